@@ -1,5 +1,95 @@
 package org.varl.cli;
 
-public final class VarlCommand {
-  public static void main(String[] args) { System.out.println("varl"); }
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.varl.cli.control.ControlCommand;
+import org.varl.cli.tour.TourCommand;
+import org.varl.cli.vae.VaeCommand;
+import org.varl.cli.vi.ViCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code varl} command: one subcommand per lecture topic, each a thin layer that parses options into a config
+ * and calls a library {@code run(config)}.
+ *
+ * <p>Exit codes: 0 success; 2 usage and input errors (a bad option, a malformed file, a value out of range: one
+ * line on stderr naming the field, the index and the value); 1 anything unexpected (with its stack trace).
+ */
+@Command(
+    name = "varl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VarlCommand.Version.class,
+    description = "Variational inference in RL: control as inference, VAEs, gradient estimators, latent models.",
+    subcommands = {
+      TourCommand.class,
+      ControlCommand.class,
+      ViCommand.class,
+      VaeCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class VarlCommand implements Runnable {
+
+  /** Exit code for usage and input errors (picocli's {@code ExitCode.USAGE}). */
+  public static final int EXIT_INPUT = CommandLine.ExitCode.USAGE;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Shows DJL's and the engine's INFO logging (quiet by default); applies before any engine is loaded. */
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show library INFO logging (DJL, PyTorch engine); quiet by default.")
+  void setVerbose(boolean verbose) {
+    if (verbose) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(execute(args));
+  }
+
+  /** Runs {@code varl args...} in-process and returns the exit code (tests use this). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** A fully configured command line: error handling as documented above. */
+  public static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new VarlCommand());
+    cl.setExecutionExceptionHandler(VarlCommand::handleExecutionException);
+    return cl;
+  }
+
+  private static int handleExecutionException(
+      Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+        || e instanceof java.io.IOException) {
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+      err.flush();
+      return EXIT_INPUT;
+    }
+    e.printStackTrace(err);
+    err.flush();
+    return CommandLine.ExitCode.SOFTWARE;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "invalid input" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /** Version from the jar manifest, or "dev" when running from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = VarlCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"varl " + (v == null ? "dev" : v)};
+    }
+  }
 }

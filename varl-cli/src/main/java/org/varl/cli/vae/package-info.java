@@ -1,0 +1,2 @@
+/** The {@code varl vae} subcommands: Variational autoencoders: train, evaluate, sample, reconstruct, explore the latent space. */
+package org.varl.cli.vae;

@@ -1,0 +1,57 @@
+package org.varl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class VarlCommandTest {
+
+  /** Runs varl in-process; returns exit code, captured stdout and stderr. */
+  static Run run(String... args) {
+    CommandLine cl = VarlCommand.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  record Run(int code, String out, String err) {}
+
+  @Test
+  void helpListsTheSubcommands() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("tour", "control", "vi", "vae");
+  }
+
+  @Test
+  void everySubcommandHelpShowsDefaults() {
+    Run r = run("tour", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("--out", "default: tour", "--seed");
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithExitCode2() {
+    Run r = run("tour", "--no-such-option");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--no-such-option");
+  }
+
+  @Test
+  void unknownTourSectionIsAnInputErrorOnOneLine(@TempDir Path dir) {
+    Path out = dir.resolve("t");
+    Run r = run("tour", "--out", out.toString(), "--only", "nonsense");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("--only: unknown section \"nonsense\"").doesNotContain("\n");
+    assertThat(Files.exists(out.resolve("index.html"))).isFalse();
+  }
+}
