@@ -1,0 +1,130 @@
+package org.varl.core.distributions;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The categorical distribution over {@code {0, …, K−1}} with logits {@code l: batchShape ++ [K]}.
+ *
+ * <pre>
+ *   log p(k) = l_k − logSumExp(l)
+ *   H        = −Σ_k p_k log p_k            (terms with p_k = 0 contribute 0)
+ *   sample   : argmax_k (l_k + g_k),  g_k ~ Gumbel(0, 1)   (the Gumbel-max trick)
+ * </pre>
+ *
+ * <p>Draws are int64 category indices of shape {@code sampleShape ++ batchShape}; the event shape is {@code ()}.
+ * Discrete: no {@code rsample}, use the score-function estimator or {@link RelaxedOneHotCategorical}. The categories
+ * are unordered, so {@link #mean()} and {@link #variance()} are undefined (use {@link #probs()}).
+ */
+public final class Categorical implements Distribution {
+
+  private final NDArray logProbs;
+
+  private Categorical(NDArray logProbs) {
+    this.logProbs = logProbs;
+  }
+
+  /**
+   * Categorical with the given (unnormalized) logits over the last axis.
+   *
+   * @throws IllegalArgumentException if logits is a scalar or holds a NaN; {@code -inf} marks an impossible
+   *     category, {@code +inf} is rejected
+   */
+  public static Categorical ofLogits(NDArray logits) {
+    Checks.requireMinDimensions("logits", logits, 1);
+    Checks.requireNotNaN("logits", logits);
+    Checks.check("logits must be < +inf", "logits", logits, x -> x.isInfinite().logicalAnd(x.gt(0f)));
+    return new Categorical(logits.logSoftmax(-1));
+  }
+
+  /** Normalized logits {@code log p}, shape {@code batchShape ++ [K]}. */
+  public NDArray logits() {
+    return logProbs;
+  }
+
+  /** {@code p = softmax(l)}, shape {@code batchShape ++ [K]}. */
+  public NDArray probs() {
+    return logProbs.exp();
+  }
+
+  /** The number of categories {@code K}. */
+  public long numCategories() {
+    return logProbs.getShape().get(logProbs.getShape().dimension() - 1);
+  }
+
+  @Override
+  public Shape batchShape() {
+    Shape s = logProbs.getShape();
+    return s.slice(0, s.dimension() - 1);
+  }
+
+  @Override
+  public Shape eventShape() {
+    return new Shape();
+  }
+
+  @Override
+  public NDManager manager() {
+    return logProbs.getManager();
+  }
+
+  @Override
+  public NDArray sample(Shape sampleShape) {
+    Shape full = sampleShape.addAll(logProbs.getShape());
+    NDArray g = Gumbel.noise(manager(), full, logProbs.getDataType(), logProbs.getDevice());
+    return logProbs.stopGradient().add(g).argMax(-1);
+  }
+
+  @Override
+  public NDArray rsample(Shape sampleShape) {
+    throw Distribution.noRsample(this);
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return false;
+  }
+
+  /** {@code log p(value)} for integer-valued category indices (any numeric type), shape of the broadcast. */
+  @Override
+  public NDArray logProb(NDArray value) {
+    Checks.requireBroadcastable("value", value.getShape(), batchShape());
+    // The one-hot conversion starts from the value; do it in a scratch manager so that its temporaries never land
+    // in the value's (possibly long-lived) manager, and hand only the result to the distribution's manager.
+    try (NDManager scratch = manager().newSubManager()) {
+      scratch.tempAttachAll(value);
+      NDArray oneHot = value.toType(DataType.INT64, false).oneHot((int) numCategories())
+          .toType(logProbs.getDataType(), false);
+      // 0 · (−inf) would be NaN for impossible categories: multiply a finite floor instead and map it back to −inf.
+      NDArray floor = logProbs.maximum(-Float.MAX_VALUE);
+      NDArray selected = floor.mul(oneHot).sum(new int[] {-1});
+      NDArray result = NDArrays.where(selected.lte(-Float.MAX_VALUE), selected.mul(Float.POSITIVE_INFINITY), selected);
+      result.attach(manager());
+      return result;
+    }
+  }
+
+  @Override
+  public NDArray entropy() {
+    NDArray plogp = NDArrays.where(logProbs.isInfinite(), logProbs.zerosLike(), logProbs.exp().mul(logProbs));
+    return plogp.sum(new int[] {-1}).neg();
+  }
+
+  @Override
+  public NDArray mean() {
+    throw new UnsupportedOperationException("Categorical has unordered categories and no mean; use probs()");
+  }
+
+  @Override
+  public NDArray variance() {
+    throw new UnsupportedOperationException("Categorical has unordered categories and no variance; use probs()");
+  }
+
+  @Override
+  public String toString() {
+    return "Categorical(batchShape=" + batchShape() + ", K=" + numCategories() + ")";
+  }
+}

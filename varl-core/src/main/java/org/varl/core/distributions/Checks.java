@@ -1,0 +1,111 @@
+package org.varl.core.distributions;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * Parameter validation shared by the distributions. The common case (valid parameters) costs one reduction on the
+ * device and one scalar read; only on failure are values copied to the host to locate the first offending index.
+ * Messages name the parameter, its shape and an offending value with its index, e.g.
+ * {@code "scale must be > 0, found -0.3 at index [17, 2] (shape (32, 4))"}.
+ */
+final class Checks {
+
+  private Checks() {}
+
+  /** Every entry finite (no NaN, no ±inf). */
+  static void requireFinite(String name, NDArray a) {
+    check(name + " must be finite", name, a, x -> x.isNaN().logicalOr(x.isInfinite()));
+  }
+
+  /** Every entry finite and strictly positive. */
+  static void requirePositive(String name, NDArray a) {
+    check(name + " must be finite and > 0", name, a, x -> x.isNaN().logicalOr(x.isInfinite()).logicalOr(x.lte(0f)));
+  }
+
+  /** Every entry not NaN (±inf allowed, e.g. logits of impossible categories). */
+  static void requireNotNaN(String name, NDArray a) {
+    check(name + " must not be NaN", name, a, NDArray::isNaN);
+  }
+
+  /**
+   * Fails with {@code rule} if any entry of {@code badMask(a)} is true. The mask is computed in a scratch manager,
+   * so a parameter living in a long-lived manager (a model's root) gains no temporaries from being checked.
+   */
+  static void check(String rule, String name, NDArray a, UnaryOperator<NDArray> badMask) {
+    try (NDManager scratch = a.getManager().newSubManager()) {
+      scratch.tempAttachAll(a);
+      NDArray bad = badMask.apply(a);
+      if (bad.any().getBoolean()) {
+        throw offending(rule, name, a, bad);
+      }
+    }
+  }
+
+  static void requireSameShape(String nameA, NDArray a, String nameB, NDArray b) {
+    if (!a.getShape().equals(b.getShape())) {
+      throw new IllegalArgumentException(
+          nameA + " and " + nameB + " must have the same shape, found " + nameA + " " + a.getShape() + " and "
+              + nameB + " " + b.getShape());
+    }
+  }
+
+  static void requireMinDimensions(String name, NDArray a, int min) {
+    if (a.getShape().dimension() < min) {
+      throw new IllegalArgumentException(
+          name + " must have at least " + min + " dimension(s), found shape " + a.getShape());
+    }
+  }
+
+  static void requirePositiveScalar(String name, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0, found " + value);
+    }
+  }
+
+  /**
+   * A value's trailing dimensions must broadcast against {@code batchShape ++ eventShape} (numpy rules: aligned at
+   * the right, each pair equal or one of them 1).
+   */
+  static void requireBroadcastable(String what, Shape value, Shape batchAndEvent) {
+    int n = Math.min(value.dimension(), batchAndEvent.dimension());
+    for (int i = 1; i <= n; i++) {
+      long v = value.get(value.dimension() - i);
+      long p = batchAndEvent.get(batchAndEvent.dimension() - i);
+      if (v != p && v != 1 && p != 1) {
+        throw new IllegalArgumentException(
+            what + " of shape " + value + " does not broadcast against batchShape ++ eventShape " + batchAndEvent);
+      }
+    }
+  }
+
+  private static IllegalArgumentException offending(String rule, String name, NDArray a, NDArray bad) {
+    boolean[] mask = bad.toBooleanArray();
+    int flat = 0;
+    while (flat < mask.length && !mask[flat]) {
+      flat++;
+    }
+    float value = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()[flat];
+    return new IllegalArgumentException(
+        rule + ", found " + value + " at index " + Arrays.toString(unravel(flat, a.getShape())) + " (" + name
+            + " shape " + a.getShape() + ")");
+  }
+
+  /** Row-major multi-index of a flat position. */
+  static long[] unravel(long flat, Shape shape) {
+    long[] index = new long[shape.dimension()];
+    for (int d = shape.dimension() - 1; d >= 0; d--) {
+      long size = shape.get(d);
+      index[d] = flat % size;
+      flat /= size;
+    }
+    return index;
+  }
+
+  static Shape concat(Shape a, Shape b) {
+    return a.addAll(b);
+  }
+}
