@@ -1,5 +1,7 @@
 package org.varl.core.data;
 
+import java.util.Arrays;
+
 /**
  * A per-column affine map {@code x' = (x - offset[j]) / scale[j]}, optionally clipped to [0, 1], fitted on one data
  * set (the training split) and applied unchanged to others (the test split). See {@link CsvScaling} for the two fits.
@@ -29,7 +31,7 @@ public final class ColumnScaler {
         float[] x = data.features();
         double[] offset = new double[d];
         double[] scale = new double[d];
-        java.util.Arrays.fill(scale, 1.0);
+        Arrays.fill(scale, 1.0);
         switch (scaling) {
             case NONE -> {
                 return new ColumnScaler(offset, scale, false);
@@ -37,8 +39,8 @@ public final class ColumnScaler {
             case UNIT_RANGE -> {
                 double[] min = new double[d];
                 double[] max = new double[d];
-                java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+                Arrays.fill(min, Double.POSITIVE_INFINITY);
+                Arrays.fill(max, Double.NEGATIVE_INFINITY);
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < d; j++) {
                         double v = x[i * d + j];
