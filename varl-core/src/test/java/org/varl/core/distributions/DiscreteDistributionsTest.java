@@ -1,0 +1,164 @@
+package org.varl.core.distributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bernoulli, Categorical and RelaxedOneHotCategorical against reference values from
+ * {@code src/test/python/core_reference_values.py}, sampling frequencies and the τ → 0 limit.
+ */
+class DiscreteDistributionsTest {
+
+  private NDManager manager;
+
+  @BeforeEach
+  void setUp() {
+    manager = NDManager.newBaseManager();
+    Engine.getInstance().setRandomSeed(11);
+  }
+
+  @AfterEach
+  void tearDown() {
+    manager.close();
+  }
+
+  @Test
+  void bernoulliLogProbAndEntropyMatchReferenceIncludingLargeLogits() {
+    Bernoulli b = Bernoulli.ofLogits(manager.create(new float[] {-2f, 0.5f, 30f}));
+    float[] lp = b.logProb(manager.create(new float[] {1f, 0f, 0f})).toFloatArray();
+    assertThat(lp).containsExactly(new float[] {-2.1269280f, -0.97407698f, -30.0f}, within(1e-4f));
+    float[] h = b.entropy().toFloatArray();
+    assertThat(h).containsExactly(new float[] {0.36533386f, 0.66284732f, 0f}, within(1e-5f));
+  }
+
+  @Test
+  void bernoulliHugeLogitsStayFinite() {
+    Bernoulli b = Bernoulli.ofLogits(manager.create(new float[] {-3000f, 3000f}));
+    float[] lp = b.logProb(manager.create(new float[] {1f, 0f})).toFloatArray();
+    assertThat(lp).containsExactly(new float[] {-3000f, -3000f}, within(1e-2f));
+    assertThat(b.entropy().toFloatArray()).containsExactly(new float[] {0f, 0f}, within(1e-6f));
+  }
+
+  @Test
+  void bernoulliSampleFrequencyIsSigmoidOfLogit() {
+    Bernoulli b = Bernoulli.ofLogits(manager.create(new float[] {-1f, 2f}));
+    float[] freq = b.sample(new Shape(50_000)).mean(new int[] {0}).toFloatArray();
+    // σ(−1) = 0.26894, σ(2) = 0.88080; standard errors ≤ 0.002, tolerance 4 of them.
+    assertThat(freq[0]).isCloseTo(0.26894f, within(0.008f));
+    assertThat(freq[1]).isCloseTo(0.88080f, within(0.008f));
+  }
+
+  @Test
+  void bernoulliHasNoRsampleAndPointsToScoreFunction() {
+    Bernoulli b = Bernoulli.ofLogits(manager.create(new float[] {0f}));
+    assertThat(b.hasRsample()).isFalse();
+    assertThatThrownBy(() -> b.rsample(new Shape(1)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("score-function estimator");
+  }
+
+  @Test
+  void categoricalLogProbEntropyMatchReference() {
+    Categorical c = Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f}));
+    float[] lp = c.logProb(manager.create(new long[] {0, 2})).toFloatArray();
+    assertThat(lp).containsExactly(new float[] {-2.4076060f, -0.40760596f}, within(1e-5f));
+    assertThat(c.entropy().getFloat()).isCloseTo(0.83239558f, within(1e-5f));
+  }
+
+  @Test
+  void categoricalGumbelMaxSamplesFollowSoftmax() {
+    Categorical c = Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f}, new Shape(1, 3)));
+    NDArray s = c.sample(new Shape(60_000));
+    assertThat(s.getShape()).isEqualTo(new Shape(60_000, 1));
+    assertThat(s.getDataType()).isEqualTo(DataType.INT64);
+    float[] freq = s.oneHot(3).mean(new int[] {0}).mean(new int[] {0}).toFloatArray();
+    // softmax(1, 2, 3) = (0.09003, 0.24473, 0.66524); standard errors ≤ 0.002.
+    assertThat(freq).containsExactly(new float[] {0.09003f, 0.24473f, 0.66524f}, within(0.008f));
+  }
+
+  @Test
+  void categoricalImpossibleCategoryHasMinusInfinityAndZeroEntropyContribution() {
+    Categorical c = Categorical.ofLogits(manager.create(new float[] {0f, Float.NEGATIVE_INFINITY}));
+    assertThat(c.logProb(manager.create(new long[] {1})).toFloatArray()[0]).isEqualTo(Float.NEGATIVE_INFINITY);
+    assertThat(c.entropy().getFloat()).isEqualTo(0f);
+    assertThat(c.logProb(manager.create(new long[] {0})).toFloatArray()[0]).isEqualTo(0f);
+  }
+
+  @Test
+  void categoricalRejectsNaNWithIndexAndHasNoRsample() {
+    assertThatThrownBy(() -> Categorical.ofLogits(manager.create(new float[] {0f, 1f, 2f, Float.NaN}, new Shape(2, 2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("logits must not be NaN, found NaN at index [1, 1]");
+    Categorical c = Categorical.ofLogits(manager.create(new float[] {0f, 1f}));
+    assertThatThrownBy(() -> c.rsample(new Shape(1))).isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("score-function estimator");
+  }
+
+  @Test
+  void relaxedLogProbMatchesReferenceConcreteDensity() {
+    RelaxedOneHotCategorical r = RelaxedOneHotCategorical.ofLogits(
+        manager.create(new float[] {0.1f, -0.4f, 1.2f}), 0.7, false);
+    assertThat(r.logProb(manager.create(new float[] {0.2f, 0.3f, 0.5f})).getFloat())
+        .isCloseTo(-0.17297369f, within(1e-4f));
+    assertThat(r.eventShape()).isEqualTo(new Shape(3));
+    assertThat(r.batchShape()).isEqualTo(new Shape());
+  }
+
+  @Test
+  void relaxedSamplesApproachTheCategoricalAsTemperatureGoesToZero() {
+    NDArray logits = manager.create(new float[] {1f, 2f, 3f});
+    double[] temperatures = {5.0, 1.0, 0.1, 0.01};
+    double previousDistance = Double.POSITIVE_INFINITY;
+    for (double t : temperatures) {
+      NDArray y = RelaxedOneHotCategorical.ofLogits(logits, t, false).sample(new Shape(40_000));
+      // Distance to the nearest vertex of the simplex: 1 − max_k y_k, which is 0 for one-hot vectors.
+      double distance = 1 - y.max(new int[] {-1}).mean().getFloat();
+      assertThat(distance).isLessThan(previousDistance);
+      previousDistance = distance;
+    }
+    assertThat(previousDistance).isLessThan(0.01);
+    // At τ = 0.01 the argmax frequencies are those of softmax(1, 2, 3).
+    NDArray y = RelaxedOneHotCategorical.ofLogits(logits, 0.01, false).sample(new Shape(60_000));
+    float[] freq = y.argMax(-1).oneHot(3).mean(new int[] {0}).toFloatArray();
+    assertThat(freq).containsExactly(new float[] {0.09003f, 0.24473f, 0.66524f}, within(0.008f));
+  }
+
+  @Test
+  void straightThroughIsOneHotForwardWithSoftGradient() {
+    NDArray logits = manager.create(new float[] {0.2f, 0.1f, -0.3f, 0.9f}, new Shape(1, 4));
+    logits.setRequiresGradient(true);
+    NDArray y;
+    try (var gc = Engine.getInstance().newGradientCollector()) {
+      y = RelaxedOneHotCategorical.ofLogits(logits, 0.5, true).rsample(new Shape(16));
+      gc.backward(y.mul(manager.create(new float[] {1f, 2f, 3f, 4f})).sum());
+    }
+    float[] values = y.toFloatArray();
+    for (int i = 0; i < values.length; i += 4) {
+      float sum = 0;
+      for (int k = 0; k < 4; k++) {
+        assertThat(values[i + k]).satisfiesAnyOf(v -> assertThat(v).isCloseTo(0f, within(1e-6f)),
+            v -> assertThat(v).isCloseTo(1f, within(1e-6f)));
+        sum += values[i + k];
+      }
+      assertThat(sum).isCloseTo(1f, within(1e-6f));
+    }
+    assertThat(logits.getGradient().abs().sum().getFloat()).isGreaterThan(0f);
+  }
+
+  @Test
+  void relaxedRejectsNonPositiveTemperature() {
+    assertThatThrownBy(() -> RelaxedOneHotCategorical.ofLogits(manager.create(new float[] {0f, 1f}), 0.0, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("temperature must be finite and > 0, found 0.0");
+  }
+}

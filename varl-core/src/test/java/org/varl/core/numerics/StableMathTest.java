@@ -1,0 +1,79 @@
+package org.varl.core.numerics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StableMathTest {
+
+  private NDManager manager;
+
+  @BeforeEach
+  void setUp() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void tearDown() {
+    manager.close();
+  }
+
+  @Test
+  void logSumExpIsExactForLargeValuesAndMinusInfinityRows() {
+    float inf = Float.POSITIVE_INFINITY;
+    NDArray x = manager.create(new float[] {1000f, 1000f, -1e4f, -1e4f, -inf, -inf, 0f, -inf}, new Shape(4, 2));
+    float[] lse = StableMath.logSumExp(x, 1, false).toFloatArray();
+    float log2 = (float) Math.log(2);
+    assertThat(lse[0]).isCloseTo(1000f + log2, within(1e-3f));
+    assertThat(lse[1]).isCloseTo(-1e4f + log2, within(1e-2f));
+    assertThat(lse[2]).isEqualTo(-inf);
+    assertThat(lse[3]).isEqualTo(0f);
+    assertThat(StableMath.logSumExp(x, 1, true).getShape()).isEqualTo(new Shape(4, 1));
+  }
+
+  @Test
+  void logMeanExpSubtractsLogN() {
+    NDArray x = manager.create(new float[] {0f, 0f, 0f, 0f});
+    assertThat(StableMath.logMeanExp(x, 0, false).getFloat()).isCloseTo(0f, within(1e-6f));
+  }
+
+  @Test
+  void logSumExpGradientIsSoftmaxAndFiniteForInfiniteEntries() {
+    NDArray x = manager.create(new float[] {1f, 2f, Float.NEGATIVE_INFINITY});
+    x.setRequiresGradient(true);
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      gc.backward(StableMath.logSumExp(x, 0, false));
+    }
+    float[] g = x.getGradient().toFloatArray();
+    assertThat(g).containsExactly(new float[] {0.26894142f, 0.73105858f, 0f}, within(1e-6f));
+  }
+
+  @Test
+  void softplusAndLogSigmoidDoNotOverflow() {
+    NDArray x = manager.create(new float[] {-1000f, 0f, 1000f});
+    assertThat(StableMath.softplus(x).toFloatArray())
+        .containsExactly(new float[] {0f, (float) Math.log(2), 1000f}, within(1e-5f));
+    assertThat(StableMath.logSigmoid(x).toFloatArray())
+        .containsExactly(new float[] {-1000f, (float) -Math.log(2), 0f}, within(1e-5f));
+  }
+
+  @Test
+  void logOneMinusTanhSquaredMatchesNaiveFormWhereThatIsAccurate() {
+    NDArray u = manager.create(new float[] {-2f, -0.5f, 0f, 0.3f, 3f, 30f});
+    float[] stable = StableMath.logOneMinusTanhSquared(u).toFloatArray();
+    float[] naive = u.tanh().square().neg().add(1f).log().toFloatArray();
+    for (int i = 0; i < 5; i++) {
+      assertThat(stable[i]).isCloseTo(naive[i], within(1e-4f));
+    }
+    assertThat(naive[5]).isEqualTo(Float.NEGATIVE_INFINITY);
+    assertThat(stable[5]).isCloseTo((float) (2 * (Math.log(2) - 30)), within(1e-4f));
+  }
+}
