@@ -1,0 +1,225 @@
+package org.varl.models.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.convolutional.Conv2dTranspose;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A VAE's two networks as DJL blocks and the parameters they own.
+ *
+ * <ul>
+ *   <li>encoder: {@code x [B, D] -> [mu, log sigma^2]}, each {@code [B, latent]} (one linear head of width
+ *       {@code 2*latent}, split in half, as in PyTorch's fc21/fc22 pair);</li>
+ *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.</li>
+ * </ul>
+ *
+ * <p>Parameters are initialized from the run seed with PyTorch's default for linear and convolutional layers,
+ * {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))} for weights and biases (fan_in = {@code shape[1] * prod(shape[2:])} of
+ * the layer's weight), so a varl run and the PyTorch peer start from the same distribution. The parameter arrays live
+ * in this model's own manager; close the model to free them.
+ */
+public final class Vae implements AutoCloseable {
+
+  /** Channels of the two convolutions (the conv variant); small on purpose, it is a teaching model. */
+  static final int CONV1 = 32;
+  static final int CONV2 = 64;
+
+  private final VaeConfig config;
+  private final NDManager manager;
+  private final SequentialBlock encoder;
+  private final SequentialBlock decoder;
+  private final List<String> names;
+  private final List<Parameter> parameters;
+  private final ParameterStore store;
+
+  private Vae(VaeConfig config, NDManager manager) {
+    this.config = config;
+    this.manager = manager;
+    this.encoder = config.architecture() == Architecture.MLP ? mlpEncoder(config) : convEncoder(config);
+    this.decoder = config.architecture() == Architecture.MLP ? mlpDecoder(config) : convDecoder(config);
+    encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputDim()));
+    decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latent()));
+    List<String> n = new ArrayList<>();
+    List<Parameter> p = new ArrayList<>();
+    for (Pair<String, Parameter> e : encoder.getParameters()) {
+      n.add("encoder/" + e.getKey());
+      p.add(e.getValue());
+    }
+    for (Pair<String, Parameter> e : decoder.getParameters()) {
+      n.add("decoder/" + e.getKey());
+      p.add(e.getValue());
+    }
+    this.names = Collections.unmodifiableList(n);
+    this.parameters = Collections.unmodifiableList(p);
+    this.store = new ParameterStore(manager, false);
+  }
+
+  /** Builds a model whose parameters are drawn from {@code seed}, in a sub-manager of {@code parent}. */
+  public static Vae create(VaeConfig config, long seed, NDManager parent) {
+    NDManager m = parent.newSubManager();
+    try {
+      Vae vae = new Vae(config, m);
+      vae.initialize(seed);
+      return vae;
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  private void initialize(long seed) {
+    SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.PARAMETERS));
+    double bound = 0;
+    for (Parameter p : parameters) {
+      NDArray array = p.getArray();
+      long[] shape = array.getShape().getShape();
+      if (shape.length >= 2) {
+        long fanIn = 1;
+        for (int i = 1; i < shape.length; i++) {
+          fanIn *= shape[i];
+        }
+        bound = 1.0 / Math.sqrt(fanIn);
+      }
+      // A bias follows its layer's weight in DJL's parameter order, so it reuses the weight's bound.
+      float[] values = new float[Math.toIntExact(array.size())];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+      }
+      array.set(values);
+    }
+  }
+
+  private static SequentialBlock mlpEncoder(VaeConfig c) {
+    return new SequentialBlock()
+        .add(Linear.builder().setUnits(c.hidden()).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(2L * c.latent()).build());
+  }
+
+  private static SequentialBlock mlpDecoder(VaeConfig c) {
+    return new SequentialBlock()
+        .add(Linear.builder().setUnits(c.hidden()).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(c.inputDim()).build());
+  }
+
+  private static SequentialBlock convEncoder(VaeConfig c) {
+    Shape image = new Shape(-1, c.channels(), c.height(), c.width());
+    return new SequentialBlock()
+        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(image))))
+        .add(conv(CONV1))
+        .add(Activation.reluBlock())
+        .add(conv(CONV2))
+        .add(Activation.reluBlock())
+        .add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(c.hidden()).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(2L * c.latent()).build());
+  }
+
+  private static SequentialBlock convDecoder(VaeConfig c) {
+    Shape grid = new Shape(-1, CONV2, c.height() / 4, c.width() / 4);
+    return new SequentialBlock()
+        .add(Linear.builder().setUnits(c.hidden()).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits((long) CONV2 * (c.height() / 4) * (c.width() / 4)).build())
+        .add(Activation.reluBlock())
+        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(grid))))
+        .add(deconv(CONV1))
+        .add(Activation.reluBlock())
+        .add(deconv(c.channels()))
+        .add(Blocks.batchFlattenBlock());
+  }
+
+  private static Block conv(int filters) {
+    return Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
+        .optPadding(new Shape(1, 1)).setFilters(filters).build();
+  }
+
+  private static Block deconv(int filters) {
+    return Conv2dTranspose.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
+        .optPadding(new Shape(1, 1)).setFilters(filters).build();
+  }
+
+  /** The model's configuration. */
+  public VaeConfig config() {
+    return config;
+  }
+
+  /**
+   * The encoder's two outputs for {@code x [B, D]}: {@code mu [B, latent]} and {@code log sigma^2 [B, latent]},
+   * attached to x's manager.
+   */
+  public NDList encode(NDArray x, boolean training) {
+    NDArray out = encoder.forward(store, new NDList(x), training).singletonOrThrow();
+    int l = config.latent();
+    return new NDList(out.get(new NDIndex(":, :{}", l)), out.get(new NDIndex(":, {}:", l)));
+  }
+
+  /**
+   * The decoder's output for {@code z [..., latent]}: Bernoulli logits or the Gaussian mean, shape
+   * {@code [..., D]}. Leading dimensions (IWAE's K samples) are flattened for the blocks and restored.
+   */
+  public NDArray decode(NDArray z, boolean training) {
+    Shape shape = z.getShape();
+    NDArray flat = shape.dimension() == 2 ? z : z.reshape(-1, config.latent());
+    NDArray out = decoder.forward(store, new NDList(flat), training).singletonOrThrow();
+    if (shape.dimension() == 2) {
+      return out;
+    }
+    long[] outShape = shape.getShape().clone();
+    outShape[outShape.length - 1] = config.inputDim();
+    return out.reshape(new Shape(outShape));
+  }
+
+  /** Parameter names, {@code encoder/...} then {@code decoder/...}, in a fixed order (the checkpoint's order). */
+  public List<String> parameterNames() {
+    return names;
+  }
+
+  /** The parameters' arrays in {@link #parameterNames()} order; updates to them change the model. */
+  public List<NDArray> parameterArrays() {
+    List<NDArray> arrays = new ArrayList<>(parameters.size());
+    for (Parameter p : parameters) {
+      arrays.add(p.getArray());
+    }
+    return arrays;
+  }
+
+  /** The manager that owns the parameters (and optimizer state created for them). */
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** Total number of scalar parameters. */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : parameters) {
+      n += p.getArray().size();
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
