@@ -1,0 +1,181 @@
+package org.varl.models.vae;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.varl.core.data.DataOptions;
+
+/** Training runs on small generated data: exact resume, flat native memory, divergence, bad input. */
+class VaeTrainerTest {
+
+  /** 600 sprites (500 train, 100 test), a small MLP: a few hundred milliseconds per epoch. */
+  static final DataOptions SMALL = DataOptions.defaults().withShapesCount(600);
+  static final ModelOptions SMALL_MODEL = new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 32, 4, 0.1);
+
+  static TrainConfig train(int epochs, Estimator estimator) {
+    return new TrainConfig(epochs, 32, 3e-3, 1.0, estimator, 3, 5L, 2, false);
+  }
+
+  static TrainRequest request(Path out, Path resume, ModelOptions model, TrainConfig train) {
+    return new TrainRequest("shapes", SMALL, model, train, out, resume);
+  }
+
+  @Test
+  void resumeReproducesTheUninterruptedRunExactly(@TempDir Path dir) {
+    for (Estimator estimator : new Estimator[] {Estimator.PATHWISE, Estimator.IWAE}) {
+      Path straight = dir.resolve("straight-" + estimator.id());
+      Path split = dir.resolve("split-" + estimator.id());
+      TrainResult full = VaeTrainer.run(request(straight, null, SMALL_MODEL, train(2, estimator)),
+          TrainingListener.none());
+      VaeTrainer.run(request(split, null, SMALL_MODEL, train(1, estimator)), TrainingListener.none());
+      TrainResult resumed = VaeTrainer.run(request(split, split, SMALL_MODEL, train(2, estimator)),
+          TrainingListener.none());
+
+      assertThat(full.gradientPath()).isEqualTo(estimator == Estimator.PATHWISE ? "analytic" : "autograd");
+      assertThat(resumed.history()).hasSize(2);
+      for (int e = 0; e < 2; e++) {
+        EpochMetrics a = MetricsCsv.read(straight.resolve(MetricsCsv.FILE)).get(e);
+        EpochMetrics b = MetricsCsv.read(split.resolve(MetricsCsv.FILE)).get(e);
+        assertThat(b.epoch()).isEqualTo(a.epoch());
+        assertThat(b.trainLoss()).as("train loss, epoch %d, %s", e + 1, estimator).isEqualTo(a.trainLoss());
+        assertThat(b.testLoss()).as("test loss, epoch %d", e + 1).isEqualTo(a.testLoss());
+        assertThat(b.kl()).isEqualTo(a.kl());
+        assertThat(b.recon()).isEqualTo(a.recon());
+      }
+      Checkpoint c1 = Checkpoint.read(straight.resolve(Checkpoint.FILE));
+      Checkpoint c2 = Checkpoint.read(split.resolve(Checkpoint.FILE));
+      assertThat(c2.epoch()).isEqualTo(2);
+      assertThat(c2.adamStep()).isEqualTo(c1.adamStep()).isEqualTo(2L * 16);
+      for (int i = 0; i < c1.values().size(); i++) {
+        assertThat(c2.values().get(i)).as("parameter %s", c1.names().get(i)).containsExactly(c1.values().get(i));
+        assertThat(c2.means().get(i)).containsExactly(c1.means().get(i));
+        assertThat(c2.variances().get(i)).containsExactly(c1.variances().get(i));
+      }
+      // The loss went down: the run learned something, so "identical" is not trivially two untrained models.
+      assertThat(full.history().get(1).testLoss()).isLessThan(full.history().get(0).testLoss());
+    }
+  }
+
+  @Test
+  void rootManagerDoesNotGrowOverHundredsOfSteps(@TempDir Path dir) {
+    List<Integer> counts = new ArrayList<>();
+    TrainingListener watch = new TrainingListener() {
+      @Override
+      public void progress(int epoch, int stepsDone, double meanLoss, double examplesPerSecond) {
+        counts.add(Watch.parent.getManagedArrays().size());
+      }
+    };
+    // 3000 sprites, batch 8: 313 steps per epoch, 2 epochs = 626 steps; read every 25 steps.
+    TrainConfig t = new TrainConfig(2, 8, 1e-3, 1.0, Estimator.PATHWISE, 1, 1L, 2, false);
+    try (NDManager parent = NDManager.newBaseManager()) {
+      Watch.parent = parent;
+      VaeTrainer.run(new TrainRequest("shapes", DataOptions.defaults().withShapesCount(3000), SMALL_MODEL, t,
+          dir.resolve("run"), null), watch, parent);
+      assertThat(parent.getManagedArrays()).isEmpty();
+    }
+    assertThat(counts.size()).isGreaterThan(20);
+    assertThat(counts).as("arrays alive at each progress report").containsOnly(counts.get(0));
+  }
+
+  /** Holder so the anonymous listener can see the manager created after it. */
+  static final class Watch {
+    static NDManager parent;
+  }
+
+  @Test
+  void autogradPathKeepsMemoryFlatToo(@TempDir Path dir) {
+    List<Integer> counts = new ArrayList<>();
+    TrainConfig t = new TrainConfig(1, 8, 1e-3, 1.0, Estimator.SCORE, 1, 1L, 2, false);
+    try (NDManager parent = NDManager.newBaseManager()) {
+      VaeTrainer.run(new TrainRequest("shapes", DataOptions.defaults().withShapesCount(1200), SMALL_MODEL, t,
+          dir.resolve("run"), null), new TrainingListener() {
+            @Override
+            public void progress(int epoch, int stepsDone, double meanLoss, double examplesPerSecond) {
+              counts.add(parent.getManagedArrays().size());
+            }
+          }, parent);
+    }
+    assertThat(counts.size()).isGreaterThan(4);
+    assertThat(counts).containsOnly(counts.get(0));
+  }
+
+  @Test
+  void divergenceStopsWithEpochAndStepAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
+    Path run = dir.resolve("run");
+    VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
+    // Same run, but continue with an absurd learning rate: Adam's first step moves every weight by ~1e30.
+    Checkpoint good = Checkpoint.read(run.resolve(Checkpoint.FILE));
+    TrainConfig t = good.config().train();
+    TrainConfig bad = new TrainConfig(t.epochs(), t.batchSize(), 1e30, t.beta(), t.estimator(), t.iwaeK(),
+        t.seed(), t.threads(), t.binarize());
+    new Checkpoint(good.config().withTrain(bad), good.epoch(), good.adamStep(), good.names(), good.shapes(),
+        good.values(), good.means(), good.variances()).write(run.resolve(Checkpoint.FILE));
+    byte[] before = readBytes(run.resolve(Checkpoint.FILE));
+
+    assertThatThrownBy(() -> VaeTrainer.run(request(run, run, SMALL_MODEL, train(3, Estimator.PATHWISE)),
+        TrainingListener.none()))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessageStartingWith("training diverged at epoch 2, step 1: loss is ")
+        .hasMessageContaining("the last good checkpoint (epoch 1) is kept in " + run);
+    assertThat(readBytes(run.resolve(Checkpoint.FILE))).isEqualTo(before);
+    assertThat(MetricsCsv.read(run.resolve(MetricsCsv.FILE))).hasSize(1);
+  }
+
+  @Test
+  void badInputIsOneLineAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    ModelOptions conv = new ModelOptions(Architecture.CONV, Likelihood.BERNOULLI, 32, 4, 0.1);
+    Path csv = dir.resolve("flat.csv");
+    Files.writeString(csv, "0.1,0.2,0.3\n0.4,0.5,0.6\n0.7,0.8,0.9\n0.2,0.1,0.0\n0.3,0.3,0.3\n0.9,0.9,0.1\n");
+    assertThatThrownBy(() -> VaeTrainer.run(new TrainRequest("csv:" + csv, DataOptions.defaults(), conv,
+        train(1, Estimator.PATHWISE), out, null), TrainingListener.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("arch conv needs image height and width divisible by 4, found 1x3 (use --arch mlp for this data)");
+    assertThat(out).doesNotExist();
+
+    assertThatThrownBy(() -> new TrainConfig(1, 0, 1e-3, 1, Estimator.PATHWISE, 1, 1, 2, false))
+        .hasMessage("batch-size must be >= 1, found 0");
+    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, -1, Estimator.PATHWISE, 1, 1, 2, false))
+        .hasMessage("beta must be >= 0 and finite, found -1.0");
+    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, 2, Estimator.IWAE, 5, 1, 2, false))
+        .hasMessageStartingWith("beta must be 1 with estimator iwae");
+    assertThatThrownBy(() -> new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 0, 4, 0.1)
+        .resolve(new int[] {28, 28}, 784)).hasMessage("hidden must be >= 1, found 0");
+
+    // Binarization of standardized data is refused before anything is written.
+    TrainConfig binarize = new TrainConfig(1, 2, 1e-3, 1, Estimator.PATHWISE, 1, 1, 2, true);
+    assertThatThrownBy(() -> VaeTrainer.run(new TrainRequest("csv:" + csv,
+        DataOptions.defaults().withCsvScaling(org.varl.core.data.CsvScaling.STANDARDIZE), SMALL_MODEL, binarize,
+        out, null), TrainingListener.none()))
+        .hasMessageStartingWith("binarize needs data in [0, 1], found -");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void existingRunIsNotOverwrittenAndResumeChecksEpochs(@TempDir Path dir) {
+    Path run = dir.resolve("run");
+    VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
+    assertThatThrownBy(() -> VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)),
+        TrainingListener.none()))
+        .hasMessage("out " + run + " already holds a run (checkpoint.bin); continue it with --resume " + run
+            + " or choose another --out");
+    assertThatThrownBy(() -> VaeTrainer.run(request(run, run, SMALL_MODEL, train(1, Estimator.PATHWISE)),
+        TrainingListener.none()))
+        .hasMessage("epochs must exceed the 1 epochs already in " + run + ", found 1");
+  }
+
+  static byte[] readBytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
