@@ -101,7 +101,10 @@ public final class Categorical implements Distribution {
       // 0 · (−inf) would be NaN for impossible categories: multiply a finite floor instead and map it back to −inf.
       NDArray floor = logProbs.maximum(-Float.MAX_VALUE);
       NDArray selected = floor.mul(oneHot).sum(new int[] {-1});
-      NDArray result = NDArrays.where(selected.lte(-Float.MAX_VALUE), selected.mul(Float.POSITIVE_INFINITY), selected);
+      // The −inf branch is built from a detached copy: a differentiable selected · inf would back-propagate
+      // 0 · inf = NaN through where's unselected branch.
+      NDArray minusInf = selected.stopGradient().mul(Float.POSITIVE_INFINITY);
+      NDArray result = NDArrays.where(selected.lte(-Float.MAX_VALUE), minusInf, selected);
       result.attach(manager());
       return result;
     }
