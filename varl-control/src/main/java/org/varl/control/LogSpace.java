@@ -33,8 +33,14 @@ final class LogSpace {
   static double[] normalizeLog(double[] logWeights) {
     double logZ = logSumExp(logWeights);
     double[] p = new double[logWeights.length];
+    double total = 0.0;
     for (int i = 0; i < p.length; i++) {
       p[i] = Math.exp(logWeights[i] - logZ);
+      total += p[i];
+    }
+    // With log weights of magnitude 1e7 the subtraction above loses ~1e-9 relative; renormalizing restores sum 1.
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= total;
     }
     return p;
   }

@@ -45,6 +45,8 @@ public final class SoftValues {
   static final double FAST = 1e-150;
   /** States whose u is below this also keep their value explicitly. */
   static final double EXPLICIT = 1e-290;
+  /** When the largest u of a step falls below this, the values are re-expressed against their maximum. */
+  static final double REBASE = 1e-200;
 
   private static final int CHUNKS_PER_THREAD = 8;
 
@@ -257,6 +259,20 @@ public final class SoftValues {
           uMax = Math.max(uMax, cm);
         }
         base = nextBase;
+        if (uMax < REBASE) {
+          // Every u is tiny (or 0): log(uMax) would be imprecise or -inf. Re-express the values against their maximum.
+          double[] v = values(uNew, xNew, base);
+          double top = Double.NEGATIVE_INFINITY;
+          for (double value : v) {
+            top = Math.max(top, value);
+          }
+          for (int s = 0; s < numStates; s++) {
+            uNew[s] = Math.exp((v[s] - top) / alpha);
+            xNew[s] = v[s];
+          }
+          base = top;
+          uMax = 1.0;
+        }
         if (all != null) {
           all[t] = values(uNew, xNew, base);
         }
