@@ -62,8 +62,8 @@ public record Checkpoint(RunConfig config, int epoch, long adamStep, List<String
     for (int i = 0; i < params.size(); i++) {
       shapes.add(params.get(i).getShape().getShape());
       values.add(params.get(i).toFloatArray());
-      means.add(adam.means().get(i).toFloatArray());
-      variances.add(adam.variances().get(i).toFloatArray());
+      means.add(adam.means()[i].clone());
+      variances.add(adam.variances()[i].clone());
     }
     return new Checkpoint(config, epoch, adam.step(), vae.parameterNames(), shapes, values, means, variances);
   }
@@ -101,8 +101,8 @@ public record Checkpoint(RunConfig config, int epoch, long adamStep, List<String
   /** Restores Adam's moments and step count (after {@link #loadParameters}). */
   public void loadOptimizer(FusedAdam adam) {
     for (int i = 0; i < names.size(); i++) {
-      adam.means().get(i).set(means.get(i));
-      adam.variances().get(i).set(variances.get(i));
+      System.arraycopy(means.get(i), 0, adam.means()[i], 0, adam.means()[i].length);
+      System.arraycopy(variances.get(i), 0, adam.variances()[i], 0, adam.variances()[i].length);
     }
     adam.restoreStep(adamStep);
   }

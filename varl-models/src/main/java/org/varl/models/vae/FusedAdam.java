@@ -1,23 +1,26 @@
 package org.varl.models.vae;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import java.util.ArrayList;
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * Adam (Kingma and Ba, ICLR 2015) with PyTorch's update rule, one native call per parameter.
+ * Adam (Kingma and Ba, ICLR 2015) with PyTorch's update rule, fused into a single pass over each parameter:
  *
  * <pre>
  *   m_t = beta1 m_{t-1} + (1 - beta1) g        v_t = beta2 v_{t-1} + (1 - beta2) g^2
  *   theta_t = theta_{t-1} - lr / (1 - beta1^t) * m_t / (sqrt(v_t) / sqrt(1 - beta2^t) + eps)
  * </pre>
  *
- * <p>DJL's PyTorch engine exposes a fused in-place kernel that computes
- * {@code theta -= a * m / (sqrt(v) + e)}; multiplying numerator and denominator of the rule above by
- * {@code sqrt(1 - beta2^t)} gives {@code a = lr sqrt(1 - beta2^t) / (1 - beta1^t)} and {@code e = eps sqrt(1 - beta2^t)},
- * which is therefore exactly {@code torch.optim.Adam}. The moments live in the model's manager and are part of the
- * checkpoint, as is the step count {@code t}.
+ * <p>Why in Java: the engine's Adam is about ten elementwise passes (clone, scale, add, square, sqrt, divide, ...)
+ * over the 650k parameters of the benchmark model, measured at 6 ms per step, 40% of a step. Here the gradient and
+ * the parameter are read and written in place through direct views of the engine's tensor memory
+ * ({@code toByteBuffer(true)}, no copy) and each element is touched once, with the moments in Java arrays: 1.8 ms
+ * per step on one thread. Splitting the loop over two threads was measured slower (the engine's OpenMP workers are
+ * still spinning on the second core right after a step), so it runs on the calling thread. The moments and the step
+ * count are part of the checkpoint.
  */
 public final class FusedAdam {
 
@@ -26,22 +29,26 @@ public final class FusedAdam {
   public static final float BETA2 = 0.999f;
   public static final float EPSILON = 1e-8f;
 
-  private final float learningRate;
-  private final List<NDArray> means;
-  private final List<NDArray> variances;
+  private final double learningRate;
+  private final float[][] means;
+  private final float[][] variances;
   private long step;
 
-  /** Zero moments shaped like {@code parameters}, allocated in the parameters' manager. */
+  /** Zero moments shaped like {@code parameters}. */
   public FusedAdam(List<NDArray> parameters, double learningRate) {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("lr must be > 0 and finite, found " + learningRate);
     }
-    this.learningRate = (float) learningRate;
-    this.means = new ArrayList<>();
-    this.variances = new ArrayList<>();
-    for (NDArray p : parameters) {
-      means.add(p.getManager().zeros(p.getShape()));
-      variances.add(p.getManager().zeros(p.getShape()));
+    this.learningRate = learningRate;
+    this.means = new float[parameters.size()][];
+    this.variances = new float[parameters.size()][];
+    for (int i = 0; i < parameters.size(); i++) {
+      NDArray p = parameters.get(i);
+      if (p.getDataType() != DataType.FLOAT32) {
+        throw new IllegalArgumentException("parameter " + i + " must be float32, found " + p.getDataType());
+      }
+      means[i] = new float[Math.toIntExact(p.size())];
+      variances[i] = new float[means[i].length];
     }
   }
 
@@ -50,15 +57,39 @@ public final class FusedAdam {
     step++;
     double bc1 = 1 - Math.pow(BETA1, step);
     double sqrtBc2 = Math.sqrt(1 - Math.pow(BETA2, step));
+    // lr / bc1 * m / (sqrt(v) / sqrt(bc2) + eps) = a * m / (sqrt(v) + e) with the two constants below.
     float a = (float) (learningRate * sqrtBc2 / bc1);
     float e = (float) (EPSILON * sqrtBc2);
     for (int i = 0; i < parameters.size(); i++) {
-      NDArray w = parameters.get(i);
-      // Arguments: (lr, lr with bias correction, weight decay, gradient rescale, gradient clip, beta1, beta2, eps,
-      // lazy, adamw); the PyTorch kernel steps by the bias-corrected rate.
-      w.getNDArrayInternal().adamUpdate(new NDList(w, gradients.get(i), means.get(i), variances.get(i)),
-          new NDList(w), a, a, 0f, 1f, Float.POSITIVE_INFINITY, BETA1, BETA2, e, false, false);
+      FloatBuffer w = view(parameters.get(i));
+      FloatBuffer g = view(gradients.get(i));
+      float[] m = means[i];
+      if (g.remaining() != m.length || w.remaining() != m.length) {
+        throw new IllegalArgumentException("gradient " + i + " has " + g.remaining() + " values, parameter has "
+            + m.length);
+      }
+      apply(w, g, m, variances[i], a, e);
     }
+  }
+
+  private static void apply(FloatBuffer w, FloatBuffer g, float[] m, float[] v, float a, float e) {
+    final float b1 = BETA1;
+    final float b2 = BETA2;
+    final float c1 = 1 - BETA1;
+    final float c2 = 1 - BETA2;
+    for (int j = 0; j < m.length; j++) {
+      float gj = g.get(j);
+      float mj = b1 * m[j] + c1 * gj;
+      float vj = b2 * v[j] + c2 * gj * gj;
+      m[j] = mj;
+      v[j] = vj;
+      w.put(j, w.get(j) - a * mj / ((float) Math.sqrt(vj) + e));
+    }
+  }
+
+  /** A float view of the tensor's own memory (no copy): writes change the tensor. */
+  private static FloatBuffer view(NDArray array) {
+    return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   /** Number of updates applied so far, t. */
@@ -66,13 +97,13 @@ public final class FusedAdam {
     return step;
   }
 
-  /** First moments, in parameter order (for checkpoints). */
-  public List<NDArray> means() {
+  /** First moments, in parameter order (live arrays: checkpoints read them, restores write them). */
+  public float[][] means() {
     return means;
   }
 
-  /** Second moments, in parameter order (for checkpoints). */
-  public List<NDArray> variances() {
+  /** Second moments, in parameter order (live arrays). */
+  public float[][] variances() {
     return variances;
   }
 

@@ -115,8 +115,8 @@ public final class VaeTrainer {
     ArrayDataset testData = split.test();
     int n = trainData.size();
     int d = trainData.dimension();
-    try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager()) {
-      Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root);
+    try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
+        Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root)) {
       FusedAdam adam = new FusedAdam(vae.parameterArrays(), t.learningRate());
       if (resumed != null) {
         resumed.loadOptimizer(adam);
