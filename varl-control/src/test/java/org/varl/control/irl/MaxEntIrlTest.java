@@ -1,0 +1,107 @@
+package org.varl.control.irl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.varl.control.Backup;
+import org.varl.control.BackwardMessages;
+import org.varl.control.InferenceConfig;
+import org.varl.control.Mdp;
+import org.varl.control.PolicyVisitation;
+import org.varl.control.grid.CellFeatures;
+import org.varl.control.grid.Gridworld;
+import org.varl.control.grid.SlipperyGridworld;
+
+class MaxEntIrlTest {
+  private static final int HORIZON = 30;
+
+  static double totalVariation(double[] p, double[] q) {
+    double tv = 0;
+    for (int i = 0; i < p.length; i++) {
+      tv += Math.abs(p[i] - q[i]);
+    }
+    return tv / 2;
+  }
+
+  @Test
+  void recoversTheGridworldRewardWellEnoughToReproduceTheExpert() {
+    Gridworld grid = SlipperyGridworld.build(8);
+    Mdp mdp = grid.mdp();
+    double[][] features = CellFeatures.of(grid);
+    InferenceConfig expertConfig = new InferenceConfig(HORIZON, 1.0, Backup.MAXENT, 1.0);
+    double[][] expertPolicy = BackwardMessages.compute(mdp, expertConfig).policy();
+    double[][] expertVisitation = PolicyVisitation.compute(mdp, expertPolicy);
+    List<Trajectory> demos = Demonstrations.sample(mdp, expertPolicy, 400, 20261125L);
+
+    IrlResult result = MaxEntIrl.fit(mdp, features, demos, IrlConfig.defaults());
+
+    double worst = 0;
+    for (int t = 0; t < HORIZON; t++) {
+      worst = Math.max(worst, totalVariation(expertVisitation[t], result.visitation()[t]));
+    }
+    assertThat(worst).as("max_t TV(expert, learned visitation)").isLessThan(0.1);
+    // Up to the common shift: lava is much worse than floor, the goal better than floor.
+    // Up to the common shift (every state has one indicator): lava much worse than floor, goal better by about the
+    // true 1. Lava's weight is weakly identified (slips, not choices, cause most lava visits), hence the loose bound.
+    double[] w = result.weights();
+    assertThat(w[1] - w[0]).isLessThan(-3.0);
+    assertThat(w[2] - w[0]).isBetween(0.5, 1.5);
+    // The dual objective never decreases, the likelihood rises and the feature gap shrinks.
+    double[] objective = result.objective();
+    for (int i = 1; i < objective.length; i++) {
+      assertThat(objective[i]).isGreaterThanOrEqualTo(objective[i - 1]);
+    }
+    double[] ll = result.logLikelihood();
+    assertThat(ll[ll.length - 1]).isGreaterThan(ll[0] + 0.1);
+    assertThat(result.gradientNorm()[ll.length - 1]).isLessThan(0.1 * result.gradientNorm()[0]);
+    // Starting from theta = 0 (uniform policy), the untrained visitation is far from the expert's.
+    double[][] uniform = BackwardMessages.compute(mdp.withRewards(new double[mdp.numStates()][5]), expertConfig)
+        .policy();
+    double[][] uniformVisitation = PolicyVisitation.compute(mdp, uniform);
+    assertThat(totalVariation(expertVisitation[HORIZON - 1], uniformVisitation[HORIZON - 1])).isGreaterThan(0.3);
+  }
+
+  @Test
+  void sameSeedSameDemonstrations() {
+    Mdp mdp = SlipperyGridworld.build(4).mdp();
+    double[][] policy = BackwardMessages.compute(mdp, InferenceConfig.of(6)).policy();
+    List<Trajectory> a = Demonstrations.sample(mdp, policy, 5, 3);
+    List<Trajectory> b = Demonstrations.sample(mdp, policy, 5, 3);
+    assertThat(Demonstrations.toJson(a)).isEqualTo(Demonstrations.toJson(b));
+    assertThat(Demonstrations.toJson(Demonstrations.sample(mdp, policy, 5, 4))).isNotEqualTo(Demonstrations.toJson(a));
+  }
+
+  @Test
+  void demonstrationFilesRoundTripAndAreChecked(@TempDir Path dir) throws Exception {
+    Mdp mdp = SlipperyGridworld.build(4).mdp();
+    double[][] policy = BackwardMessages.compute(mdp, InferenceConfig.of(6)).policy();
+    List<Trajectory> demos = Demonstrations.sample(mdp, policy, 3, 1);
+    Path file = dir.resolve("demos.json");
+    Files.writeString(file, Demonstrations.toJson(demos));
+    List<Trajectory> back = Demonstrations.read(file, 16, 5);
+    assertThat(Demonstrations.toJson(back)).isEqualTo(Demonstrations.toJson(demos));
+
+    Files.writeString(file, "{\"trajectories\": [[[0, 1], [1, 9]]]}");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
+        .hasMessage("trajectories[0][1]: action 9 out of range [0, 5)");
+    Files.writeString(file, "{\"trajectories\": [[[0, 1], [1, 2]], [[0, 1]]]}");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
+        .hasMessageStartingWith("trajectories[1]: expected 2 [state, action] pairs");
+    Files.writeString(file, "{\"trajectories\": [[[0, 1], [1, 2]]");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5)).hasMessageStartingWith("malformed JSON at line 1");
+    assertThatThrownBy(() -> Demonstrations.read(dir.resolve("none.json"), 16, 5))
+        .hasMessageStartingWith("demos: file not found");
+  }
+
+  @Test
+  void configValidates() {
+    assertThatThrownBy(() -> new IrlConfig(1, 0, 0.1)).hasMessage("iterations: must be >= 1, found 0");
+    assertThatThrownBy(() -> new IrlConfig(1, 5, -1)).hasMessage("lr: must be finite and > 0, found -1.0");
+    assertThatThrownBy(() -> new IrlConfig(0, 5, 1)).hasMessage("temperature: must be finite and > 0, found 0.0");
+  }
+}
