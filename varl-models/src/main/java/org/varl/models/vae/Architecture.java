@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Architecture {
   /** {@code D -> hidden -> 2*latent} and {@code latent -> hidden -> D}, ReLU hidden units (PyTorch's examples/vae). */
   MLP,
-  /** Two stride-2 4x4 convolutions (32, 64 channels) down and two transposed convolutions up; needs image data. */
+  /** Two stride-2 4x4 convolutions (32, 64 channels) down, two upsample + 3x3 convolutions up; needs images. */
   CONV;
 
   /** Parses {@code mlp|conv}; anything else is an {@link IllegalArgumentException} naming the value. */

@@ -13,7 +13,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -29,6 +28,9 @@ import java.util.SplittableRandom;
  *   <li>encoder: {@code x [B, D] -> [mu, log sigma^2]}, each {@code [B, latent]} (one linear head of width
  *       {@code 2*latent}, split in half, as in PyTorch's fc21/fc22 pair);</li>
  *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.</li>
+ *   <li>conv variant: encoder two 4x4 stride-2 convolutions (32, 64 channels), then {@code hidden} units and the
+ *       head; decoder {@code hidden} units, a 64-channel grid at a quarter of the resolution, and twice
+ *       (2x nearest upsampling, 3x3 convolution).</li>
  * </ul>
  *
  * <p>Parameters are initialized from the run seed with PyTorch's default for linear and convolutional layers,
@@ -143,9 +145,11 @@ public final class Vae implements AutoCloseable {
         .add(Linear.builder().setUnits((long) CONV2 * (c.height() / 4) * (c.width() / 4)).build())
         .add(Activation.reluBlock())
         .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(grid))))
-        .add(deconv(CONV1))
+        .add(upsample())
+        .add(sameConv(CONV1))
         .add(Activation.reluBlock())
-        .add(deconv(c.channels()))
+        .add(upsample())
+        .add(sameConv(c.channels()))
         .add(Blocks.batchFlattenBlock());
   }
 
@@ -154,9 +158,18 @@ public final class Vae implements AutoCloseable {
         .optPadding(new Shape(1, 1)).setFilters(filters).build();
   }
 
-  private static Block deconv(int filters) {
-    return Conv2dTranspose.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-        .optPadding(new Shape(1, 1)).setFilters(filters).build();
+  /**
+   * Nearest-neighbour 2x upsampling of {@code [B, C, H, W]}. The decoder upsamples and convolves instead of using
+   * transposed convolutions, which DJL's PyTorch engine does not implement (it also avoids their checkerboard
+   * artefacts; Odena, Dumoulin and Olah, Distill 2016).
+   */
+  private static Block upsample() {
+    return new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)));
+  }
+
+  private static Block sameConv(int filters) {
+    return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters)
+        .build();
   }
 
   /** The model's configuration. */

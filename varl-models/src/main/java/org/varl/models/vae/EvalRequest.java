@@ -1,0 +1,28 @@
+package org.varl.models.vae;
+
+import java.nio.file.Path;
+
+/**
+ * A {@code varl vae eval} invocation.
+ *
+ * @param model the run directory
+ * @param k importance samples per example for {@code log p(x)} (Burda et al. use 5000)
+ * @param examples test examples for the {@code log p(x)} estimate (the first ones; the ELBO uses the whole test set),
+ *     because K = 5000 decoder passes per example cost about 60 ms each on 2 cores
+ * @param seed seed of the evaluation's noise
+ */
+public record EvalRequest(Path model, int k, int examples, long seed) {
+
+  /** Validates the counts. */
+  public EvalRequest {
+    if (model == null) {
+      throw new IllegalArgumentException("model must be given (a run directory written by vae train)");
+    }
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, found " + k);
+    }
+    if (examples < 1) {
+      throw new IllegalArgumentException("examples must be >= 1, found " + examples);
+    }
+  }
+}

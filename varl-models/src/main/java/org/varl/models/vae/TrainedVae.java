@@ -1,0 +1,88 @@
+package org.varl.models.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import org.varl.core.data.ArrayDataset;
+import org.varl.core.data.DataSources;
+import org.varl.core.data.TrainTestSplit;
+
+/**
+ * A trained model read back from its run directory, with the run's data (loaded on first use, with the run's seed,
+ * so the test set is the one the run was scored on). Close it to free the engine memory.
+ */
+public final class TrainedVae implements AutoCloseable {
+
+  private final Path dir;
+  private final Checkpoint checkpoint;
+  private final NDManager manager;
+  private final Vae vae;
+  private TrainTestSplit data;
+
+  private TrainedVae(Path dir, Checkpoint checkpoint, NDManager manager, Vae vae) {
+    this.dir = dir;
+    this.checkpoint = checkpoint;
+    this.manager = manager;
+    this.vae = vae;
+  }
+
+  /** Reads {@code dir/checkpoint.bin} and rebuilds the model; one-line {@link IllegalArgumentException} if bad. */
+  public static TrainedVae load(Path dir) {
+    Checkpoint c = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+    EngineThreads.configure(c.config().train().threads());
+    NDManager m = NDManager.newBaseManager();
+    try {
+      return new TrainedVae(dir, c, m, c.toModel(m));
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  /** The run directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The run's configuration. */
+  public RunConfig config() {
+    return checkpoint.config();
+  }
+
+  /** Finished epochs. */
+  public int epochs() {
+    return checkpoint.epoch();
+  }
+
+  /** The model. */
+  public Vae vae() {
+    return vae;
+  }
+
+  /** The manager owning the model; callers create per-use sub-managers from it. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** The run's train/test data, loaded once. */
+  public TrainTestSplit data() {
+    if (data == null) {
+      data = DataSources.load(config().data(), config().dataOptions());
+      data.test().requireDimension(vae.config().inputDim(), "the model's input");
+    }
+    return data;
+  }
+
+  /** Rows {@code [from, to)} of {@code set} as a {@code [rows, D]} array in {@code m}. */
+  static NDArray rows(NDManager m, ArrayDataset set, int from, int to) {
+    int d = set.dimension();
+    float[] f = java.util.Arrays.copyOfRange(set.features(), from * d, to * d);
+    return m.create(f, new Shape(to - from, d));
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
