@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "control",
     mixinStandardHelpOptions = true,
     description = "Control as inference on finite MDPs: soft value iteration, messages, marginals, MaxEnt IRL.",
-    subcommands = {})
+    subcommands = {SolveCommand.class, GridworldCommand.class, IrlCommand.class})
 public final class ControlCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
