@@ -8,7 +8,14 @@ import picocli.CommandLine.Command;
     name = "vae",
     mixinStandardHelpOptions = true,
     description = "Variational autoencoders: train, evaluate, sample, reconstruct, explore the latent space.",
-    subcommands = {})
+    subcommands = {
+      VaeTrainCommand.class,
+      VaeEvalCommand.class,
+      VaeSampleCommand.class,
+      VaeReconstructCommand.class,
+      VaeLatentCommand.class,
+      VaeInterpolateCommand.class
+    })
 public final class VaeCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -17,7 +17,7 @@ class VaeEvaluatorTest {
     Path run = dir.resolve("run");
     TrainResult trained = VaeTrainer.run(new TrainRequest("shapes", DataOptions.defaults().withShapesCount(1200),
         new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 64, 4, 0.1),
-        new TrainConfig(3, 32, 3e-3, 1, Estimator.PATHWISE, 1, 3, 2, false), run, null), TrainingListener.none());
+        new TrainConfig(3, 32, 3e-3, 1, Estimator.PATHWISE, 1, 3, 1, false), run, null), TrainingListener.none());
 
     EvalResult e = VaeEvaluator.run(new EvalRequest(run, 200, 50, 1));
 

@@ -20,7 +20,7 @@ class VaeTrainerTest {
   static final ModelOptions SMALL_MODEL = new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 32, 4, 0.1);
 
   static TrainConfig train(int epochs, Estimator estimator) {
-    return new TrainConfig(epochs, 32, 3e-3, 1.0, estimator, 3, 5L, 2, false);
+    return new TrainConfig(epochs, 32, 3e-3, 1.0, estimator, 3, 5L, 1, false);
   }
 
   static TrainRequest request(Path out, Path resume, ModelOptions model, TrainConfig train) {
@@ -73,7 +73,7 @@ class VaeTrainerTest {
       }
     };
     // 3000 sprites, batch 8: 313 steps per epoch, 2 epochs = 626 steps; read every 25 steps.
-    TrainConfig t = new TrainConfig(2, 8, 1e-3, 1.0, Estimator.PATHWISE, 1, 1L, 2, false);
+    TrainConfig t = new TrainConfig(2, 8, 1e-3, 1.0, Estimator.PATHWISE, 1, 1L, 1, false);
     try (NDManager parent = NDManager.newBaseManager()) {
       Watch.parent = parent;
       VaeTrainer.run(new TrainRequest("shapes", DataOptions.defaults().withShapesCount(3000), SMALL_MODEL, t,
@@ -92,7 +92,7 @@ class VaeTrainerTest {
   @Test
   void autogradPathKeepsMemoryFlatToo(@TempDir Path dir) {
     List<Integer> counts = new ArrayList<>();
-    TrainConfig t = new TrainConfig(1, 8, 1e-3, 1.0, Estimator.SCORE, 1, 1L, 2, false);
+    TrainConfig t = new TrainConfig(1, 8, 1e-3, 1.0, Estimator.SCORE, 1, 1L, 1, false);
     try (NDManager parent = NDManager.newBaseManager()) {
       VaeTrainer.run(new TrainRequest("shapes", DataOptions.defaults().withShapesCount(1200), SMALL_MODEL, t,
           dir.resolve("run"), null), new TrainingListener() {
@@ -140,17 +140,17 @@ class VaeTrainerTest {
         .hasMessage("arch conv needs image height and width divisible by 4, found 1x3 (use --arch mlp for this data)");
     assertThat(out).doesNotExist();
 
-    assertThatThrownBy(() -> new TrainConfig(1, 0, 1e-3, 1, Estimator.PATHWISE, 1, 1, 2, false))
+    assertThatThrownBy(() -> new TrainConfig(1, 0, 1e-3, 1, Estimator.PATHWISE, 1, 1, 1, false))
         .hasMessage("batch-size must be >= 1, found 0");
-    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, -1, Estimator.PATHWISE, 1, 1, 2, false))
+    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, -1, Estimator.PATHWISE, 1, 1, 1, false))
         .hasMessage("beta must be >= 0 and finite, found -1.0");
-    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, 2, Estimator.IWAE, 5, 1, 2, false))
+    assertThatThrownBy(() -> new TrainConfig(1, 8, 1e-3, 2, Estimator.IWAE, 5, 1, 1, false))
         .hasMessageStartingWith("beta must be 1 with estimator iwae");
     assertThatThrownBy(() -> new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 0, 4, 0.1)
         .resolve(new int[] {28, 28}, 784)).hasMessage("hidden must be >= 1, found 0");
 
     // Binarization of standardized data is refused before anything is written.
-    TrainConfig binarize = new TrainConfig(1, 2, 1e-3, 1, Estimator.PATHWISE, 1, 1, 2, true);
+    TrainConfig binarize = new TrainConfig(1, 2, 1e-3, 1, Estimator.PATHWISE, 1, 1, 1, true);
     assertThatThrownBy(() -> VaeTrainer.run(new TrainRequest("csv:" + csv,
         DataOptions.defaults().withCsvScaling(org.varl.core.data.CsvScaling.STANDARDIZE), SMALL_MODEL, binarize,
         out, null), TrainingListener.none()))

@@ -1,0 +1,35 @@
+package org.varl.cli.vae;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.varl.models.vae.TrainedVae;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code varl vae latent}: scatter of latent means coloured by label (PCA to 2-D above two dimensions). */
+@Command(name = "latent", mixinStandardHelpOptions = true,
+    description = "Scatter the latent means mu(x) of test examples, coloured by label; with more than 2 latent "
+        + "dimensions, on their first two principal components.")
+public final class VaeLatentCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
+  Path model;
+
+  @Option(names = "--examples", defaultValue = "2000", description = "Test examples plotted (default: ${DEFAULT-VALUE}).")
+  int examples;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write latent.png (default: the --model directory).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if (examples < 1) {
+      throw new IllegalArgumentException("examples must be >= 1, found " + examples);
+    }
+    try (TrainedVae m = TrainedVae.load(model)) {
+      Path png = VaeFigures.latent(m, (out == null ? model : out).resolve("latent.png"), examples);
+      System.out.println("wrote " + png);
+    }
+    return 0;
+  }
+}
