@@ -14,6 +14,38 @@ public final class EngineSetup {
 
   private EngineSetup() {}
 
+  /** System property read by DJL's PyTorch engine at start-up: intra-op threads. */
+  public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+  /** System property read by DJL's PyTorch engine at start-up: inter-op threads. */
+  public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+  /** slf4j-simple's default level; varl runs at {@code warn} unless verbose. */
+  public static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  /**
+   * Sets PyTorch's intra- and inter-op thread counts. Effective only before the engine starts (the first
+   * {@code Engine.getInstance()} or NDManager), so call it first. {@code threads <= 0} keeps PyTorch's default (one
+   * per core). varl's small ops run best on 1 thread: on a shared 2-core machine the thread pool spin-waits
+   * (measured 4× slower under load).
+   */
+  public static void threads(int threads) {
+    if (threads > 0) {
+      System.setProperty(NUM_THREADS, Integer.toString(threads));
+      System.setProperty(NUM_INTEROP_THREADS, Integer.toString(threads));
+    }
+  }
+
+  /**
+   * Quiet (warn) or verbose (info) library logging. slf4j-simple reads its level once, when the first logger is
+   * created, so this must run before DJL is touched; an explicit {@code -D} setting wins when not verbose.
+   */
+  public static void logging(boolean verbose) {
+    if (verbose) {
+      System.setProperty(LOG_LEVEL, "info");
+    } else if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, "warn");
+    }
+  }
+
   /** Seeds the engine's global generator (PyTorch takes a 32-bit seed; the long is folded). */
   public static void seed(long seed) {
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));

@@ -37,11 +37,19 @@ public final class LearnedBaseline implements Baseline {
    * A linear baseline {@code b(x) = w·flatten(x) + c}, zero-initialized, parameters in {@code parameterManager}.
    */
   public static LearnedBaseline linear(NDManager parameterManager, int inputDim) {
+    return linear(parameterManager, inputDim, 0);
+  }
+
+  /**
+   * A linear baseline with {@code w = 0} and {@code c = initialBias} (e.g. a rough value of the objective, so that the
+   * regression does not start hundreds of nats away).
+   */
+  public static LearnedBaseline linear(NDManager parameterManager, int inputDim, double initialBias) {
     if (inputDim < 1) {
       throw new IllegalArgumentException("inputDim must be >= 1, found " + inputDim);
     }
     NDArray w = parameterManager.zeros(new Shape(inputDim, 1), DataType.FLOAT32);
-    NDArray c = parameterManager.zeros(new Shape(1), DataType.FLOAT32);
+    NDArray c = parameterManager.full(new Shape(1), (float) initialBias);
     w.setRequiresGradient(true);
     c.setRequiresGradient(true);
     List<NDArray> params = new ArrayList<>(List.of(w, c));

@@ -136,10 +136,10 @@ class EstimatorsAgreeTest {
             z -> z.sub(a).square().sum(new int[] {-1}).mul(-0.5f), S, step.ones(new Shape(1, 1)));
         gc.backward(s.objective());
       }
-      // Train the learned baseline by plain SGD on its regression loss (its gradient came with the surrogate).
+      // Train the learned baseline by plain SGD on its regression loss L: the objective carries −∇L for it.
       for (NDArray p : learned.parameters()) {
         step.tempAttachAll(p);
-        p.subi(p.getGradient().mul(-0.05f).neg());
+        p.addi(p.getGradient().mul(0.05f));
         NDArray g = p.getGradient();
         g.subi(g);
       }

@@ -1,0 +1,204 @@
+package org.varl.core.experiments;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.varl.core.engine.EngineSetup;
+import org.varl.core.estimators.GradientEstimator;
+import org.varl.core.estimators.LearnedBaseline;
+import org.varl.core.estimators.ScoreFunctionEstimator;
+import org.varl.core.estimators.Surrogate;
+
+/**
+ * The lecture's claim that the score-function gradient has high variance and the reparameterized one low, measured.
+ * On three problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
+ * data, pathwise reference; {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R
+ * single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
+ *
+ * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a linear function of
+ * the context (x for the encoder), trained by Adam (step 0.05) on its squared error after every estimate, its bias
+ * starting at the constant baseline's value. Wall time per estimate covers the draw, the backward pass and reading the
+ * gradient back; warm-up is not timed.
+ */
+public final class EstimatorsExperiment {
+
+  private static final double BASELINE_LEARNING_RATE = 0.05;
+
+  private EstimatorsExperiment() {}
+
+  public static EstimatorsResult run(EstimatorsConfig config) {
+    return run(config, units -> { });
+  }
+
+  /** Progress units: one per gradient estimate (warm-up included) over the 16 (problem, estimator) pairs. */
+  public static long totalWork(EstimatorsConfig config) {
+    return 16L * (config.samples() + config.warmup());
+  }
+
+  public static EstimatorsResult run(EstimatorsConfig config, LongConsumer progress) {
+    long start = System.nanoTime();
+    EngineSetup.seed(config.seed());
+    List<EstimatorStats> stats = new ArrayList<>();
+    Map<String, String> truthSources = new LinkedHashMap<>();
+    List<Integer> sampleCounts = sampleCounts(config.samples());
+    try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
+      List<GradientProblem> problems = List.of(new GaussianProblem(root),
+          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples()), new DiscreteProblem(root));
+      for (GradientProblem problem : problems) {
+        truthSources.put(problem.name(), problem.trueGradientSource());
+        LearnedBaseline learned = LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
+        for (GradientEstimator estimator : problem.estimators(learned)) {
+          boolean usesLearned = estimator instanceof ScoreFunctionEstimator s && s.baseline() == learned;
+          stats.add(measure(root, problem, estimator, usesLearned ? learned : null, config, sampleCounts, progress));
+        }
+      }
+    }
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    for (String problem : List.of("gaussian", "encoder")) {
+      double pathwise = find(stats, problem, "pathwise").variance();
+      double score = find(stats, problem, "score").variance();
+      ratios.put(problem, pathwise / score);
+    }
+    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** 1, 2, 4, … up to R/8, so the largest block size still gives 8 blocks. */
+  static List<Integer> sampleCounts(int estimates) {
+    List<Integer> counts = new ArrayList<>();
+    for (int s = 1; s <= estimates / 8; s *= 2) {
+      counts.add(s);
+    }
+    return counts;
+  }
+
+  private static EstimatorStats find(List<EstimatorStats> stats, String problem, String name) {
+    return stats.stream().filter(e -> e.problem().equals(problem) && e.name().equals(name)).findFirst()
+        .orElseThrow();
+  }
+
+  private static EstimatorStats measure(NDManager root, GradientProblem problem, GradientEstimator estimator,
+      LearnedBaseline learned, EstimatorsConfig config, List<Integer> sampleCounts, LongConsumer progress) {
+    List<NDArray> longLived = new ArrayList<>(problem.longLived());
+    longLived.addAll(problem.parameters());
+    if (learned != null) {
+      longLived.addAll(learned.parameters());
+    }
+    NDArray[] attach = longLived.toArray(new NDArray[0]);
+    Adam baselineAdam = learned == null ? null : new Adam(learned.parameters(), BASELINE_LEARNING_RATE, 0);
+    int r = config.samples();
+    double[][] estimates = new double[r][];
+    long timed = 0;
+    for (int i = -config.warmup(); i < r; i++) {
+      long t0 = System.nanoTime();
+      double[] gradient;
+      try (NDManager scope = root.newSubManager()) {
+        scope.tempAttachAll(attach);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          Surrogate s = estimator.surrogate(problem.q(scope), problem.f(scope), 1, problem.context(scope));
+          // Back-propagate the loss (−objective), as an optimizer would: the learned baseline's Adam then descends
+          // its squared error. The estimate of ∇E[f] is minus the loss gradient.
+          gc.backward(s.loss());
+        }
+        gradient = readAndZero(problem.parameters());
+        for (int j = 0; j < gradient.length; j++) {
+          gradient[j] = -gradient[j];
+        }
+        if (baselineAdam != null) {
+          baselineAdam.step(scope);
+        }
+      }
+      if (i >= 0) {
+        timed += System.nanoTime() - t0;
+        estimates[i] = gradient;
+      }
+      progress.accept(1);
+    }
+    return summarize(problem, estimator, estimates, problem.trueGradient(), timed / 1e9 / r, sampleCounts);
+  }
+
+  private static double[] readAndZero(List<NDArray> parameters) {
+    int total = 0;
+    for (NDArray p : parameters) {
+      total += (int) p.size();
+    }
+    double[] out = new double[total];
+    int offset = 0;
+    for (NDArray p : parameters) {
+      NDArray g = p.getGradient();
+      for (float v : g.toFloatArray()) {
+        out[offset++] = v;
+      }
+      g.subi(g);
+    }
+    return out;
+  }
+
+  static EstimatorStats summarize(GradientProblem problem, GradientEstimator estimator, double[][] estimates,
+      double[] truth, double secondsPerEstimate, List<Integer> sampleCounts) {
+    int r = estimates.length;
+    int p = truth.length;
+    double squaredError = 0;
+    double truthNorm = 0;
+    double varianceSum = 0;
+    double snrSum = 0;
+    int snrTerms = 0;
+    for (int j = 0; j < p; j++) {
+      double mean = 0;
+      for (double[] e : estimates) {
+        mean += e[j];
+      }
+      mean /= r;
+      double var = 0;
+      for (double[] e : estimates) {
+        var += (e[j] - mean) * (e[j] - mean);
+      }
+      var /= r - 1;
+      squaredError += (mean - truth[j]) * (mean - truth[j]);
+      truthNorm += truth[j] * truth[j];
+      varianceSum += var;
+      if (var > 0) {
+        snrSum += Math.abs(mean) / Math.sqrt(var);
+        snrTerms++;
+      }
+    }
+    double variance = varianceSum / p;
+    List<Double> bySamples = new ArrayList<>();
+    for (int s : sampleCounts) {
+      bySamples.add(blockVariance(estimates, s));
+    }
+    return new EstimatorStats(problem.name(), estimator.name(), estimator.unbiased(), p, r,
+        Math.sqrt(squaredError / p), Math.sqrt(squaredError) / Math.sqrt(truthNorm), Math.sqrt(variance / r), variance,
+        snrTerms == 0 ? Double.NaN : snrSum / snrTerms, secondsPerEstimate, bySamples);
+  }
+
+  /** Mean over parameters of the variance of averages of {@code s} consecutive estimates (disjoint blocks). */
+  private static double blockVariance(double[][] estimates, int s) {
+    int blocks = estimates.length / s;
+    int p = estimates[0].length;
+    double total = 0;
+    for (int j = 0; j < p; j++) {
+      double[] averages = new double[blocks];
+      double mean = 0;
+      for (int b = 0; b < blocks; b++) {
+        double sum = 0;
+        for (int i = b * s; i < (b + 1) * s; i++) {
+          sum += estimates[i][j];
+        }
+        averages[b] = sum / s;
+        mean += averages[b] / blocks;
+      }
+      double var = 0;
+      for (double a : averages) {
+        var += (a - mean) * (a - mean);
+      }
+      total += var / (blocks - 1);
+    }
+    return total / p;
+  }
+}

@@ -1,0 +1,23 @@
+package org.varl.core.experiments;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link EstimatorsExperiment} measured.
+ *
+ * @param estimators one entry per (problem, estimator)
+ * @param sampleCounts the numbers of draws at which {@link EstimatorStats#varianceBySamples()} is given
+ * @param pathwiseToScoreVarianceRatio per continuous problem, {@code variance(pathwise) / variance(score)} (no baseline)
+ * @param trueGradient how each problem's true gradient was obtained
+ * @param seconds wall time of the run
+ */
+public record EstimatorsResult(List<EstimatorStats> estimators, List<Integer> sampleCounts,
+    Map<String, Double> pathwiseToScoreVarianceRatio, Map<String, String> trueGradient, double seconds) {
+
+  /** The entry for a problem and estimator name. */
+  public EstimatorStats get(String problem, String name) {
+    return estimators.stream().filter(e -> e.problem().equals(problem) && e.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no estimator " + name + " on problem " + problem));
+  }
+}

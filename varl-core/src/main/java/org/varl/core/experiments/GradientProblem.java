@@ -1,0 +1,42 @@
+package org.varl.core.experiments;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.varl.core.distributions.Distribution;
+import org.varl.core.estimators.GradientEstimator;
+import org.varl.core.estimators.Integrand;
+import org.varl.core.estimators.LearnedBaseline;
+
+/** One problem of the estimators experiment: {@code ∇_θ E_{q_θ}[f]} with a known (or reference) true gradient. */
+interface GradientProblem {
+
+  String name();
+
+  /** θ, the parameters of q (gradients attached), in the root manager. */
+  List<NDArray> parameters();
+
+  /** Other long-lived arrays a step touches (data, decoder weights). */
+  List<NDArray> longLived();
+
+  Distribution q(NDManager scope);
+
+  Integrand f(NDManager scope);
+
+  /** The learned baseline's input: x for the encoder, a constant 1 elsewhere. */
+  NDArray context(NDManager scope);
+
+  int contextDim();
+
+  /** The constant baseline's value: f at the mean of q (averaged over the batch). */
+  double constantBaseline();
+
+  /** The true gradient of {@code (1/B) Σ_b E_q[f]} with respect to {@link #parameters()}, flattened in order. */
+  double[] trueGradient();
+
+  /** How {@link #trueGradient()} was obtained, for the metrics. */
+  String trueGradientSource();
+
+  /** The estimators compared on this problem. */
+  List<GradientEstimator> estimators(LearnedBaseline learned);
+}
