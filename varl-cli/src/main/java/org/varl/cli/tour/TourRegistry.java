@@ -9,6 +9,7 @@ public final class TourRegistry {
 
   /** All sections, in report order. */
   public static List<TourSection> sections() {
-    return List.of(new ControlSection(), new org.varl.cli.vae.VaeTourSection());
+    return List.of(new ControlSection(), new org.varl.cli.vi.AmortizationTourSection(),
+        new org.varl.cli.vi.EstimatorsTourSection(), new org.varl.cli.vae.VaeTourSection());
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "vi",
     mixinStandardHelpOptions = true,
     description = "Variational inference basics: gradient estimators and amortization.",
-    subcommands = {})
+    subcommands = {EstimatorsCommand.class, AmortizationCommand.class})
 public final class ViCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package org.varl.core.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * One-call engine configuration for a run.
@@ -20,18 +21,29 @@ public final class EngineSetup {
   public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
   /** slf4j-simple's default level; varl runs at {@code warn} unless verbose. */
   public static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+  /** slf4j-simple's level for DJL's GPU-count probe. */
+  static final String CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
 
   /**
-   * Sets PyTorch's intra- and inter-op thread counts. Effective only before the engine starts (the first
-   * {@code Engine.getInstance()} or NDManager), so call it first. {@code threads <= 0} keeps PyTorch's default (one
-   * per core). varl's small ops run best on 1 thread: on a shared 2-core machine the thread pool spin-waits
-   * (measured 4× slower under load).
+   * Sets PyTorch's thread pools: {@code threads} intra-op threads, and as many inter-op threads when the engine has
+   * not started yet (DJL reads {@value #NUM_INTEROP_THREADS} once, at load; an explicit {@code -D} setting wins).
+   * The intra-op count is applied at once, even to a running engine. varl's small ops run best on 1 thread: on a
+   * shared 2-core machine the OpenMP pool spin-waits for descheduled workers (measured 4× slower under load).
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}
    */
   public static void threads(int threads) {
-    if (threads > 0) {
-      System.setProperty(NUM_THREADS, Integer.toString(threads));
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+    }
+    if (System.getProperty(NUM_INTEROP_THREADS) == null) {
       System.setProperty(NUM_INTEROP_THREADS, Integer.toString(threads));
     }
+    if (System.getProperty(NUM_THREADS) == null) {
+      System.setProperty(NUM_THREADS, Integer.toString(threads));
+    }
+    Engine.getEngine("PyTorch");
+    JniUtils.setNumThreads(threads);
   }
 
   /**
@@ -41,8 +53,16 @@ public final class EngineSetup {
   public static void logging(boolean verbose) {
     if (verbose) {
       System.setProperty(LOG_LEVEL, "info");
-    } else if (System.getProperty(LOG_LEVEL) == null) {
+      return;
+    }
+    if (System.getProperty(LOG_LEVEL) == null) {
       System.setProperty(LOG_LEVEL, "warn");
+    }
+    if (!"info".equals(System.getProperty(LOG_LEVEL)) && !"debug".equals(System.getProperty(LOG_LEVEL))
+        && System.getProperty(CUDA_PROBE_LOG_LEVEL) == null) {
+      // On a machine without a usable CUDA driver DJL warns twice that it cannot count GPUs: expected on CPU-only
+      // machines, so shown only when verbose.
+      System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
     }
   }
 
