@@ -88,7 +88,6 @@ public final class VaeTrainer {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("out " + out + " exists and is not a directory");
     }
-    EngineThreads.configure(config.train().threads());
     AtomicFiles.writeString(out.resolve("config.json"), Checkpoint.configJson(config));
     if (resumed != null && !history.isEmpty()) {
       MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
@@ -115,16 +114,20 @@ public final class VaeTrainer {
     ArrayDataset testData = split.test();
     int n = trainData.size();
     int d = trainData.dimension();
+    // The analytic path parallelizes over batch shards in Java threads, each with one engine thread (see
+    // DataParallelStep for the measurement); the autograd path uses the engine's own intra-op threads.
+    EngineThreads.configure(analytic ? 1 : t.threads());
     try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
-        Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root)) {
-      FusedAdam adam = new FusedAdam(vae.parameterArrays(), t.learningRate());
+        Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root);
+        DataParallelStep fast = analytic ? new DataParallelStep(new MlpBernoulliStep(vae, t.beta()),
+            Math.min(t.threads(), t.batchSize())) : null;
+        FusedAdam adam = new FusedAdam(vae.parameterArrays(), t.learningRate(), analytic ? t.threads() : 1)) {
       if (resumed != null) {
         resumed.loadOptimizer(adam);
       }
       List<NDArray> params = vae.parameterArrays();
       NDArray trainX = root.create(trainData.features(), new Shape(n, d));
       NDArray testX = root.create(testData.features(), new Shape(testData.size(), d));
-      MlpBernoulliStep fast = analytic ? new MlpBernoulliStep(vae, t.beta()) : null;
       AutogradStep general = analytic ? null : new AutogradStep(vae, t);
       Binarizer binarizer = t.binarize() ? new Binarizer(t.seed()) : null;
       int firstEpoch = resumed == null ? 1 : resumed.epoch() + 1;
@@ -136,29 +139,38 @@ public final class VaeTrainer {
         double[] sums = new double[3];
         long start = System.nanoTime();
         try (NDManager epochManager = root.newSubManager()) {
+          // The epoch's rows in batch order, gathered in one native call: each step then takes a contiguous
+          // slice (a view, no copy), instead of one gather per step (0.45 ms each, measured).
+          NDArray shuffled = binarizer == null ? gather(trainX, batches.order(), epochManager) : null;
           List<NDArray> pending = new ArrayList<>();
           int read = 0;
           for (int s = 0; s < steps; s++) {
             int[] idx = batches.batch(s);
             try (NDManager step = root.newSubManager()) {
+              int from = s * t.batchSize();
               NDArray x = binarizer == null
-                  ? gather(trainX, idx, step)
+                  ? shuffled.get(step, new NDIndex("{}:{}", from, from + idx.length))
                   : step.create(binarizer.binarizeInto(trainData.gather(idx, new float[idx.length * d]),
                       new float[idx.length * d], epoch, s), new Shape(idx.length, d));
-              StepResult r;
+              NDArray stats;
               try {
-                r = analytic
-                    ? fast.compute(x, StepNoise.normal(step, new Shape(idx.length, mc.latent()), t.seed(),
-                        Seeds.TRAIN_NOISE, epoch, s))
-                    : general.compute(x, epoch, s);
+                if (analytic) {
+                  DataParallelStep.ShardedResult r = fast.compute(x, StepNoise.normal(step,
+                      new Shape(idx.length, mc.latent()), t.seed(), Seeds.TRAIN_NOISE, epoch, s));
+                  adam.updateSharded(params, r.gradientShards());
+                  stats = r.stats();
+                } else {
+                  StepResult r = general.compute(x, epoch, s);
+                  adam.update(params, r.gradients());
+                  stats = r.stats();
+                }
               } catch (IllegalArgumentException e) {
                 // The core's distributions reject non-finite parameters: that is divergence, not bad input.
                 throw diverged("the model produced non-finite values (" + e.getMessage() + ")", epoch, s,
                     lastGood, out);
               }
-              adam.update(params, r.gradients());
-              r.stats().attach(epochManager);
-              pending.add(r.stats());
+              stats.attach(epochManager);
+              pending.add(stats);
             }
             if (pending.size() == READ_EVERY || s == steps - 1) {
               read = drain(pending, read, sums, epoch, lastGood, out);

@@ -68,4 +68,41 @@ class MlpBernoulliStepTest {
       }
     }
   }
+
+  @Test
+  void shardedStepSumsToTheWholeBatch() {
+    try (NDManager root = NDManager.newBaseManager(); Vae vae = Vae.create(CONFIG, 5, root);
+        NDManager m = root.newSubManager();
+        DataParallelStep sharded = new DataParallelStep(new MlpBernoulliStep(vae, 1.0), 3)) {
+      int b = 10; // shards of 4, 4 and 2 rows
+      SplittableRandom r = new SplittableRandom(8);
+      float[] xs = new float[b * CONFIG.inputDim()];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = r.nextDouble() < 0.3 ? 1f : 0f;
+      }
+      NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
+      NDArray eps = StepNoise.normal(m, new Shape(b, CONFIG.latent()), 2, Seeds.TRAIN_NOISE, 1, 0);
+      StepResult whole = new MlpBernoulliStep(vae, 1.0).compute(x, eps);
+      DataParallelStep.ShardedResult parts = sharded.compute(x, eps);
+      assertThat(parts.gradientShards()).hasSize(3);
+      float[] expectedStats = whole.stats().toFloatArray();
+      assertThat(parts.stats().toFloatArray()).containsExactly(expectedStats,
+          org.assertj.core.data.Offset.offset(1e-5f * Math.abs(expectedStats[0])));
+      for (int i = 0; i < whole.gradients().size(); i++) {
+        float[] expected = whole.gradients().get(i).toFloatArray();
+        float[] sum = new float[expected.length];
+        for (List<NDArray> shard : parts.gradientShards()) {
+          float[] g = shard.get(i).toFloatArray();
+          for (int j = 0; j < sum.length; j++) {
+            sum[j] += g[j];
+          }
+        }
+        double scale = 0;
+        for (float v : expected) {
+          scale = Math.max(scale, Math.abs(v));
+        }
+        assertThat(sum).containsExactly(expected, org.assertj.core.data.Offset.offset((float) (1e-5 * scale)));
+      }
+    }
+  }
 }

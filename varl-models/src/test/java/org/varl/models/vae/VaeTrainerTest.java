@@ -23,19 +23,27 @@ class VaeTrainerTest {
     return new TrainConfig(epochs, 32, 3e-3, 1.0, estimator, 3, 5L, 1, false);
   }
 
+  /** Two threads: the analytic path then runs two batch shards in parallel and Adam splits its loop. */
+  static TrainConfig trainTwoThreads(int epochs) {
+    return new TrainConfig(epochs, 32, 3e-3, 1.0, Estimator.PATHWISE, 3, 5L, 2, false);
+  }
+
   static TrainRequest request(Path out, Path resume, ModelOptions model, TrainConfig train) {
     return new TrainRequest("shapes", SMALL, model, train, out, resume);
   }
 
   @Test
   void resumeReproducesTheUninterruptedRunExactly(@TempDir Path dir) {
-    for (Estimator estimator : new Estimator[] {Estimator.PATHWISE, Estimator.IWAE}) {
-      Path straight = dir.resolve("straight-" + estimator.id());
-      Path split = dir.resolve("split-" + estimator.id());
-      TrainResult full = VaeTrainer.run(request(straight, null, SMALL_MODEL, train(2, estimator)),
+    for (String variant : new String[] {"pathwise", "pathwise-2-threads", "iwae"}) {
+      Estimator estimator = variant.startsWith("iwae") ? Estimator.IWAE : Estimator.PATHWISE;
+      java.util.function.IntFunction<TrainConfig> config = variant.endsWith("2-threads")
+          ? VaeTrainerTest::trainTwoThreads : e -> train(e, estimator);
+      Path straight = dir.resolve("straight-" + variant);
+      Path split = dir.resolve("split-" + variant);
+      TrainResult full = VaeTrainer.run(request(straight, null, SMALL_MODEL, config.apply(2)),
           TrainingListener.none());
-      VaeTrainer.run(request(split, null, SMALL_MODEL, train(1, estimator)), TrainingListener.none());
-      TrainResult resumed = VaeTrainer.run(request(split, split, SMALL_MODEL, train(2, estimator)),
+      VaeTrainer.run(request(split, null, SMALL_MODEL, config.apply(1)), TrainingListener.none());
+      TrainResult resumed = VaeTrainer.run(request(split, split, SMALL_MODEL, config.apply(2)),
           TrainingListener.none());
 
       assertThat(full.gradientPath()).isEqualTo(estimator == Estimator.PATHWISE ? "analytic" : "autograd");
@@ -44,7 +52,7 @@ class VaeTrainerTest {
         EpochMetrics a = MetricsCsv.read(straight.resolve(MetricsCsv.FILE)).get(e);
         EpochMetrics b = MetricsCsv.read(split.resolve(MetricsCsv.FILE)).get(e);
         assertThat(b.epoch()).isEqualTo(a.epoch());
-        assertThat(b.trainLoss()).as("train loss, epoch %d, %s", e + 1, estimator).isEqualTo(a.trainLoss());
+        assertThat(b.trainLoss()).as("train loss, epoch %d, %s", e + 1, variant).isEqualTo(a.trainLoss());
         assertThat(b.testLoss()).as("test loss, epoch %d", e + 1).isEqualTo(a.testLoss());
         assertThat(b.kl()).isEqualTo(a.kl());
         assertThat(b.recon()).isEqualTo(a.recon());
