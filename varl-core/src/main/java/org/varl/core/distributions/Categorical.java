@@ -36,7 +36,7 @@ public final class Categorical implements Distribution {
   public static Categorical ofLogits(NDArray logits) {
     Checks.requireMinDimensions("logits", logits, 1);
     Checks.requireNotNaN("logits", logits);
-    Checks.check("logits must be < +inf", "logits", logits, x -> x.isInfinite().logicalAnd(x.gt(0f)));
+    Checks.requireBelowPositiveInfinity("logits", logits);
     return new Categorical(logits.logSoftmax(-1));
   }
 

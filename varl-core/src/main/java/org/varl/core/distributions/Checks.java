@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Parameter validation shared by the distributions. The common case (valid parameters) costs one reduction on the
- * device and one scalar read; only on failure are values copied to the host to locate the first offending index.
+ * Parameter validation shared by the distributions. The common case (valid parameters) costs one or two reductions
+ * on the device and scalar reads; only on failure are values copied to the host to locate the first offending index.
  * Messages name the parameter, its shape and an offending value with its index, e.g.
- * {@code "scale must be > 0, found -0.3 at index [17, 2] (shape (32, 4))"}.
+ * {@code "scale must be > 0, found -0.3 at index [17, 2] (scale shape (32, 4))"}.
  */
 final class Checks {
 
@@ -18,24 +19,57 @@ final class Checks {
 
   /** Every entry finite (no NaN, no ±inf). */
   static void requireFinite(String name, NDArray a) {
-    check(name + " must be finite", name, a, x -> x.isNaN().logicalOr(x.isInfinite()));
+    // Fast path: the sum is finite iff no entry is NaN or ±inf (barring overflow of huge finite entries, which
+    // falls through to the exact elementwise check).
+    if (Float.isFinite(reduce(a, NDArray::sum))) {
+      return;
+    }
+    check(v -> name + " must be finite", name, a, x -> x.isNaN().logicalOr(x.isInfinite()));
   }
 
   /** Every entry finite and strictly positive. */
   static void requirePositive(String name, NDArray a) {
-    check(name + " must be finite and > 0", name, a, x -> x.isNaN().logicalOr(x.isInfinite()).logicalOr(x.lte(0f)));
+    // Fast path: min (NaN-propagating) > 0 and a finite sum mean every entry is finite and positive.
+    if (reduce(a, NDArray::min) > 0 && Float.isFinite(reduce(a, NDArray::sum))) {
+      return;
+    }
+    check(v -> Double.isFinite(v) ? name + " must be > 0" : name + " must be finite and > 0", name, a,
+        x -> x.isNaN().logicalOr(x.isInfinite()).logicalOr(x.lte(0f)));
   }
 
   /** Every entry not NaN (±inf allowed, e.g. logits of impossible categories). */
   static void requireNotNaN(String name, NDArray a) {
-    check(name + " must not be NaN", name, a, NDArray::isNaN);
+    // Fast path: a NaN sum needs a NaN entry or both infinities; only then look elementwise.
+    if (!Float.isNaN(reduce(a, NDArray::sum))) {
+      return;
+    }
+    check(v -> name + " must not be NaN", name, a, NDArray::isNaN);
+  }
+
+  /** No entry is {@code +inf} ({@code −inf} allowed: an impossible category). Assumes no NaN. */
+  static void requireBelowPositiveInfinity(String name, NDArray a) {
+    if (reduce(a, NDArray::max) < Float.POSITIVE_INFINITY) {
+      return;
+    }
+    check(v -> name + " must be < +inf", name, a, x -> x.isInfinite().logicalAnd(x.gt(0f)));
+  }
+
+  /** One scalar reduction of {@code a}, as float, computed in a scratch manager. */
+  private static float reduce(NDArray a, UnaryOperator<NDArray> reduction) {
+    if (a.isEmpty()) {
+      return 1f;
+    }
+    try (NDManager scratch = a.getManager().newSubManager()) {
+      scratch.tempAttachAll(a);
+      return reduction.apply(a).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).getFloat();
+    }
   }
 
   /**
    * Fails with {@code rule} if any entry of {@code badMask(a)} is true. The mask is computed in a scratch manager,
    * so a parameter living in a long-lived manager (a model's root) gains no temporaries from being checked.
    */
-  static void check(String rule, String name, NDArray a, UnaryOperator<NDArray> badMask) {
+  static void check(DoubleFunction<String> rule, String name, NDArray a, UnaryOperator<NDArray> badMask) {
     try (NDManager scratch = a.getManager().newSubManager()) {
       scratch.tempAttachAll(a);
       NDArray bad = badMask.apply(a);
@@ -82,7 +116,8 @@ final class Checks {
     }
   }
 
-  private static IllegalArgumentException offending(String rule, String name, NDArray a, NDArray bad) {
+  private static IllegalArgumentException offending(DoubleFunction<String> rule, String name, NDArray a,
+      NDArray bad) {
     boolean[] mask = bad.toBooleanArray();
     int flat = 0;
     while (flat < mask.length && !mask[flat]) {
@@ -90,7 +125,7 @@ final class Checks {
     }
     float value = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()[flat];
     return new IllegalArgumentException(
-        rule + ", found " + value + " at index " + Arrays.toString(unravel(flat, a.getShape())) + " (" + name
+        rule.apply(value) + ", found " + value + " at index " + Arrays.toString(unravel(flat, a.getShape())) + " (" + name
             + " shape " + a.getShape() + ")");
   }
 

@@ -99,6 +99,9 @@ class DiscreteDistributionsTest {
     assertThatThrownBy(() -> Categorical.ofLogits(manager.create(new float[] {0f, 1f, 2f, Float.NaN}, new Shape(2, 2))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("logits must not be NaN, found NaN at index [1, 1]");
+    assertThatThrownBy(() -> Categorical.ofLogits(manager.create(new float[] {0f, Float.POSITIVE_INFINITY})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("logits must be < +inf, found Infinity at index [1]");
     Categorical c = Categorical.ofLogits(manager.create(new float[] {0f, 1f}));
     assertThatThrownBy(() -> c.rsample(new Shape(1))).isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("score-function estimator");

@@ -114,8 +114,15 @@ class NormalTest {
     NDArray s = manager.create(scale, new Shape(4, 3));
     assertThatThrownBy(() -> Normal.of(manager.zeros(new Shape(4, 3)), s))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("scale must be finite and > 0, found -0.3 at index [2, 1]")
+        .hasMessageContaining("scale must be > 0, found -0.3 at index [2, 1]")
         .hasMessageContaining("(4, 3)");
+  }
+
+  @Test
+  void nanScaleSaysFinite() {
+    assertThatThrownBy(() -> Normal.of(manager.zeros(new Shape(3)), manager.create(new float[] {1f, 1f, Float.NaN})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scale must be finite and > 0, found NaN at index [2]");
   }
 
   @Test
