@@ -17,6 +17,8 @@ class AtomicFilesTest {
     Path target = dir.resolve("a/b/out.txt");
     AtomicFiles.writeString(target, "hello");
     assertThat(Files.readString(target)).isEqualTo("hello");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r--r--");
     try (var files = Files.list(target.getParent())) {
       assertThat(files).containsExactly(target);
     }
