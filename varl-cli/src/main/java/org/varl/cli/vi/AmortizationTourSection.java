@@ -29,6 +29,7 @@ public final class AmortizationTourSection implements TourSection {
     AmortizationConfig d = AmortizationConfig.defaults();
     AmortizationConfig config = new AmortizationConfig(d.dataPoints(), d.steps(), d.latentDim(), d.dataDim(),
         d.encoderHidden(), d.evalSamples(), d.logMarginalSamples(), context.seed(), "cpu");
+    EngineSetup.logging(false);
     EngineSetup.threads(1);
     AmortizationResult r = AmortizationExperiment.run(config);
     List<String> figures = ViOutputs.writeAmortization(context.dir(), config, r);

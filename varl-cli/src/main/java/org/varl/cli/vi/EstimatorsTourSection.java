@@ -30,6 +30,7 @@ public final class EstimatorsTourSection implements TourSection {
     EstimatorsConfig d = EstimatorsConfig.defaults();
     EstimatorsConfig config = new EstimatorsConfig(d.samples(), d.warmup(), d.encoderBatch(), d.referenceSamples(),
         context.seed(), "cpu");
+    EngineSetup.logging(false);
     EngineSetup.threads(1);
     EstimatorsResult r = EstimatorsExperiment.run(config);
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
