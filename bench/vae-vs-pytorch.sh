@@ -17,7 +17,7 @@ cp="$here/varl-bench/target/varl-bench.jar:$here/varl-bench/target/lib/*"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
+java -Xmx2g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
   org.varl.bench.vae.VaeVsPytorch "$epochs" "$threads" 2>"$tmp/varl.err" | sed -u 's/^/varl /' | tee "$tmp/varl.out" \
   || { cat "$tmp/varl.err" >&2; exit 1; }
 /usr/bin/python3 "$peer" "$epochs" "$threads" | sed -u 's/^/peer /' | tee "$tmp/peer.out"

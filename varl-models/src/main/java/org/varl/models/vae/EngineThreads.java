@@ -5,8 +5,8 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Pins PyTorch's thread pools: {@code threads} intra-op threads (matrix products split across cores) and one
- * inter-op thread (a VAE step is a chain of dependent ops, so a second inter-op pool only competes for the cores).
- * Measured on 2 cores: the engine's defaults leave inter-op at 2, which costs about 5% per epoch.
+ * inter-op thread (a VAE step is a chain of dependent ops run from one Java thread, so the inter-op pool has nothing
+ * to run in parallel; the engine's default sizes it to the core count).
  *
  * <p>The inter-op pool can only be sized before the engine starts (DJL reads
  * {@code ai.djl.pytorch.num_interop_threads} when it loads); the intra-op count can change at any time.
