@@ -93,7 +93,8 @@ public final class VaeTrainCommand implements Callable<Integer> {
       description = "Run seed: parameters, batch order, noise, data split (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", defaultValue = "2", description = "Threads: parallel batch shards on the default MLP/Bernoulli/pathwise path, PyTorch intra-op "
+          + "threads otherwise (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu (default: ${DEFAULT-VALUE}).")
