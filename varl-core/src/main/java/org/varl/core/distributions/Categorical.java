@@ -92,19 +92,14 @@ public final class Categorical implements Distribution {
   @Override
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
-    // The one-hot conversion starts from the value; do it in a scratch manager so that its temporaries never land
-    // in the value's (possibly long-lived) manager, and hand only the result to the distribution's manager.
+    // The index conversion starts from the value; do it in a scratch manager so that its temporaries never land in
+    // the value's (possibly long-lived) manager, and hand only the result to the distribution's manager.
     try (NDManager scratch = manager().newSubManager()) {
       scratch.tempAttachAll(value);
-      NDArray oneHot = value.toType(DataType.INT64, false).oneHot((int) numCategories())
-          .toType(logProbs.getDataType(), false);
-      // 0 · (−inf) would be NaN for impossible categories: multiply a finite floor instead and map it back to −inf.
-      NDArray floor = logProbs.maximum(-Float.MAX_VALUE);
-      NDArray selected = floor.mul(oneHot).sum(new int[] {-1});
-      // The −inf branch is built from a detached copy: a differentiable selected · inf would back-propagate
-      // 0 · inf = NaN through where's unselected branch.
-      NDArray minusInf = selected.stopGradient().mul(Float.POSITIVE_INFINITY);
-      NDArray result = NDArrays.where(selected.lte(-Float.MAX_VALUE), minusInf, selected);
+      Shape batch = Checks.broadcast(value.getShape(), batchShape());
+      NDArray index = value.toType(DataType.INT64, false).broadcast(batch).expandDims(-1);
+      // gather picks log p_k directly: −inf for an impossible category stays −inf, and its gradient is a scatter.
+      NDArray result = logProbs.broadcast(batch.add(numCategories())).gather(index, -1).squeeze(-1);
       result.attach(manager());
       return result;
     }

@@ -116,6 +116,18 @@ final class Checks {
     }
   }
 
+  /** The numpy broadcast of two shapes (callers have checked that they broadcast). */
+  static Shape broadcast(Shape a, Shape b) {
+    int n = Math.max(a.dimension(), b.dimension());
+    long[] dims = new long[n];
+    for (int i = 1; i <= n; i++) {
+      long x = i <= a.dimension() ? a.get(a.dimension() - i) : 1;
+      long y = i <= b.dimension() ? b.get(b.dimension() - i) : 1;
+      dims[n - i] = x == 1 ? y : x;
+    }
+    return new Shape(dims);
+  }
+
   private static IllegalArgumentException offending(DoubleFunction<String> rule, String name, NDArray a,
       NDArray bad) {
     boolean[] mask = bad.toBooleanArray();
