@@ -10,7 +10,8 @@ import org.varl.core.data.TrainTestSplit;
 
 /**
  * A trained model read back from its run directory, with the run's data (loaded on first use, with the run's seed,
- * so the test set is the one the run was scored on). Close it to free the engine memory.
+ * so the test set is the one the run was scored on). The engine runs with the run's thread count while it is open.
+ * Close it to free the engine memory.
  */
 public final class TrainedVae implements AutoCloseable {
 
@@ -18,9 +19,11 @@ public final class TrainedVae implements AutoCloseable {
   private final Checkpoint checkpoint;
   private final NDManager manager;
   private final Vae vae;
+  private final int threadsBefore;
   private TrainTestSplit data;
 
-  private TrainedVae(Path dir, Checkpoint checkpoint, NDManager manager, Vae vae) {
+  private TrainedVae(Path dir, Checkpoint checkpoint, NDManager manager, Vae vae, int threadsBefore) {
+    this.threadsBefore = threadsBefore;
     this.dir = dir;
     this.checkpoint = checkpoint;
     this.manager = manager;
@@ -30,12 +33,14 @@ public final class TrainedVae implements AutoCloseable {
   /** Reads {@code dir/checkpoint.bin} and rebuilds the model; one-line {@link IllegalArgumentException} if bad. */
   public static TrainedVae load(Path dir) {
     Checkpoint c = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+    int before = EngineThreads.current();
     EngineThreads.configure(c.config().train().threads());
     NDManager m = NDManager.newBaseManager();
     try {
-      return new TrainedVae(dir, c, m, c.toModel(m));
+      return new TrainedVae(dir, c, m, c.toModel(m), before);
     } catch (RuntimeException e) {
       m.close();
+      EngineThreads.configure(before);
       throw e;
     }
   }
@@ -81,8 +86,10 @@ public final class TrainedVae implements AutoCloseable {
     return m.create(f, new Shape(to - from, d));
   }
 
+  /** Frees the model and restores the engine's thread count (process-wide) to what it was before loading. */
   @Override
   public void close() {
     manager.close();
+    EngineThreads.configure(threadsBefore);
   }
 }

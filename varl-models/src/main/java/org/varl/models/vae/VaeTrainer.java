@@ -120,6 +120,7 @@ public final class VaeTrainer {
     int d = trainData.dimension();
     // The analytic path parallelizes over batch shards in Java threads, each with one engine thread (see
     // DataParallelStep for the measurement); the autograd path uses the engine's own intra-op threads.
+    int threadsBefore = EngineThreads.current();
     EngineThreads.configure(analytic ? 1 : t.threads());
     try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
         Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root);
@@ -198,6 +199,9 @@ public final class VaeTrainer {
         listener.epochFinished(m);
       }
       return new TrainResult(config, List.copyOf(history), out, analytic ? "analytic" : "autograd");
+    } finally {
+      // The engine's thread count is process-wide: leave it as the caller had it.
+      EngineThreads.configure(threadsBefore);
     }
   }
 
