@@ -65,6 +65,34 @@ class ContinuousDistributionsTest {
   }
 
   @Test
+  void tanhNormalRsampleGradientsMatchTheChainRule() {
+    // y = tanh(μ + σε): ∂y/∂μ = 1 − y², ∂y/∂σ = (1 − y²) ε with ε = (atanh y − μ)/σ.
+    NDArray mu = manager.create(new float[] {0.4f});
+    NDArray sigma = manager.create(new float[] {0.9f});
+    mu.setRequiresGradient(true);
+    sigma.setRequiresGradient(true);
+    TanhNormal.Draw draw;
+    try (var gc = Engine.getInstance().newGradientCollector()) {
+      draw = TanhNormal.of(mu, sigma).rsampleWithLogProb(new Shape(32));
+      gc.backward(draw.value().sum());
+    }
+    float[] ys = draw.value().toFloatArray();
+    double[] us = new double[ys.length];
+    for (int i = 0; i < ys.length; i++) {
+      us[i] = 0.5 * Math.log((1.0 + ys[i]) / (1.0 - ys[i]));
+    }
+    double dMu = 0;
+    double dSigma = 0;
+    for (double v : us) {
+      double y = Math.tanh(v);
+      dMu += 1 - y * y;
+      dSigma += (1 - y * y) * (v - 0.4) / 0.9;
+    }
+    assertThat(mu.getGradient().getFloat()).isCloseTo((float) dMu, within(1e-3f));
+    assertThat(sigma.getGradient().getFloat()).isCloseTo((float) dSigma, within(1e-3f));
+  }
+
+  @Test
   void tanhLogDetIsFiniteForLargePreTanhValues() {
     TanhNormal t = TanhNormal.of(manager.create(new float[] {0f, 0f}), manager.create(new float[] {1f, 1f}));
     float[] lp = t.logProbPreTanh(manager.create(new float[] {20f, -40f})).toFloatArray();
