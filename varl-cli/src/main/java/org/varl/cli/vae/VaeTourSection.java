@@ -84,7 +84,7 @@ public final class VaeTourSection implements TourSection {
     double gap = eval.logLikelihood() - eval.elboOnSameExamples();
     findings.add(String.format(Locale.ROOT,
         "Bound: importance-sampled log p(x) = %.1f nats (K = %d) vs ELBO = %.1f on the same %d sprites: the ELBO "
-            + "is %s by %.1f nats, the KL(q(z|x) || p(z|x)) the encoder leaves.",
+            + "is %s by %.1f nats, an estimate from below of KL(q(z|x) || p(z|x)), the gap the encoder leaves.",
         eval.logLikelihood(), eval.k(), eval.elboOnSameExamples(), eval.logLikelihoodExamples(),
         gap >= 0 ? "below" : "above (Monte Carlo noise)", Math.abs(gap)));
     StringBuilder probe = new StringBuilder("Latent space: linear-probe R^2 from latent means to each factor:");
@@ -98,9 +98,10 @@ public final class VaeTourSection implements TourSection {
     findings.add(probe.substring(0, probe.length() - 1) + ".");
     if (best != null) {
       findings.add(String.format(Locale.ROOT,
-          "So the code holds %s almost linearly (R^2 %.2f) while %s is %s (R^2 %.2f): the lecture's claim that "
+          "So the code holds %s %s (R^2 %.2f) while %s is %s (R^2 %.2f): the lecture's claim that "
               + "the latent space organizes the factors of variation holds for %s, not uniformly.",
-          best.factor(), best.r2(), worst.factor(),
+          best.factor(), best.r2() >= 0.9 ? "almost linearly" : best.r2() >= 0.5 ? "largely linearly" : "only weakly",
+          best.r2(), worst.factor(),
           worst.r2() < 0.2 ? "not linearly readable" : "only partly readable", worst.r2(),
           readable(eval.probe())));
     }
