@@ -153,7 +153,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
     public void progress(int epoch, int stepsDone, double meanLoss, double examplesPerSecond) {
       bar.step(stepsDone - shown);
       shown = stepsDone;
-      bar.message(String.format(Locale.ROOT, "loss %.2f, %,.0f ex/s", meanLoss, examplesPerSecond));
+      bar.message(String.format(Locale.ROOT, " | loss %.2f, %,.0f ex/s", meanLoss, examplesPerSecond));
     }
 
     @Override
