@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Draws --samples single-draw gradient estimates per estimator (pathwise; score function without"
         + " baseline and with a constant, moving-average and learned baseline; Gumbel-softmax for a categorical"
-        + " latent) on a Gaussian model with a closed-form gradient, an amortized encoder on data and a discrete"
-        + " latent, and reports mean error vs the true gradient, variance, SNR and time per estimate. Writes"
+        + " latent) on a Gaussian model with a closed-form gradient, an amortized encoder on data from a known"
+        + " decoder, the encoder of a small VAE trained on 28x28 shape sprites, and a discrete latent, and reports mean error vs the true gradient, variance, SNR and time per estimate. Writes"
         + " DIR/metrics.json and DIR/variance-vs-samples-<problem>.png.")
 public final class EstimatorsCommand implements Callable<Integer> {
 

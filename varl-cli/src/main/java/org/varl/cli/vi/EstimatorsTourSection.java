@@ -35,7 +35,7 @@ public final class EstimatorsTourSection implements TourSection {
     EstimatorsResult r = EstimatorsExperiment.run(config);
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
     List<String> findings = new ArrayList<>();
-    for (String problem : List.of("gaussian", "encoder")) {
+    for (String problem : List.of("gaussian", "encoder", "shapes")) {
       EstimatorStats pathwise = r.get(problem, "pathwise");
       EstimatorStats score = r.get(problem, "score");
       findings.add(String.format(Locale.ROOT, "%s: per-parameter variance of one estimate is %.3g (pathwise) vs"

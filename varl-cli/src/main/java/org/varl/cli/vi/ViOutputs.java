@@ -21,7 +21,7 @@ final class ViOutputs {
 
   static final String METRICS = "metrics.json";
   static final String ELBO_FIGURE = "elbo-vs-steps.png";
-  static final List<String> PROBLEMS = List.of("gaussian", "encoder", "discrete");
+  static final List<String> PROBLEMS = List.of("gaussian", "encoder", "shapes", "discrete");
 
   private ViOutputs() {}
 

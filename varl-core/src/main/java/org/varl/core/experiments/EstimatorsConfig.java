@@ -5,8 +5,8 @@ package org.varl.core.experiments;
  *
  * @param samples R, the number of single-draw gradient estimates recorded per estimator (≥ 16)
  * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned) settle
- * @param encoderBatch B, the data points in the amortized-encoder problem's fixed minibatch
- * @param referenceSamples draws per data point of the pathwise reference gradient of the encoder problem
+ * @param encoderBatch B, the data points in the encoder problems' fixed minibatch
+ * @param referenceSamples draws per data point of the pathwise reference gradient of the encoder problems
  * @param seed the run's seed
  * @param device {@code cpu} or {@code gpu}
  */

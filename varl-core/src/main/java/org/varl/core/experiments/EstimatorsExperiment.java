@@ -17,8 +17,9 @@ import org.varl.core.estimators.Surrogate;
 
 /**
  * The lecture's claim that the score-function gradient has high variance and the reparameterized one low, measured.
- * On three problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
- * data, pathwise reference; {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R
+ * On four problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
+ * data from a known decoder, pathwise reference; {@link ShapesProblem}: the encoder of a small VAE trained on image
+ * sprites, pathwise reference; {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R
  * single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
  *
  * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a linear function of
@@ -36,9 +37,12 @@ public final class EstimatorsExperiment {
     return run(config, units -> { });
   }
 
-  /** Progress units: one per gradient estimate (warm-up included) over the 16 (problem, estimator) pairs. */
+  /** The number of (problem, estimator) pairs: 5 on each continuous problem, 6 on the discrete one. */
+  public static final int PAIRS = 21;
+
+  /** Progress units: one per gradient estimate (warm-up included) over the {@value #PAIRS} pairs. */
   public static long totalWork(EstimatorsConfig config) {
-    return 16L * (config.samples() + config.warmup());
+    return (long) PAIRS * (config.samples() + config.warmup());
   }
 
   public static EstimatorsResult run(EstimatorsConfig config, LongConsumer progress) {
@@ -49,7 +53,9 @@ public final class EstimatorsExperiment {
     List<Integer> sampleCounts = sampleCounts(config.samples());
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
       List<GradientProblem> problems = List.of(new GaussianProblem(root),
-          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples()), new DiscreteProblem(root));
+          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples()),
+          new ShapesProblem(root, config.encoderBatch(), config.referenceSamples(), config.seed()),
+          new DiscreteProblem(root));
       for (GradientProblem problem : problems) {
         truthSources.put(problem.name(), problem.trueGradientSource());
         LearnedBaseline learned = LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
@@ -60,7 +66,7 @@ public final class EstimatorsExperiment {
       }
     }
     Map<String, Double> ratios = new LinkedHashMap<>();
-    for (String problem : List.of("gaussian", "encoder")) {
+    for (String problem : List.of("gaussian", "encoder", "shapes")) {
       double pathwise = find(stats, problem, "pathwise").variance();
       double score = find(stats, problem, "score").variance();
       ratios.put(problem, pathwise / score);
@@ -92,7 +98,8 @@ public final class EstimatorsExperiment {
     NDArray[] attach = longLived.toArray(new NDArray[0]);
     Adam baselineAdam = learned == null ? null : new Adam(learned.parameters(), BASELINE_LEARNING_RATE, 0);
     int r = config.samples();
-    double[][] estimates = new double[r][];
+    double[] truth = problem.trueGradient();
+    GradientMoments moments = new GradientMoments(truth.length, sampleCounts);
     long timed = 0;
     for (int i = -config.warmup(); i < r; i++) {
       long t0 = System.nanoTime();
@@ -115,11 +122,11 @@ public final class EstimatorsExperiment {
       }
       if (i >= 0) {
         timed += System.nanoTime() - t0;
-        estimates[i] = gradient;
+        moments.add(gradient);
       }
       progress.accept(1);
     }
-    return summarize(problem, estimator, estimates, problem.trueGradient(), timed / 1e9 / r, sampleCounts);
+    return moments.summarize(problem.name(), estimator.name(), estimator.unbiased(), truth, timed / 1e9 / r);
   }
 
   private static double[] readAndZero(List<NDArray> parameters) {
@@ -137,68 +144,5 @@ public final class EstimatorsExperiment {
       g.subi(g);
     }
     return out;
-  }
-
-  static EstimatorStats summarize(GradientProblem problem, GradientEstimator estimator, double[][] estimates,
-      double[] truth, double secondsPerEstimate, List<Integer> sampleCounts) {
-    int r = estimates.length;
-    int p = truth.length;
-    double squaredError = 0;
-    double truthNorm = 0;
-    double varianceSum = 0;
-    double snrSum = 0;
-    int snrTerms = 0;
-    for (int j = 0; j < p; j++) {
-      double mean = 0;
-      for (double[] e : estimates) {
-        mean += e[j];
-      }
-      mean /= r;
-      double var = 0;
-      for (double[] e : estimates) {
-        var += (e[j] - mean) * (e[j] - mean);
-      }
-      var /= r - 1;
-      squaredError += (mean - truth[j]) * (mean - truth[j]);
-      truthNorm += truth[j] * truth[j];
-      varianceSum += var;
-      if (var > 0) {
-        snrSum += Math.abs(mean) / Math.sqrt(var);
-        snrTerms++;
-      }
-    }
-    double variance = varianceSum / p;
-    List<Double> bySamples = new ArrayList<>();
-    for (int s : sampleCounts) {
-      bySamples.add(blockVariance(estimates, s));
-    }
-    return new EstimatorStats(problem.name(), estimator.name(), estimator.unbiased(), p, r,
-        Math.sqrt(squaredError / p), Math.sqrt(squaredError) / Math.sqrt(truthNorm), Math.sqrt(variance / r), variance,
-        snrTerms == 0 ? Double.NaN : snrSum / snrTerms, secondsPerEstimate, bySamples);
-  }
-
-  /** Mean over parameters of the variance of averages of {@code s} consecutive estimates (disjoint blocks). */
-  private static double blockVariance(double[][] estimates, int s) {
-    int blocks = estimates.length / s;
-    int p = estimates[0].length;
-    double total = 0;
-    for (int j = 0; j < p; j++) {
-      double[] averages = new double[blocks];
-      double mean = 0;
-      for (int b = 0; b < blocks; b++) {
-        double sum = 0;
-        for (int i = b * s; i < (b + 1) * s; i++) {
-          sum += estimates[i][j];
-        }
-        averages[b] = sum / s;
-        mean += averages[b] / blocks;
-      }
-      double var = 0;
-      for (double a : averages) {
-        var += (a - mean) * (a - mean);
-      }
-      total += var / (blocks - 1);
-    }
-    return total / p;
   }
 }

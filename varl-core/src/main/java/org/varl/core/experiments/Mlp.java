@@ -32,6 +32,13 @@ final class Mlp {
     return root.randomUniform(-limit, limit, new Shape(in, out), DataType.FLOAT32);
   }
 
+  /** Stops gradients to the weights (a fixed decoder): no gradient is recorded or accumulated for them. */
+  void freeze() {
+    for (NDArray p : parameters()) {
+      p.setRequiresGradient(false);
+    }
+  }
+
   List<NDArray> parameters() {
     return List.of(w1, b1, w2, b2);
   }

@@ -23,14 +23,15 @@ class EstimatorsExperimentTest {
 
   @Test
   void everyUnbiasedEstimatorAgreesWithTheTrueGradientWithinMonteCarloError() {
-    // Tolerance: 3.5 standard errors of the averaged estimate (RMS over parameters). The encoder's reference is
-    // itself a pathwise average of 2048 draws per point, so its standard error is added in quadrature.
-    double referenceError = Math.sqrt(result.get("encoder", "pathwise").variance() / 2048);
+    // Tolerance: 3.5 standard errors of the averaged estimate (RMS over parameters). The encoder problems'
+    // references are themselves pathwise averages of 2048 draws per point, so their standard error is added in
+    // quadrature.
     for (EstimatorStats s : result.estimators()) {
       if (!s.unbiased()) {
         continue;
       }
-      double reference = s.problem().equals("encoder") ? referenceError : 0;
+      boolean pathwiseReference = s.problem().equals("encoder") || s.problem().equals("shapes");
+      double reference = pathwiseReference ? Math.sqrt(result.get(s.problem(), "pathwise").variance() / 2048) : 0;
       double tolerance = 3.5 * Math.hypot(s.standardError(), reference);
       assertThat(s.meanError()).as(s.problem() + "/" + s.name()).isLessThanOrEqualTo(tolerance);
     }
@@ -40,11 +41,12 @@ class EstimatorsExperimentTest {
   void pathwiseVarianceIsOrdersOfMagnitudeBelowScoreFunction() {
     assertThat(result.pathwiseToScoreVarianceRatio().get("gaussian")).isLessThan(0.01);
     assertThat(result.pathwiseToScoreVarianceRatio().get("encoder")).isLessThan(0.05);
+    assertThat(result.pathwiseToScoreVarianceRatio().get("shapes")).isLessThan(0.01);
   }
 
   @Test
   void baselinesReduceTheScoreFunctionVariance() {
-    for (String problem : List.of("gaussian", "encoder", "discrete")) {
+    for (String problem : List.of("gaussian", "encoder", "shapes", "discrete")) {
       double plain = result.get(problem, "score").variance();
       assertThat(result.get(problem, "score+ema").variance()).as(problem).isLessThan(plain);
       assertThat(result.get(problem, "score+learned").variance()).as(problem).isLessThan(plain);
@@ -66,7 +68,7 @@ class EstimatorsExperimentTest {
 
   @Test
   void metricsAreFiniteAndNamed() {
-    assertThat(result.estimators()).hasSize(16);
+    assertThat(result.estimators()).hasSize(EstimatorsExperiment.PAIRS);
     for (EstimatorStats s : result.estimators()) {
       assertThat(s.variance()).isFinite().isPositive();
       assertThat(s.snr()).isFinite().isPositive();

@@ -1,0 +1,190 @@
+package org.varl.core.experiments;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.varl.core.bounds.Elbo;
+import org.varl.core.bounds.KlTerm;
+import org.varl.core.bounds.Likelihood;
+import org.varl.core.data.ArrayDataset;
+import org.varl.core.data.Shapes;
+import org.varl.core.distributions.Bernoulli;
+import org.varl.core.distributions.Distribution;
+import org.varl.core.distributions.Independent;
+import org.varl.core.distributions.Normal;
+import org.varl.core.estimators.ConstantBaseline;
+import org.varl.core.estimators.GradientEstimator;
+import org.varl.core.estimators.Integrand;
+import org.varl.core.estimators.LearnedBaseline;
+import org.varl.core.estimators.MovingAverageBaseline;
+import org.varl.core.estimators.PathwiseEstimator;
+import org.varl.core.estimators.ScoreFunctionEstimator;
+import org.varl.core.estimators.Surrogate;
+
+/**
+ * The amortized encoder on image data: a small VAE (encoder 784-64-2·4, decoder 4-64-784, tanh, Bernoulli) trained
+ * for {@value #PRETRAIN_STEPS} Adam steps on {@value #SPRITES} 28×28 {@link Shapes} sprites (the data package's
+ * built-in set), then the decoder is frozen and the estimators compete on the encoder's gradient (50,760
+ * parameters) for a fixed minibatch of B sprites, {@code f(z) = log p(x | z) + log p(z)}. Reference: the pathwise
+ * gradient averaged over many draws per sprite, accumulated over chunks of {@value #REFERENCE_CHUNK} draws.
+ */
+final class ShapesProblem implements GradientProblem {
+
+  static final int SPRITES = 1024;
+  static final int LATENT = 4;
+  static final int HIDDEN = 64;
+  static final int PRETRAIN_STEPS = 400;
+  static final int PRETRAIN_BATCH = 64;
+  static final int REFERENCE_CHUNK = 256;
+
+  private final NDArray x;
+  private final Mlp encoder;
+  private final Mlp decoder;
+  private final double[] truth;
+  private final double constant;
+  private final int referenceSamples;
+
+  ShapesProblem(NDManager root, int batch, int referenceSamples, long seed) {
+    this.referenceSamples = referenceSamples;
+    ArrayDataset sprites = Shapes.generate(SPRITES, seed);
+    NDArray all = root.create(sprites.features(), new Shape(SPRITES, sprites.dimension()));
+    int dim = sprites.dimension();
+    encoder = new Mlp(root, dim, HIDDEN, 2 * LATENT);
+    decoder = new Mlp(root, LATENT, HIDDEN, dim);
+    List<NDArray> both = new ArrayList<>(encoder.parameters());
+    both.addAll(decoder.parameters());
+    // Step size 3e-3: a few hundred steps give recognizable reconstructions of the sprites.
+    Adam adam = new Adam(both, 3e-3, 0);
+    for (int t = 0; t < PRETRAIN_STEPS; t++) {
+      try (NDManager scope = root.newSubManager()) {
+        scope.tempAttachAll(all);
+        scope.tempAttachAll(both.toArray(new NDArray[0]));
+        int from = (t * PRETRAIN_BATCH) % SPRITES;
+        NDArray xb = all.get(new NDIndex(from + ":" + (from + PRETRAIN_BATCH)));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          gc.backward(Elbo.estimate(xb, posterior(xb), prior(scope), likelihood(), 1, KlTerm.ANALYTIC).elbo()
+              .mean().neg());
+        }
+        adam.step(scope);
+      }
+    }
+    decoder.freeze();
+    try (NDManager scope = root.newSubManager()) {
+      scope.tempAttachAll(all);
+      NDArray first = all.get(new NDIndex("0:" + batch));
+      first.attach(root);
+      x = first;
+    }
+    try (NDManager scope = root.newSubManager()) {
+      attach(scope);
+      int chunks = Math.max(1, referenceSamples / REFERENCE_CHUNK);
+      for (int c = 0; c < chunks; c++) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          Surrogate s = new PathwiseEstimator().surrogate(q(scope), f(scope), Math.min(referenceSamples,
+              REFERENCE_CHUNK));
+          gc.backward(s.objective().div(chunks)); // gradients accumulate: their mean over the chunks
+        }
+      }
+      List<Double> g = new ArrayList<>();
+      for (NDArray p : encoder.parameters()) {
+        NDArray grad = p.getGradient();
+        for (float v : grad.toFloatArray()) {
+          g.add((double) v);
+        }
+        grad.subi(grad);
+      }
+      truth = g.stream().mapToDouble(Double::doubleValue).toArray();
+      NDArray mean = encoder.forward(x).split(2, 1).get(0);
+      constant = f(scope).at(mean.expandDims(0)).mean().getFloat();
+    }
+  }
+
+  private Distribution posterior(NDArray xb) {
+    NDList parts = encoder.forward(xb).split(2, 1);
+    return Normal.diagonalFromLogVariance(parts.get(0), parts.get(1));
+  }
+
+  private static Distribution prior(NDManager scope) {
+    return Independent.of(Normal.standard(scope, new Shape(LATENT)), 1);
+  }
+
+  private Likelihood likelihood() {
+    return z -> {
+      Shape lead = z.getShape().slice(0, z.getShape().dimension() - 1);
+      NDArray logits = decoder.forward(z.reshape(-1, LATENT));
+      return Independent.of(Bernoulli.ofLogits(logits.reshape(lead.add(logits.getShape().get(1)))), 1);
+    };
+  }
+
+  private void attach(NDManager scope) {
+    scope.tempAttachAll(x);
+    scope.tempAttachAll(encoder.parameters().toArray(new NDArray[0]));
+    scope.tempAttachAll(decoder.parameters().toArray(new NDArray[0]));
+  }
+
+  @Override
+  public String name() {
+    return "shapes";
+  }
+
+  @Override
+  public List<NDArray> parameters() {
+    return encoder.parameters();
+  }
+
+  @Override
+  public List<NDArray> longLived() {
+    List<NDArray> all = new ArrayList<>(decoder.parameters());
+    all.add(x);
+    return all;
+  }
+
+  @Override
+  public Distribution q(NDManager scope) {
+    return posterior(x);
+  }
+
+  @Override
+  public Integrand f(NDManager scope) {
+    return z -> likelihood().given(z).logProb(x).add(prior(scope).logProb(z));
+  }
+
+  @Override
+  public NDArray context(NDManager scope) {
+    return x;
+  }
+
+  @Override
+  public int contextDim() {
+    return (int) x.getShape().get(1);
+  }
+
+  @Override
+  public double constantBaseline() {
+    return constant;
+  }
+
+  @Override
+  public double[] trueGradient() {
+    return truth.clone();
+  }
+
+  @Override
+  public String trueGradientSource() {
+    int chunks = Math.max(1, referenceSamples / REFERENCE_CHUNK);
+    return "pathwise reference, " + chunks * Math.min(referenceSamples, REFERENCE_CHUNK) + " draws per sprite";
+  }
+
+  @Override
+  public List<GradientEstimator> estimators(LearnedBaseline learned) {
+    return List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(),
+        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned));
+  }
+}
