@@ -31,7 +31,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
       description = "Gradient estimates recorded per estimator, >= 16 (default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--warmup", defaultValue = "200",
+  @Option(names = "--warmup", defaultValue = "100",
       description = "Unrecorded estimates first, so adaptive baselines settle (default: ${DEFAULT-VALUE}).")
   int warmup;
 

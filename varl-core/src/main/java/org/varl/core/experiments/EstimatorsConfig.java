@@ -23,9 +23,9 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
     }
   }
 
-  /** R = 1000 estimates per estimator after 200 warm-up draws; encoder minibatch 32, reference 4096 draws/point. */
+  /** R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, reference 4096 draws/point. */
   public static EstimatorsConfig defaults() {
-    return new EstimatorsConfig(1000, 200, 32, 4096, 42, "cpu");
+    return new EstimatorsConfig(1000, 100, 32, 4096, 42, "cpu");
   }
 
   /** The same settings with another number of recorded estimates. */
