@@ -1,6 +1,9 @@
 package org.varl.cli.tour;
 
 import java.util.List;
+import org.varl.cli.vae.VaeTourSection;
+import org.varl.cli.vi.AmortizationTourSection;
+import org.varl.cli.vi.EstimatorsTourSection;
 
 /** The tour's sections, in the lecture's order. Each topic adds its section here. */
 public final class TourRegistry {
@@ -9,7 +12,11 @@ public final class TourRegistry {
 
   /** All sections, in report order. */
   public static List<TourSection> sections() {
-    return List.of(new ControlSection(), new org.varl.cli.vi.AmortizationTourSection(),
-        new org.varl.cli.vi.EstimatorsTourSection(), new org.varl.cli.vae.VaeTourSection());
+    // The lecture's order: amortized VI, its gradient estimators, the VAE; then control as inference.
+    return List.of(
+        new AmortizationTourSection(),
+        new EstimatorsTourSection(),
+        new VaeTourSection(),
+        new ControlSection());
   }
 }
