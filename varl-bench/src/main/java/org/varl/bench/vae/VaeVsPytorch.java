@@ -18,7 +18,8 @@ import org.varl.models.vae.VaeTrainer;
  * varl's side of {@code bench/vae-vs-pytorch.sh}: the PyTorch example's VAE (784-400-20-400-784, Bernoulli summed
  * over pixels + analytic KL, Adam 1e-3, batch 128, no binarization) on Fashion-MNIST, trained through the public
  * library entry point {@link VaeTrainer#run} exactly as {@code varl vae train} does. Prints one line per epoch in
- * the peer's format, and one line with the process's peak resident memory after each epoch.
+ * the peer's format, and one line with the process's peak and current resident memory and the Java heap's committed
+ * size after each epoch.
  *
  * <p>Usage: {@code VaeVsPytorch [EPOCHS] [THREADS] [SEED]}.
  */
@@ -39,18 +40,24 @@ public final class VaeVsPytorch {
       public void epochFinished(EpochMetrics m) {
         System.out.printf(Locale.ROOT, "epoch %d train_loss %.2f test_loss %.2f epoch_seconds %.2f threads %d%n",
             m.epoch(), m.trainLoss(), m.testLoss(), m.epochSeconds(), threads);
-        System.out.printf(Locale.ROOT, "memory epoch %d peak_rss_mb %d%n", m.epoch(), peakRssMb());
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "memory epoch %d peak_rss_mb %d rss_mb %d java_heap_committed_mb %d%n",
+            m.epoch(), status("VmHWM:"), status("VmRSS:"), rt.totalMemory() >> 20);
         System.out.flush();
       }
     });
     System.out.println("gradient_path " + result.gradientPath());
   }
 
-  /** VmHWM of /proc/self/status: the peak resident set size so far, in MiB (-1 where /proc is absent). */
-  static long peakRssMb() {
+  /**
+   * A memory line of /proc/self/status in MiB (-1 where /proc is absent): {@code VmHWM:} is the peak resident set
+   * size so far, {@code VmRSS:} the current one. The Java heap's committed size is printed beside them, since it
+   * is part of the resident set and grows on its own until the collector settles.
+   */
+  static long status(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
         }
       }
