@@ -58,6 +58,15 @@ public final class VaeTrainer {
     TrainTestSplit split;
     if (request.resume() != null) {
       resumed = Checkpoint.read(request.resume().resolve(Checkpoint.FILE));
+      if (request.data() != null && !request.data().isBlank()
+          && !request.data().strip().equals(resumed.config().data())) {
+        throw new IllegalArgumentException("data " + request.data() + " differs from the data of the run in "
+            + request.resume() + ", " + resumed.config().data() + " (omit --data when resuming)");
+      }
+      if (!sameDirectory(out, request.resume()) && Files.exists(out.resolve(Checkpoint.FILE))) {
+        throw new IllegalArgumentException("out " + out + " already holds another run (" + Checkpoint.FILE
+            + "); resume into " + request.resume() + " itself or choose an empty --out");
+      }
       TrainConfig t = resumed.config().train().withEpochs(request.train().epochs())
           .withThreads(request.train().threads());
       config = resumed.config().withTrain(t);
@@ -97,6 +106,10 @@ public final class VaeTrainer {
       MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
     }
     return train(config, split, resumed, history, out, listener, parent);
+  }
+
+  private static boolean sameDirectory(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static void requireUnitInterval(ArrayDataset data) {

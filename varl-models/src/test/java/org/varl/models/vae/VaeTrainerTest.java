@@ -177,6 +177,23 @@ class VaeTrainerTest {
     assertThatThrownBy(() -> VaeTrainer.run(request(run, run, SMALL_MODEL, train(1, Estimator.PATHWISE)),
         TrainingListener.none()))
         .hasMessage("epochs must exceed the 1 epochs already in " + run + ", found 1");
+    assertThatThrownBy(() -> VaeTrainer.run(new TrainRequest("mnist", SMALL, SMALL_MODEL,
+        train(2, Estimator.PATHWISE), run, run), TrainingListener.none()))
+        .hasMessage("data mnist differs from the data of the run in " + run + ", shapes (omit --data when resuming)");
+    Path other = dir.resolve("other");
+    VaeTrainer.run(request(other, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
+    byte[] otherCheckpoint = readBytes(other.resolve(Checkpoint.FILE));
+    assertThatThrownBy(() -> VaeTrainer.run(request(other, run, SMALL_MODEL, train(2, Estimator.PATHWISE)),
+        TrainingListener.none()))
+        .hasMessageStartingWith("out " + other + " already holds another run");
+    assertThat(readBytes(other.resolve(Checkpoint.FILE))).isEqualTo(otherCheckpoint);
+    // Resuming into a fresh directory continues the run there and keeps the source untouched.
+    Path fresh = dir.resolve("fresh");
+    TrainResult continued = VaeTrainer.run(request(fresh, run, SMALL_MODEL, train(2, Estimator.PATHWISE)),
+        TrainingListener.none());
+    assertThat(continued.history()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+    assertThat(Checkpoint.read(run.resolve(Checkpoint.FILE)).epoch()).isEqualTo(1);
+    assertThat(MetricsCsv.read(fresh.resolve(MetricsCsv.FILE))).hasSize(2);
   }
 
   static byte[] readBytes(Path p) {
