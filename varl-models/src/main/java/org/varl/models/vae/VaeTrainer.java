@@ -25,7 +25,8 @@ import org.varl.core.io.AtomicFiles;
  * their first operand; a leak into the root manager costs 10x per op and grows without bound). Losses stay on the
  * engine and are read back every {@value #READ_EVERY} steps in one call, where NaN/inf is detected with the exact
  * step. Exact resume: batch order, noise and binarization are pure functions of (seed, epoch, step), and the
- * checkpoint holds parameters, Adam's moments and step count, so epochs 1..n then n+1..N equal epochs 1..N.
+ * checkpoint holds parameters, Adam's moments and step count, so epochs 1..n then n+1..N equal epochs 1..N bit for
+ * bit when both parts use the same thread count (the batch shards, hence the float summation order, follow it).
  *
  * <p>Threads: the analytic path (MLP, Bernoulli, pathwise) splits each batch over {@code threads} Java threads with
  * one engine thread each ({@link DataParallelStep}); the autograd path gives the engine {@code threads} intra-op
