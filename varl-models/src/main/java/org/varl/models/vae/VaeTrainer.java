@@ -169,8 +169,7 @@ public final class VaeTrainer {
               int from = s * t.batchSize();
               NDArray x = binarizer == null
                   ? shuffled.get(step, new NDIndex("{}:{}", from, from + idx.length))
-                  : step.create(binarizer.binarizeInto(trainData.gather(idx, new float[idx.length * d]),
-                      new float[idx.length * d], epoch, s), new Shape(idx.length, d));
+                  : step.create(binarized(binarizer, trainData, idx, epoch, s), new Shape(idx.length, d));
               NDArray stats;
               try {
                 if (analytic) {
@@ -204,8 +203,8 @@ public final class VaeTrainer {
         if (!Double.isFinite(testLoss)) {
           throw diverged("test loss is " + testLoss, epoch, -1, lastGood, out);
         }
-        EpochMetrics m = new EpochMetrics(epoch, sums[0] / n, testLoss, sums[2] / n, (sums[0] - t.beta()
-            * sums[2]) / n, seconds, n / seconds);
+        EpochMetrics m = new EpochMetrics(epoch, sums[0] / n, testLoss, sums[2] / n, sums[1] / n, seconds,
+            n / seconds);
         history.add(m);
         Checkpoint.capture(config, epoch, vae, adam).write(out.resolve(Checkpoint.FILE));
         MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
@@ -217,6 +216,12 @@ public final class VaeTrainer {
       // The engine's thread count is process-wide: leave it as the caller had it.
       EngineThreads.configure(threadsBefore);
     }
+  }
+
+  /** Rows {@code idx} of {@code data}, each value replaced by a Bernoulli draw seeded by (seed, epoch, step). */
+  private static float[] binarized(Binarizer binarizer, ArrayDataset data, int[] idx, int epoch, int step) {
+    float[] rows = data.gather(idx, new float[idx.length * data.dimension()]);
+    return binarizer.binarizeInto(rows, rows, epoch, step);
   }
 
   /** Rows {@code idx} of {@code data} in one native indexing call, attached to {@code step}. */
