@@ -23,8 +23,15 @@ import org.varl.core.engine.EngineSetup;
  */
 public final class VaeEvaluator {
 
-  /** Examples per batch of the log-likelihood estimate (times K draws, chunked by the core). */
-  static final int LOG_LIKELIHOOD_BATCH = 50;
+  /** Examples per batch of the log-likelihood estimate. */
+  static final int LOG_LIKELIHOOD_BATCH = 20;
+
+  /**
+   * Decoder rows (draws x examples) per chunk of the estimate. Measured on Fashion-MNIST, K = 5000, 100 examples:
+   * 2.8 s with ~4k-row chunks against 4.4 s with the core's default 16k rows (its 50 MB temporaries are allocated
+   * and freed from the system on every op).
+   */
+  static final int ROWS_PER_CHUNK = 4096;
 
   /** Training rows used to fit the probe (all of them up to this many). */
   static final int PROBE_TRAIN_ROWS = 20_000;
@@ -67,7 +74,7 @@ public final class VaeEvaluator {
       try (NDManager m = trained.manager().newSubManager()) {
         NDArray x = TrainedVae.rows(m, test, from, to);
         NDArray logP = LogMarginal.estimate(x, VaeLosses.posterior(vae, x, false), VaeLosses.prior(vae, x),
-            VaeLosses.likelihood(vae, false), request.k());
+            VaeLosses.likelihood(vae, false), request.k(), Math.max(1, ROWS_PER_CHUNK / (to - from)));
         logLik += logP.sum().getFloat();
         NDArray eps = StepNoise.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
             Seeds.EVAL_NOISE, 2, b);
