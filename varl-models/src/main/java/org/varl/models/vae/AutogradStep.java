@@ -27,10 +27,15 @@ import org.varl.core.kl.Kl;
  *   pathwise: -log p(x|z) + beta KL(q||p),   z = mu + sigma eps            (Elbo, analytic KL)
  *   score:    same value; gradient of E_q[log p(x|z)] by the score function
  *             surrogate -[log p(x|z) + (f - b) (log q(z|x) - stop(log q(z|x)))],  f = stop(log p(x|z)),
- *             b = leave-one-out batch mean of f (a baseline: unbiased, lower variance; Mnih and Gregor 2014)
+ *             b = leave-one-out batch mean of f (unbiased since b_i ignores z_i; lower variance; the
+ *             leave-one-out idea of VIMCO, Mnih and Rezende 2016, applied across the batch)
  *   iwae:     -L_K(x) = -logMeanExp_k [log p(x|z_k) + log p(z_k) - log q(z_k|x)]        (Iwae)
  * </pre>
  * The score surrogate has the objective's value and the estimator's gradient: the added term is zero in value.
+ * It is written here rather than through the core's {@code ScoreFunctionEstimator} because that estimator's
+ * baselines may not look at the batch's signal values (their contract) and its moving-average baseline carries state
+ * that a checkpoint would need for exact resume; the leave-one-out mean needs neither. A test checks that its
+ * gradient equals the pathwise gradient in expectation.
  *
  * <p>Randomness: the core draws from the engine's global generator, so the step reseeds it from
  * (run seed, epoch, step) first; a resumed run redraws the same noise.
