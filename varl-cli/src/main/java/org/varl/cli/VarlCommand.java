@@ -6,6 +6,7 @@ import org.varl.cli.control.ControlCommand;
 import org.varl.cli.tour.TourCommand;
 import org.varl.cli.vae.VaeCommand;
 import org.varl.cli.vi.ViCommand;
+import org.varl.core.engine.EngineSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,7 @@ public final class VarlCommand implements Runnable {
       description = "Show library INFO logging (DJL, PyTorch engine); quiet by default.")
   void setVerbose(boolean verbose) {
     if (verbose) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      EngineSetup.logging(true);
     }
   }
 
@@ -51,6 +52,8 @@ public final class VarlCommand implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // Quiet by default, before any logger exists (slf4j-simple reads its levels once); --verbose undoes it.
+    EngineSetup.logging(false);
     System.exit(execute(args));
   }
 

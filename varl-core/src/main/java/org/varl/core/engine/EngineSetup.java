@@ -53,6 +53,7 @@ public final class EngineSetup {
   public static void logging(boolean verbose) {
     if (verbose) {
       System.setProperty(LOG_LEVEL, "info");
+      System.clearProperty(CUDA_PROBE_LOG_LEVEL);
       return;
     }
     if (System.getProperty(LOG_LEVEL) == null) {
