@@ -89,7 +89,7 @@ public final class EngineSetup {
         int gpus = Engine.getInstance().getGpuCount();
         if (gpus < 1) {
           throw new IllegalArgumentException("device gpu requested but the PyTorch engine sees 0 CUDA devices; "
-              + "swap pytorch-native-cpu for a CUDA build (pytorch-native-cu1xx), see docs/readme-core.md");
+              + "swap pytorch-native-cpu for a CUDA build (pytorch-native-cu1xx), see the README, section GPU");
         }
         return Device.gpu();
       default:

@@ -17,7 +17,7 @@ package org.varl.models.vae;
 public record EpochMetrics(int epoch, double trainLoss, double testLoss, double kl, double recon,
     double epochSeconds, double examplesPerSecond) {
 
-  /** CSV header, stable names (documented in docs/readme-vae.md). */
+  /** CSV header, stable names (documented in the README). */
   public static final String HEADER = "epoch,train_loss,test_loss,kl,recon,epoch_seconds,examples_per_second";
 
   /** The CSV row. */
