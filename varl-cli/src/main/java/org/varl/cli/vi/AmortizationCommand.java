@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Progress;
-import org.varl.core.engine.EngineSetup;
 import org.varl.core.experiments.AmortizationConfig;
 import org.varl.core.experiments.AmortizationExperiment;
 import org.varl.core.experiments.AmortizationResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,24 +33,14 @@ public final class AmortizationCommand implements Callable<Integer> {
       description = "Adam steps of each fit (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "1",
-      description = "PyTorch intra-op threads; small ops run best on 1 (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @CommandLine.Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
     AmortizationConfig d = AmortizationConfig.defaults();
     AmortizationConfig config = new AmortizationConfig(points, steps, d.latentDim(), d.dataDim(), d.encoderHidden(),
-        d.evalSamples(), d.logMarginalSamples(), seed, device);
-    EngineSetup.logging(false); // keeps --verbose (set by the root command) and an explicit -D level
-    EngineSetup.device(device);
-    EngineSetup.threads(threads);
+        d.evalSamples(), d.logMarginalSamples(), engine.seed, engine.device);
+    engine.apply();
     AmortizationResult r;
     try (Progress bar = Progress.start("vi amortization", AmortizationExperiment.totalWork(config), "step")) {
       r = AmortizationExperiment.run(config, bar::step);

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Progress;
-import org.varl.core.engine.EngineSetup;
 import org.varl.core.experiments.EstimatorStats;
 import org.varl.core.experiments.EstimatorsConfig;
 import org.varl.core.experiments.EstimatorsExperiment;
 import org.varl.core.experiments.EstimatorsResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,24 +35,14 @@ public final class EstimatorsCommand implements Callable<Integer> {
       description = "Unrecorded estimates first, so adaptive baselines settle (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "1",
-      description = "PyTorch intra-op threads; small ops run best on 1 (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @CommandLine.Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
     EstimatorsConfig defaults = EstimatorsConfig.defaults();
     EstimatorsConfig config = new EstimatorsConfig(samples, warmup, defaults.encoderBatch(),
-        defaults.referenceSamples(), seed, device);
-    EngineSetup.logging(false); // keeps --verbose (set by the root command) and an explicit -D level
-    EngineSetup.device(device);
-    EngineSetup.threads(threads);
+        defaults.referenceSamples(), engine.seed, engine.device);
+    engine.apply();
     EstimatorsResult result;
     try (Progress bar = Progress.start("vi estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
       result = EstimatorsExperiment.run(config, bar::step);
