@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.varl.core.numerics.StableMath;
 
 /**
  * The categorical distribution over {@code {0, …, K−1}} with logits {@code l: batchShape ++ [K]}.
@@ -37,7 +38,7 @@ public final class Categorical implements Distribution {
     Checks.requireMinDimensions("logits", logits, 1);
     Checks.requireNotNaN("logits", logits);
     Checks.requireBelowPositiveInfinity("logits", logits);
-    return new Categorical(logits.logSoftmax(-1));
+    return new Categorical(StableMath.logSoftmax(logits, -1));
   }
 
   /** Normalized logits {@code log p}, shape {@code batchShape ++ [K]}. */

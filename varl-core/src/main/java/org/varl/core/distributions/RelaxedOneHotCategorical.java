@@ -44,7 +44,7 @@ public final class RelaxedOneHotCategorical implements Distribution {
     Checks.requirePositiveScalar("temperature", temperature);
     Checks.requireMinDimensions("logits", logits, 1);
     Checks.requireFinite("logits", logits);
-    return new RelaxedOneHotCategorical(logits.logSoftmax(-1), (float) temperature, straightThrough);
+    return new RelaxedOneHotCategorical(StableMath.logSoftmax(logits, -1), (float) temperature, straightThrough);
   }
 
   /** Normalized logits {@code log p} of the underlying categorical. */
@@ -94,8 +94,8 @@ public final class RelaxedOneHotCategorical implements Distribution {
   public NDArray rsample(Shape sampleShape) {
     Shape full = sampleShape.addAll(logits.getShape());
     NDArray g = Gumbel.noise(manager(), full, logits.getDataType(), logits.getDevice());
-    // softmax as exp(logSoftmax): no overflow of exp((l + g)/τ) at small τ.
-    NDArray soft = logits.add(g).div(temperature).logSoftmax(-1).exp();
+    // Max-shifted softmax: no overflow of exp((l + g)/τ) at small τ.
+    NDArray soft = StableMath.softmax(logits.add(g).div(temperature), -1);
     if (!straightThrough) {
       return soft;
     }
@@ -119,9 +119,10 @@ public final class RelaxedOneHotCategorical implements Distribution {
     float constant = (float) (logFactorial + (k - 1) * Math.log(temperature));
     // Parameter first, so results attach to the distribution's manager. logY = log y_k, broadcast with l.
     NDArray logY = logits.zerosLike().add(value).log();
-    NDArray linear = logits.sub(logY.mul(temperature + 1f)).sum(new int[] {-1});
-    NDArray normalizer = StableMath.logSumExp(logits.sub(logY.mul(temperature)), -1, false).mul((float) k);
-    return linear.sub(normalizer).add(constant);
+    // With a = l − τ log y the density's sum Σ_k (l_k − (τ+1) log y_k) − K logSumExp(a) regroups as
+    // Σ_k (logSoftmax(a)_k − log y_k): one stable (log-)softmax instead of a separate sum and logSumExp.
+    NDArray a = logits.sub(logY.mul(temperature));
+    return StableMath.logSoftmax(a, -1).sub(logY).sum(new int[] {-1}).add(constant);
   }
 
   @Override

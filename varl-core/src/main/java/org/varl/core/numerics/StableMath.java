@@ -15,6 +15,11 @@ import ai.djl.nn.Activation;
  *   <li>{@code softplus(x) = log(1 + eˣ)}, evaluated as PyTorch does ({@code x} itself above a threshold and
  *       {@code log1p(exp x)} below), so {@code softplus(1000) = 1000}, not {@code inf}.</li>
  *   <li>{@code logSigmoid(x) = −softplus(−x)}, finite for all finite {@code x}.</li>
+ *   <li>{@code logSoftmax(x) = (x − m) − log Σ exp(x − m)} and {@code softmax(x) = exp(x − m) / Σ exp(x − m)}:
+ *       PyTorch's fused kernels, except on a short last axis (4 to 15 entries), where they fall back to a scalar
+ *       loop of about 14 ns per element and the composition of elementwise ops and reductions is 2–4x faster
+ *       (measured on 2560 rows, one thread: K = 10, 387 vs 134 µs; K = 16, 33 µs native). Categorical latents
+ *       of 10 categories, as in the benchmarks, are exactly that shape.</li>
  * </ul>
  */
 public final class StableMath {
@@ -34,6 +39,48 @@ public final class StableMath {
     NDArray finiteShift = NDArrays.where(shift.isInfinite(), shift.zerosLike(), shift);
     NDArray summed = x.sub(finiteShift).exp().sum(new int[] {axis}, true).log().add(finiteShift);
     return keepDims ? summed : summed.squeeze(axis);
+  }
+
+  /** Last-axis lengths on which the composed (log-)softmax beats PyTorch's fused kernel (see the class comment). */
+  private static final int SHORT_AXIS_MIN = 4;
+  private static final int SHORT_AXIS_MAX = 15;
+
+  /**
+   * {@code log softmax} over {@code axis}, {@code x − logSumExp(x)}. A {@code -inf} entry stays {@code -inf}; a
+   * slice that is entirely {@code -inf} has no distribution and gives NaN, as PyTorch's does.
+   */
+  public static NDArray logSoftmax(NDArray x, int axis) {
+    if (!shortLastAxis(x, axis)) {
+      return x.logSoftmax(axis);
+    }
+    NDArray centred = x.sub(detachedFiniteMax(x, axis));
+    return centred.sub(centred.exp().sum(new int[] {axis}, true).log());
+  }
+
+  /** {@code softmax} over {@code axis}, {@code exp(x − m) / Σ exp(x − m)} with {@code m = max x}. */
+  public static NDArray softmax(NDArray x, int axis) {
+    if (!shortLastAxis(x, axis)) {
+      return x.softmax(axis);
+    }
+    NDArray weights = x.sub(detachedFiniteMax(x, axis)).exp();
+    return weights.div(weights.sum(new int[] {axis}, true));
+  }
+
+  private static boolean shortLastAxis(NDArray x, int axis) {
+    int rank = x.getShape().dimension();
+    if (rank == 0 || (axis != -1 && axis != rank - 1)) {
+      return false;
+    }
+    long length = x.getShape().get(rank - 1);
+    return length >= SHORT_AXIS_MIN && length <= SHORT_AXIS_MAX;
+  }
+
+  /**
+   * The max over {@code axis} (kept), detached (the shift cancels exactly, so it carries no gradient) and clipped
+   * to the finite floats, so that a {@code -inf} entry minus the shift stays {@code -inf} rather than NaN.
+   */
+  private static NDArray detachedFiniteMax(NDArray x, int axis) {
+    return x.stopGradient().max(new int[] {axis}, true).clip(-Float.MAX_VALUE, Float.MAX_VALUE);
   }
 
   /** {@code log((1/n) Σ_axis exp(x)) = logSumExp(x) − log n}, the log of a Monte Carlo average of weights. */
