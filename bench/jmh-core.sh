@@ -9,8 +9,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 threads="${VARL_BENCH_THREADS:-1}"
 jmh_opts="${JMH_OPTS:--wi 3 -w 1s -i 5 -r 1s -f 1}"
 
-(cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package >&2) \
-  || (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package >&2)
+# Maven's quiet mode still prints colour resets; its log is shown only when the build fails.
+buildlog="$(mktemp)"
+if ! (cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1 \
+    && ! (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1; then
+  cat "$buildlog" >&2; rm -f "$buildlog"; exit 1
+fi
+rm -f "$buildlog"
 cp="$here/varl-bench/target/varl-bench.jar:$here/varl-bench/target/lib/*"
 
 tmp="$(mktemp -d)"

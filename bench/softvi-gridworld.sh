@@ -17,8 +17,13 @@ peer="$here/../shared/peers/softvi_gridworld_peer.py"
 jar="$here/varl-bench/target/varl-bench.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here"/varl-*/pom.xml "$here"/varl-*/src/main -newer "$jar" \
     -print -quit 2>/dev/null)" ]; then
-  (cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package >&2) \
-    || (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package >&2)
+  # Maven's quiet mode still prints colour resets; its log is shown only when the build fails.
+  buildlog="$(mktemp)"
+  if ! (cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1 \
+      && ! (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1; then
+    cat "$buildlog" >&2; rm -f "$buildlog"; exit 1
+  fi
+  rm -f "$buildlog"
 fi
 cp="$jar:$here/varl-bench/target/lib/*"
 

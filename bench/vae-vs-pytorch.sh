@@ -11,8 +11,13 @@ peer="$here/../shared/peers/torch_vae_peer.py"
 [ -f "$peer" ] || { echo "peer not found: $peer" >&2; exit 2; }
 [ -d /usr/share/datasets/fashion-mnist ] || { echo "Fashion-MNIST missing: apt-get install dataset-fashion-mnist" >&2; exit 2; }
 
-(cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package >&2) \
-  || (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package >&2)
+# Maven's quiet mode still prints colour resets; its log is shown only when the build fails.
+buildlog="$(mktemp)"
+if ! (cd "$here" && mvn -q -B -o -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1 \
+    && ! (cd "$here" && mvn -q -B -DskipTests -pl varl-bench -am package) >"$buildlog" 2>&1; then
+  cat "$buildlog" >&2; rm -f "$buildlog"; exit 1
+fi
+rm -f "$buildlog"
 cp="$here/varl-bench/target/varl-bench.jar:$here/varl-bench/target/lib/*"
 
 tmp="$(mktemp -d)"

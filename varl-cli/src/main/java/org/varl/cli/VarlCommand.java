@@ -66,7 +66,21 @@ public final class VarlCommand implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VarlCommand());
     cl.setExecutionExceptionHandler(VarlCommand::handleExecutionException);
+    cl.setParameterExceptionHandler(VarlCommand::handleParameterException);
     return cl;
+  }
+
+  /**
+   * A usage error (unknown option, missing or unparsable value) is one line naming the option and the value, plus
+   * where to find the usage, and exit 2: the full usage text would bury the line that matters.
+   */
+  private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String name = cl.getCommandSpec().qualifiedName();
+    err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+    err.flush();
+    return EXIT_INPUT;
   }
 
   private static int handleExecutionException(

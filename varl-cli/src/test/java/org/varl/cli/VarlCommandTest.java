@@ -43,7 +43,15 @@ class VarlCommandTest {
   void unknownOptionIsAUsageErrorWithExitCode2() {
     Run r = run("tour", "--no-such-option");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--no-such-option");
+    assertThat(r.err().strip()).contains("--no-such-option", "varl tour --help").doesNotContain("\n");
+  }
+
+  @Test
+  void unparsableOptionValueIsOneLineNamingTheOptionAndTheValue() {
+    Run r = run("control", "solve", "--mdp", "m.json", "--horizon", "3", "--temperature", "abc");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("varl control solve: ").contains("--temperature", "abc")
+        .doesNotContain("\n");
   }
 
   @Test

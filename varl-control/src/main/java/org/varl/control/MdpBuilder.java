@@ -115,7 +115,8 @@ public final class MdpBuilder {
     }
     for (int r = 0; r < rows; r++) {
       if (rowStart[r + 1] == 0) {
-        throw new IllegalArgumentException("(s=" + r / numActions + ",a=" + r % numActions + ") has no transitions");
+        throw new IllegalArgumentException(
+            "transitions: (s=" + r / numActions + ",a=" + r % numActions + ") has no transitions");
       }
       rowStart[r + 1] += rowStart[r];
     }

@@ -95,7 +95,7 @@ class MdpBuilderTest {
     MdpBuilder b = Mdp.builder().setStates(3).setActions(1)
         .addTransition(0, 0, 0, 1.0).addTransition(1, 0, 1, 1.0)
         .setRewards(new double[][] {{0}, {0}, {0}}).setInitial(new double[] {1, 0, 0});
-    assertThatThrownBy(b::build).hasMessage("(s=2,a=0) has no transitions");
+    assertThatThrownBy(b::build).hasMessage("transitions: (s=2,a=0) has no transitions");
   }
 
   @Test

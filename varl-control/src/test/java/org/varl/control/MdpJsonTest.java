@@ -121,7 +121,7 @@ class MdpJsonTest {
   @Test
   void stateActionWithoutTransitions() {
     assertThatThrownBy(() -> MdpJson.parse(with("[1, 0, 1, 1], ", ""), false))
-        .hasMessage("(s=1,a=0) has no transitions");
+        .hasMessage("transitions: (s=1,a=0) has no transitions");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.varl.control.Mdp;
 import org.varl.control.MdpJson;
 import org.varl.control.SoftValueIteration;
 import org.varl.control.StationarySolution;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
         + " ({\"states\", \"actions\", \"transitions\": [[s, a, s2, p], ...], \"rewards\", \"initial\","
         + " \"actionPrior\"?}); with --horizon inf, discounted soft value iteration.")
 public final class SolveCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--mdp", required = true, paramLabel = "FILE", description = "The MDP as JSON.")
   Path mdp;
@@ -73,9 +76,12 @@ public final class SolveCommand implements Callable<Integer> {
       boolean normalize, double tolerance, int maxIterations, Path out) {
   }
 
-  /** What was solved: horizon (-1 for inf), sizes, sum_s p0(s) V_0(s), and for inf the sweeps and residual. */
+  /**
+   * What was solved: horizon (-1 for inf), sizes, sum_s p0(s) V_0(s), and for inf the sweeps, the residual and
+   * whether it reached the tolerance.
+   */
   public record Result(Path out, int horizon, int states, int actions, double startValue, int iterations,
-      double residual) {
+      double residual, boolean converged) {
   }
 
   @Override
@@ -86,6 +92,14 @@ public final class SolveCommand implements Callable<Integer> {
         r.states(), r.actions(), r.horizon() < 0 ? "inf" : Integer.toString(r.horizon()), r.startValue(),
         r.horizon() < 0 ? String.format(Locale.ROOT, " iterations=%d residual=%.3g", r.iterations(), r.residual())
             : ""));
+    if (!r.converged()) {
+      // The file is complete and says "converged": false; the exit code says it too, so scripts cannot miss it.
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      err.println(String.format(Locale.ROOT, "varl control solve: not converged after %d iterations: residual"
+          + " %.3g > tolerance %.3g; raise --max-iterations", r.iterations(), r.residual(), tolerance));
+      err.flush();
+      return 1;
+    }
     return 0;
   }
 
@@ -109,7 +123,7 @@ public final class SolveCommand implements Callable<Integer> {
       json.put("policy", reshape(sol.policy(), numActions));
       Json.write(c.out(), json);
       return new Result(c.out(), -1, model.numStates(), numActions, startValue(model, sol.v()), sol.iterations(),
-          sol.residual());
+          sol.residual(), sol.converged());
     }
     int t = parseHorizon(c.horizon());
     InferenceConfig config = new InferenceConfig(t, c.temperature(), c.backup(), c.discount());
@@ -131,7 +145,7 @@ public final class SolveCommand implements Callable<Integer> {
     json.put("marginals", sol.marginals());
     json.put("visitation", sol.visitation());
     Json.write(c.out(), json);
-    return new Result(c.out(), t, model.numStates(), numActions, startValue(model, sol.v()[0]), 0, 0.0);
+    return new Result(c.out(), t, model.numStates(), numActions, startValue(model, sol.v()[0]), 0, 0.0, true);
   }
 
   private static void putSettings(Map<String, Object> json, Config c) {

@@ -99,6 +99,19 @@ class ControlCommandsTest {
   }
 
   @Test
+  void solveInfiniteHorizonThatStopsShortSaysSoAndExits1() throws Exception {
+    Path out = dir.resolve("short.json");
+    Run r = varl("control", "solve", "--mdp", mdpFile(MDP).toString(), "--horizon", "inf", "--discount", "0.99",
+        "--max-iterations", "5", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).contains("not converged after 5 iterations", "--max-iterations")
+        .doesNotContain("\n");
+    JsonNode json = new ObjectMapper().readTree(out.toFile());
+    assertThat(json.get("converged").asBoolean()).isFalse();
+    assertThat(json.get("residual").asDouble()).isGreaterThan(1e-10);
+  }
+
+  @Test
   void solveRejectsBadInputWithExitCode2AndNoOutput() throws Exception {
     Path out = dir.resolve("bad.json");
     String m = mdpFile(MDP).toString();
