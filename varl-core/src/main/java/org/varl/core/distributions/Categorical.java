@@ -89,10 +89,15 @@ public final class Categorical implements Distribution {
     return false;
   }
 
-  /** {@code log p(value)} for integer-valued category indices (any numeric type), shape of the broadcast. */
+  /**
+   * {@code log p(value)} for integer-valued category indices (any numeric type), shape of the broadcast.
+   *
+   * @throws IllegalArgumentException if an index is outside {@code [0, K)} (named with its position)
+   */
   @Override
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
+    Checks.requireIndexRange("value", value, numCategories());
     // The index conversion starts from the value; do it in a scratch manager so that its temporaries never land in
     // the value's (possibly long-lived) manager, and hand only the result to the distribution's manager.
     try (NDManager scratch = manager().newSubManager()) {

@@ -54,6 +54,16 @@ final class Checks {
     check(v -> name + " must be < +inf", name, a, x -> x.isInfinite().logicalAnd(x.gt(0f)));
   }
 
+  /** Every entry a category index in {@code [0, k)}. */
+  static void requireIndexRange(String name, NDArray a, long k) {
+    if (reduce(a, NDArray::min) >= 0 && reduce(a, NDArray::max) < k) {
+      return;
+    }
+    check(v -> name + " must be a category index in [0, " + k + ")", name, a,
+        x -> x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).lt(0f)
+            .logicalOr(x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).gte((float) k)));
+  }
+
   /** One scalar reduction of {@code a}, as float, computed in a scratch manager. */
   private static float reduce(NDArray a, UnaryOperator<NDArray> reduction) {
     if (a.isEmpty()) {

@@ -21,6 +21,9 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Normal implements Distribution {
 
+  /** Largest |log σ²| accepted as is: σ = e^{±85} lies inside float32's normal range [1.2e-38, 3.4e38]. */
+  public static final float MAX_ABS_LOG_VARIANCE = 170f;
+
   private static final float HALF_LOG_TWO_PI = (float) (0.5 * Math.log(2 * Math.PI));
 
   private final NDArray loc;
@@ -46,12 +49,16 @@ public final class Normal implements Distribution {
     return new Normal(loc, scale, null);
   }
 
-  /** {@code N(loc, exp(logVariance))}, the usual encoder output; {@code σ = exp(½ logVariance)}. */
+  /**
+   * {@code N(loc, exp(logVariance))}, the usual encoder output; {@code σ = exp(½ logVariance)}. The log-variance is
+   * clipped to {@code ±}{@value #MAX_ABS_LOG_VARIANCE}, where σ stays a normal float32 (beyond it σ would round to 0
+   * or overflow to inf and make {@code logProb} NaN); inside the range nothing changes.
+   */
   public static Normal fromLogVariance(NDArray loc, NDArray logVariance) {
     Checks.requireSameShape("loc", loc, "logVariance", logVariance);
     Checks.requireFinite("loc", loc);
     Checks.requireFinite("logVariance", logVariance);
-    NDArray logScale = logVariance.mul(0.5f);
+    NDArray logScale = logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE).mul(0.5f);
     return new Normal(loc, logScale.exp(), logScale);
   }
 

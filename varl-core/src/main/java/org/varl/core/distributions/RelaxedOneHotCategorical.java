@@ -14,6 +14,9 @@ import org.varl.core.numerics.StableMath;
  *   log p(y) = log (K−1)! + (K−1) log τ + Σ_k (l_k − (τ+1) log y_k) − K · logSumExp_k(l_k − τ log y_k)
  * </pre>
  *
+ * <p>{@code logProb} floors {@code y_k} at {@code Float.MIN_NORMAL} (about 1.2e-38): at small τ a draw's smallest
+ * components underflow to 0, and the floor keeps the density finite where the exact value is out of float range.
+ *
  * As {@code τ → 0} the draws approach one-hot vectors distributed as {@code Categorical(softmax l)}; for larger
  * {@code τ} they are smoother and the gradient has lower variance but more bias.
  *
@@ -118,7 +121,9 @@ public final class RelaxedOneHotCategorical implements Distribution {
     }
     float constant = (float) (logFactorial + (k - 1) * Math.log(temperature));
     // Parameter first, so results attach to the distribution's manager. logY = log y_k, broadcast with l.
-    NDArray logY = logits.zerosLike().add(value).log();
+    // A component of a draw at small τ can round to exactly 0 (its true value is below float32's range); log 0
+    // would make the density −inf + inf = NaN, so y is floored at the smallest normal float first.
+    NDArray logY = logits.zerosLike().add(value).maximum(Float.MIN_NORMAL).log();
     // With a = l − τ log y the density's sum Σ_k (l_k − (τ+1) log y_k) − K logSumExp(a) regroups as
     // Σ_k (logSoftmax(a)_k − log y_k): one stable (log-)softmax instead of a separate sum and logSumExp.
     NDArray a = logits.sub(logY.mul(temperature));

@@ -108,6 +108,10 @@ public final class Kl {
   }
 
   static NDArray categoricalCategorical(Categorical p, Categorical q) {
+    if (p.numCategories() != q.numCategories()) {
+      throw new IllegalArgumentException("KL(Categorical || Categorical) needs the same number of categories,"
+          + " found p " + p.numCategories() + " and q " + q.numCategories());
+    }
     NDArray logP = p.logits();
     NDArray diff = logP.sub(q.logits());
     // p_k = 0 contributes 0 even where log q_k = −inf too (which would give −inf − −inf = NaN).

@@ -42,6 +42,36 @@ class DiscreteDistributionsTest {
   }
 
   @Test
+  void bernoulliEntropyKeepsItsDigitsForLargePositiveLogits() {
+    // H(±15) = softplus(−15) + σ(−15)·15 in double: the naive softplus(l) − σ(l)·l is 16% off at +15 in float32.
+    double expected = Math.log1p(Math.exp(-15)) + 15 / (1 + Math.exp(15));
+    float[] h = Bernoulli.ofLogits(manager.create(new float[] {15f, -15f})).entropy().toFloatArray();
+    assertThat(h[0]).isCloseTo((float) expected, within((float) (1e-4 * expected)));
+    assertThat(h[1]).isCloseTo((float) expected, within((float) (1e-4 * expected)));
+  }
+
+  @Test
+  void categoricalLogProbRejectsAnIndexOutOfRangeNamingIt() {
+    Categorical c = Categorical.ofLogits(manager.zeros(new Shape(2, 3)));
+    assertThatThrownBy(() -> c.logProb(manager.create(new long[] {1, 3})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value must be a category index in [0, 3)").hasMessageContaining("3")
+        .hasMessageContaining("[1]");
+    assertThatThrownBy(() -> c.logProb(manager.create(new float[] {-1f, 0f})))
+        .hasMessageContaining("value must be a category index in [0, 3)").hasMessageContaining("[0]");
+  }
+
+  @Test
+  void relaxedLogProbStaysFiniteAtSmallTemperatureWhereDrawsUnderflow() {
+    RelaxedOneHotCategorical q =
+        RelaxedOneHotCategorical.ofLogits(manager.create(new float[] {50f, -50f, 0f}), 0.05, false);
+    NDArray draws = q.rsample(new Shape(2000));
+    assertThat(draws.eq(0f).any().getBoolean()).as("some components underflow to 0").isTrue();
+    NDArray logProb = q.logProb(draws);
+    assertThat(logProb.isNaN().logicalOr(logProb.isInfinite()).any().getBoolean()).isFalse();
+  }
+
+  @Test
   void bernoulliHugeLogitsStayFinite() {
     Bernoulli b = Bernoulli.ofLogits(manager.create(new float[] {-3000f, 3000f}));
     float[] lp = b.logProb(manager.create(new float[] {1f, 0f})).toFloatArray();

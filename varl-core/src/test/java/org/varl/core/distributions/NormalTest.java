@@ -58,6 +58,20 @@ class NormalTest {
   }
 
   @Test
+  void extremeLogVarianceIsClippedToARepresentableScale() {
+    NDArray loc = manager.create(new float[] {0.5f, -1f});
+    Normal n = Normal.fromLogVariance(loc, manager.create(new float[] {-250f, 200f}));
+    float[] scale = n.scale().toFloatArray();
+    assertThat(scale[0]).isCloseTo((float) Math.exp(-85), within(1e-40f)).isPositive();
+    assertThat(scale[1]).isCloseTo((float) Math.exp(85), within(1e31f));
+    NDArray logProb = n.logProb(n.rsample(new Shape(100)));
+    assertThat(logProb.isNaN().logicalOr(logProb.isInfinite()).any().getBoolean()).isFalse();
+    // Inside the range the log-variance is used as given.
+    Normal inside = Normal.fromLogVariance(loc, manager.create(new float[] {-169f, 169f}));
+    assertThat(inside.scale().toFloatArray()[1]).isCloseTo((float) Math.exp(84.5), within(1e31f));
+  }
+
+  @Test
   void samplesHaveTheParameterMoments() {
     Normal n = Normal.of(manager.create(new float[] {1.5f, -2f}), manager.create(new float[] {0.5f, 3f}));
     NDArray s = n.sample(new Shape(100_000));

@@ -52,6 +52,14 @@ class KlTest {
   }
 
   @Test
+  void categoricalPairWithDifferentCategoryCountsIsNamed() {
+    Categorical p = Categorical.ofLogits(manager.zeros(new Shape(3)));
+    Categorical q = Categorical.ofLogits(manager.zeros(new Shape(4)));
+    assertThatThrownBy(() -> Kl.divergence(p, q)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("KL(Categorical || Categorical) needs the same number of categories, found p 3 and q 4");
+  }
+
+  @Test
   void categoricalCategoricalMatchesReference() {
     Categorical p = Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f}));
     Categorical q = Categorical.ofLogits(manager.create(new float[] {0f, 0f, 1f}));
