@@ -52,6 +52,10 @@ public final class VarlCommand implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // Nothing downloads at run time, also when the jar is run without the ./varl launcher.
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
     // Quiet by default, before any logger exists (slf4j-simple reads its levels once); --verbose undoes it.
     EngineSetup.logging(false);
     System.exit(execute(args));

@@ -62,4 +62,34 @@ class VarlCommandTest {
     assertThat(r.err().strip()).contains("--only: unknown section \"nonsense\"").doesNotContain("\n");
     assertThat(Files.exists(out.resolve("index.html"))).isFalse();
   }
+
+  @Test
+  void verboseTurnsLibraryInfoLoggingOnAndTheCudaProbeBackOn() {
+    String level = "org.slf4j.simpleLogger.defaultLogLevel";
+    String probe = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+    String levelBefore = System.getProperty(level);
+    String probeBefore = System.getProperty(probe);
+    try {
+      System.clearProperty(level);
+      System.clearProperty(probe);
+      org.varl.core.engine.EngineSetup.logging(false); // what main does before parsing
+      assertThat(System.getProperty(level)).isEqualTo("warn");
+      assertThat(System.getProperty(probe)).isEqualTo("error");
+      Run r = run("--verbose", "tour", "--help");
+      assertThat(r.code()).isZero();
+      assertThat(System.getProperty(level)).isEqualTo("info");
+      assertThat(System.getProperty(probe)).isNull();
+    } finally {
+      restore(level, levelBefore);
+      restore(probe, probeBefore);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
 }
