@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "SPEC",
-      description = "fashion-mnist, mnist, shapes or csv:PATH (not needed with --resume).")
+      description = "fashion-mnist, mnist, shapes or csv:PATH (default: shapes, the embedded data set;"
+          + " with --resume, the run's own).")
   String data;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -109,6 +110,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String spec = data == null && resume == null ? "shapes" : data;
     if (EngineSetup.device(device).isGpu()) {
       throw new IllegalArgumentException("device gpu: vae train runs on cpu in this build, found --device " + device);
     }
@@ -125,7 +127,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
         threads, binarize);
     TrainResult result;
     try {
-      result = VaeTrainer.run(new TrainRequest(data, options, model, train, out, resume), new BarListener());
+      result = VaeTrainer.run(new TrainRequest(spec, options, model, train, out, resume), new BarListener());
     } catch (TrainingDivergedException e) {
       // Not an input error and not a bug: the run diverged. One line, exit 1, the last checkpoint is intact.
       System.err.println("varl vae train: " + e.getMessage());

@@ -27,8 +27,9 @@ public record DataOptions(Path dataDir, long seed, int shapesCount, double testF
 
     /** Validates every field; messages name the field and the value. */
     public DataOptions {
-        if (shapesCount < 2) {
-            throw new IllegalArgumentException("shapesCount must be >= 2, found " + shapesCount);
+        if (shapesCount < 2 || shapesCount > Shapes.MAX_COUNT) {
+            throw new IllegalArgumentException("shapes count must be in [2, " + Shapes.MAX_COUNT + "], found "
+                    + shapesCount);
         }
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("testFraction must be in (0, 1), found " + testFraction);

@@ -65,13 +65,16 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** Most sprites generated at once: 2,000,000 x 784 floats (6.3 GB) stay within one Java array. */
+    public static final int MAX_COUNT = 2_000_000;
+
     /**
      * {@code count} sprites generated from {@code seed}: features {@code [count][784]} in {0, 1}, labels = shape ids,
      * factors {@link #FACTOR_NAMES}, image shape 28x28, named {@code shapes}.
      */
     public static ArrayDataset generate(int count, long seed) {
-        if (count < 0) {
-            throw new IllegalArgumentException("shapes count must be >= 0, found " + count);
+        if (count < 0 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("shapes count must be in [0, " + MAX_COUNT + "], found " + count);
         }
         int d = SIDE * SIDE;
         float[] pixels = new float[count * d];

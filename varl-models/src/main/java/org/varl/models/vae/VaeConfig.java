@@ -28,6 +28,9 @@ public record VaeConfig(
     int height,
     int width) {
 
+  /** Largest hidden width or latent dimension accepted. */
+  public static final int MAX_WIDTH = 1 << 16;
+
   /** Validates every field; messages name the field and the value. */
   public VaeConfig {
     if (architecture == null) {
@@ -48,6 +51,15 @@ public record VaeConfig(
     if (channels < 1 || height < 1 || width < 1) {
       throw new IllegalArgumentException(
           "image shape must be positive, found [" + channels + ", " + height + ", " + width + "]");
+    }
+    // Every weight matrix must fit a Java array (the optimizer keeps its moments there): input x hidden and
+    // hidden x latent entries below 2^31.
+    long input = (long) channels * height * width;
+    if ((long) hidden * Math.max(input, latent) > Integer.MAX_VALUE || (long) hidden > MAX_WIDTH
+        || latent > MAX_WIDTH) {
+      throw new IllegalArgumentException("hidden " + hidden + " and latent " + latent + " make a weight matrix of "
+          + "more than 2^31 entries (at most " + MAX_WIDTH + " each, and hidden x input dimension " + input
+          + " below 2^31)");
     }
     if (architecture == Architecture.CONV && (height % 4 != 0 || width % 4 != 0)) {
       throw new IllegalArgumentException("arch conv needs image height and width divisible by 4, found "

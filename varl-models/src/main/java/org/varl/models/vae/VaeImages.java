@@ -16,10 +16,13 @@ public final class VaeImages {
 
   private VaeImages() {}
 
+  /** Most samples drawn into one grid: a 100 x 100 grid of 28 x 28 images is already a 2800-pixel square. */
+  public static final int MAX_SAMPLES = 10_000;
+
   /** {@code count} decoder means at {@code z ~ N(0, I)} drawn from {@code seed}: {@code [count][D]}. */
   public static float[][] samples(Vae vae, int count, long seed) {
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be >= 1, found " + count);
+    if (count < 1 || count > MAX_SAMPLES) {
+      throw new IllegalArgumentException("count must be in [1, " + MAX_SAMPLES + "], found " + count);
     }
     try (NDManager m = vae.manager().newSubManager()) {
       NDArray z = StepNoise.normal(m, new Shape(count, vae.config().latent()), seed, Seeds.SAMPLES, 0, 0);

@@ -92,33 +92,51 @@ public final class VaeTrainer {
       ArrayDataset train = split.train();
       VaeConfig model = request.model().resolve(train.imageShape(), train.dimension());
       var o = request.dataOptions();
-      config = new RunConfig(request.data(), o.dataDir() == null ? null : o.dataDir().toString(),
+      // Paths are stored absolute, so eval, sample and resume find the data from any working directory.
+      config = new RunConfig(absoluteSpec(request.data()),
+          o.dataDir() == null ? null : o.dataDir().toAbsolutePath().normalize().toString(),
           o.shapesCount(), o.testFraction(), o.csvScaling(), o.csvHasLabel(), o.csvLabelColumn(), o.csvHeader(),
           model, t);
     }
     if (config.train().binarize()) {
-      requireUnitInterval(split.train());
+      requireUnitInterval(split.train(), "binarize");
+    } else if (config.model().likelihood() == Likelihood.BERNOULLI) {
+      requireUnitInterval(split.train(), "likelihood bernoulli");
     }
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("out " + out + " exists and is not a directory");
     }
+    return train(config, split, resumed, history, out, listener, parent);
+  }
+
+  /** {@code csv:PATH} with PATH made absolute; other specs as given. */
+  private static String absoluteSpec(String data) {
+    String spec = data.strip();
+    if (spec.startsWith("csv:")) {
+      return "csv:" + Path.of(spec.substring(4)).toAbsolutePath().normalize();
+    }
+    return spec;
+  }
+
+  /** The run's first files, written once the model exists: a model that cannot be built leaves nothing behind. */
+  private static void writeStart(RunConfig config, List<EpochMetrics> history, Path out, boolean resumed) {
     AtomicFiles.writeString(out.resolve("config.json"), Checkpoint.configJson(config));
-    if (resumed != null && !history.isEmpty()) {
+    if (resumed && !history.isEmpty()) {
       MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
     }
-    return train(config, split, resumed, history, out, listener, parent);
   }
 
   private static boolean sameDirectory(Path a, Path b) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
-  private static void requireUnitInterval(ArrayDataset data) {
+  private static void requireUnitInterval(ArrayDataset data, String what) {
     float[] f = data.features();
     for (int i = 0; i < f.length; i++) {
       if (!(f[i] >= 0f && f[i] <= 1f)) {
-        throw new IllegalArgumentException("binarize needs data in [0, 1], found " + f[i] + " at row "
-            + i / data.dimension() + ", column " + i % data.dimension() + " of " + data.name());
+        throw new IllegalArgumentException(what + " needs data in [0, 1], found " + f[i] + " at row "
+            + i / data.dimension() + ", column " + i % data.dimension() + " of " + data.name()
+            + (what.startsWith("likelihood") ? " (use --likelihood gaussian for standardized data)" : ""));
       }
     }
   }
@@ -144,6 +162,7 @@ public final class VaeTrainer {
       if (resumed != null) {
         resumed.loadOptimizer(adam);
       }
+      writeStart(config, history, out, resumed != null);
       List<NDArray> params = vae.parameterArrays();
       NDArray trainX = root.create(trainData.features(), new Shape(n, d));
       NDArray testX = root.create(testData.features(), new Shape(testData.size(), d));

@@ -71,6 +71,34 @@ class VaeTrainerTest {
     }
   }
 
+  /**
+   * Every configuration off the analytic path (Gaussian likelihood, score function, IWAE, convolutional) gives the
+   * same parameters twice in a row with two engine threads and a partial last batch (500 = 3 x 128 + 116): an
+   * audit once saw such runs differ, which this guards against.
+   */
+  @Test
+  void autogradVariantsAreRepeatableWithTwoThreads(@TempDir Path dir) {
+    ModelOptions mlp = new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 64, 4, 0.1);
+    ModelOptions gaussian = new ModelOptions(Architecture.MLP, Likelihood.GAUSSIAN, 64, 4, 0.1);
+    ModelOptions conv = new ModelOptions(Architecture.CONV, Likelihood.BERNOULLI, 32, 4, 0.1);
+    Object[][] variants = {{"gaussian", gaussian, Estimator.PATHWISE}, {"score", mlp, Estimator.SCORE},
+        {"iwae", mlp, Estimator.IWAE}, {"conv", conv, Estimator.PATHWISE}};
+    for (Object[] v : variants) {
+      TrainConfig t = new TrainConfig(1, 128, 1e-3, 1.0, (Estimator) v[2], 3, 5L, 2, false);
+      List<Checkpoint> runs = new ArrayList<>();
+      for (int run = 0; run < 2; run++) {
+        Path out = dir.resolve(v[0] + "-" + run);
+        TrainResult r = VaeTrainer.run(request(out, null, (ModelOptions) v[1], t), TrainingListener.none());
+        assertThat(r.gradientPath()).isEqualTo("autograd");
+        runs.add(Checkpoint.read(out.resolve(Checkpoint.FILE)));
+      }
+      for (int i = 0; i < runs.get(0).values().size(); i++) {
+        assertThat(runs.get(1).values().get(i)).as("%s: parameter %s", v[0], runs.get(0).names().get(i))
+            .containsExactly(runs.get(0).values().get(i));
+      }
+    }
+  }
+
   @Test
   void rootManagerDoesNotGrowOverHundredsOfSteps(@TempDir Path dir) {
     List<Integer> counts = new ArrayList<>();
@@ -164,6 +192,57 @@ class VaeTrainerTest {
         out, null), TrainingListener.none()))
         .hasMessageStartingWith("binarize needs data in [0, 1], found -");
     assertThat(out).doesNotExist();
+    // So is a Bernoulli likelihood for it: its log-likelihood is meaningless outside [0, 1].
+    assertThatThrownBy(() -> VaeTrainer.run(new TrainRequest("csv:" + csv,
+        DataOptions.defaults().withCsvScaling(org.varl.core.data.CsvScaling.STANDARDIZE), SMALL_MODEL,
+        train(1, Estimator.PATHWISE), out, null), TrainingListener.none()))
+        .hasMessageStartingWith("likelihood bernoulli needs data in [0, 1], found -")
+        .hasMessageEndingWith("(use --likelihood gaussian for standardized data)");
+    assertThat(out).doesNotExist();
+
+    // A model too large for the optimizer's arrays is refused by name, not by an allocation failure.
+    assertThatThrownBy(() -> new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 2_000_000_000, 4, 0.1)
+        .resolve(new int[] {28, 28}, 784)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("hidden 2000000000 and latent 4 make a weight matrix of more than 2^31 entries");
+  }
+
+  @Test
+  void incompatibleCheckpointOnResumeWritesNothingIntoANewOut(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
+    // Same CRC-valid checkpoint, config claiming another latent size: the tensors no longer fit the model.
+    Checkpoint c = Checkpoint.read(run.resolve(Checkpoint.FILE));
+    Path bad = dir.resolve("bad");
+    Files.createDirectories(bad);
+    VaeConfig m = c.config().model();
+    VaeConfig latent5 = new VaeConfig(m.architecture(), m.likelihood(), m.hidden(), 5, m.observationScale(),
+        m.channels(), m.height(), m.width());
+    RunConfig rc = c.config();
+    RunConfig claimed = new RunConfig(rc.data(), rc.dataDir(), rc.shapesCount(), rc.testFraction(),
+        rc.csvScaling(), rc.csvHasLabel(), rc.csvLabelColumn(), rc.csvHeader(), latent5, rc.train());
+    new Checkpoint(claimed, c.epoch(), c.adamStep(), c.names(), c.shapes(), c.values(), c.means(), c.variances())
+        .write(bad.resolve(Checkpoint.FILE));
+    Path out = dir.resolve("fresh");
+    assertThatThrownBy(() -> VaeTrainer.run(request(out, bad, SMALL_MODEL, train(2, Estimator.PATHWISE)),
+        TrainingListener.none())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(out.resolve("config.json")).doesNotExist();
+    assertThat(out.resolve(MetricsCsv.FILE)).doesNotExist();
+  }
+
+  @Test
+  void relativeCsvPathIsStoredAbsolute(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("points.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      rows.append(i % 3 * 0.4).append(',').append(i % 5 * 0.2).append(',').append(i % 2).append('\n');
+    }
+    Files.writeString(csv, rows);
+    Path relative = Path.of("").toAbsolutePath().relativize(csv);
+    Path out = dir.resolve("csv-run");
+    TrainResult r = VaeTrainer.run(new TrainRequest("csv:" + relative, DataOptions.defaults(),
+        new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 8, 2, 0.1), train(1, Estimator.PATHWISE), out,
+        null), TrainingListener.none());
+    assertThat(r.config().data()).isEqualTo("csv:" + csv.toAbsolutePath().normalize());
   }
 
   @Test
