@@ -94,7 +94,7 @@ public record Checkpoint(RunConfig config, int epoch, long adamStep, List<String
         throw new IllegalArgumentException("incompatible checkpoint: parameter " + i + " is " + names.get(i)
             + Arrays.toString(shapes.get(i)) + ", the model expects " + expected + Arrays.toString(shape));
       }
-      params.get(i).set(values.get(i));
+      TensorViews.write(params.get(i), values.get(i));
     }
   }
 

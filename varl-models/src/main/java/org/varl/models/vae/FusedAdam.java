@@ -2,7 +2,6 @@ package org.varl.models.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,11 +103,11 @@ public final class FusedAdam implements AutoCloseable {
     float e = (float) (EPSILON * sqrtBc2);
     List<Future<?>> pending = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
-      FloatBuffer w = view(parameters.get(i));
+      FloatBuffer w = TensorViews.floatView(parameters.get(i));
       int n = means[i].length;
       List<FloatBuffer> g = new ArrayList<>(shards.size());
       for (List<NDArray> shard : shards) {
-        FloatBuffer gs = view(shard.get(i));
+        FloatBuffer gs = TensorViews.floatView(shard.get(i));
         if (gs.remaining() != n || w.remaining() != n) {
           throw new IllegalArgumentException("gradient " + i + " has " + gs.remaining() + " values, parameter has "
               + n);
@@ -167,10 +166,6 @@ public final class FusedAdam implements AutoCloseable {
     w.put(from, tmp, from, len);
   }
 
-  /** A float view of the tensor's own memory (no copy): writes change the tensor. */
-  private static FloatBuffer view(NDArray array) {
-    return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-  }
 
   /** Number of updates applied so far, t. */
   public long step() {

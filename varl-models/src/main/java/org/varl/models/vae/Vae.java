@@ -105,7 +105,7 @@ public final class Vae implements AutoCloseable {
       for (int i = 0; i < values.length; i++) {
         values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
       }
-      array.set(values);
+      TensorViews.write(array, values);
     }
   }
 
