@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.varl.core.engine.Scalars;
 
 /**
  * The normal distribution {@code N(μ, σ²)}, elementwise (a diagonal Gaussian once wrapped in {@link Independent},
@@ -58,7 +59,7 @@ public final class Normal implements Distribution {
     Checks.requireSameShape("loc", loc, "logVariance", logVariance);
     Checks.requireFinite("loc", loc);
     Checks.requireFinite("logVariance", logVariance);
-    NDArray logScale = logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE).mul(0.5f);
+    NDArray logScale = Scalars.mul(logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE), 0.5f);
     return new Normal(loc, logScale.exp(), logScale);
   }
 
@@ -127,7 +128,7 @@ public final class Normal implements Distribution {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
     // Parameter first: the result attaches to the distribution's manager, not to the value's.
     NDArray standardized = loc.sub(value).div(scale);
-    return standardized.square().mul(-0.5f).sub(logScale()).sub(HALF_LOG_TWO_PI);
+    return Scalars.mul(standardized.square(), -0.5f).sub(logScale()).sub(HALF_LOG_TWO_PI);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.varl.core.distributions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.varl.core.engine.Scalars;
 import org.varl.core.numerics.StableMath;
 
 /**
@@ -98,7 +99,7 @@ public final class RelaxedOneHotCategorical implements Distribution {
     Shape full = sampleShape.addAll(logits.getShape());
     NDArray g = Gumbel.noise(manager(), full, logits.getDataType(), logits.getDevice());
     // Max-shifted softmax: no overflow of exp((l + g)/τ) at small τ.
-    NDArray soft = StableMath.softmax(logits.add(g).div(temperature), -1);
+    NDArray soft = StableMath.softmax(Scalars.div(logits.add(g), temperature), -1);
     if (!straightThrough) {
       return soft;
     }
@@ -123,10 +124,10 @@ public final class RelaxedOneHotCategorical implements Distribution {
     // Parameter first, so results attach to the distribution's manager. logY = log y_k, broadcast with l.
     // A component of a draw at small τ can round to exactly 0 (its true value is below float32's range); log 0
     // would make the density −inf + inf = NaN, so y is floored at the smallest normal float first.
-    NDArray logY = logits.zerosLike().add(value).maximum(Float.MIN_NORMAL).log();
+    NDArray logY = Scalars.maximum(logits.zerosLike().add(value), Float.MIN_NORMAL).log();
     // With a = l − τ log y the density's sum Σ_k (l_k − (τ+1) log y_k) − K logSumExp(a) regroups as
     // Σ_k (logSoftmax(a)_k − log y_k): one stable (log-)softmax instead of a separate sum and logSumExp.
-    NDArray a = logits.sub(logY.mul(temperature));
+    NDArray a = logits.sub(Scalars.mul(logY, temperature));
     return StableMath.logSoftmax(a, -1).sub(logY).sum(new int[] {-1}).add(constant);
   }
 

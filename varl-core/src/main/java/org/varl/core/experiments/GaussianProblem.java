@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
@@ -78,7 +79,7 @@ final class GaussianProblem implements GradientProblem {
   @Override
   public Integrand f(NDManager scope) {
     // log N(x; z, 1) + log N(z; 0, 1), summed over the d coordinates: [S, 1, d] → [S, 1]
-    return z -> z.sub(x).square().add(z.square()).mul(-0.5f).sub(2 * HALF_LOG_TWO_PI).sum(new int[] {-1});
+    return z -> Scalars.mul(z.sub(x).square().add(z.square()), -0.5f).sub(2 * HALF_LOG_TWO_PI).sum(new int[] {-1});
   }
 
   @Override

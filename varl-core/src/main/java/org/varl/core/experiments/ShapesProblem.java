@@ -18,6 +18,7 @@ import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
@@ -88,7 +89,7 @@ final class ShapesProblem implements GradientProblem {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           Surrogate s = new PathwiseEstimator().surrogate(q(scope), f(scope), Math.min(referenceSamples,
               REFERENCE_CHUNK));
-          gc.backward(s.objective().div(chunks)); // gradients accumulate: their mean over the chunks
+          gc.backward(Scalars.div(s.objective(), chunks)); // gradients accumulate: their mean over the chunks
         }
       }
       List<Double> g = new ArrayList<>();

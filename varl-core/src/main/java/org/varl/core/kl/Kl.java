@@ -11,6 +11,7 @@ import org.varl.core.distributions.Categorical;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 import org.varl.core.numerics.StableMath;
 
 /**
@@ -93,8 +94,8 @@ public final class Kl {
     NDArray varianceRatio = p.scale().div(q.scale()).square();
     NDArray meanTerm = p.loc().sub(q.loc()).div(q.scale()).square();
     // ½ (r + m − 1 − log r) with r = σ_p²/σ_q², m = (μ_p − μ_q)²/σ_q²; log r = 2 (log σ_p − log σ_q) exactly.
-    NDArray logRatio = p.logScale().sub(q.logScale()).mul(2f);
-    return varianceRatio.add(meanTerm).sub(logRatio).sub(1f).mul(0.5f);
+    NDArray logRatio = Scalars.mul(p.logScale().sub(q.logScale()), 2f);
+    return Scalars.mul(varianceRatio.add(meanTerm).sub(logRatio).sub(1f), 0.5f);
   }
 
   static NDArray bernoulliBernoulli(Bernoulli p, Bernoulli q) {
