@@ -9,7 +9,9 @@ import ai.djl.pytorch.jni.JniUtils;
  *
  * <p><b>Seeding.</b> DJL's random ops ({@code randomNormal}, {@code randomUniform}) draw from the PyTorch engine's
  * global generator; {@link #seed(long)} sets it. Seeding is per run: call it once at the start, before any draw; a
- * run with the same seed, device and thread count then reproduces its draws.
+ * run with the same seed, device and thread count then reproduces its draws. Its gradients too, provided no
+ * backward pass reads a scalar operand that DJL has already handed back to the garbage collector: see
+ * {@link Scalars}.
  */
 public final class EngineSetup {
 

@@ -26,6 +26,10 @@ import org.varl.core.estimators.Surrogate;
  * the context (x for the encoder), trained by Adam (step 0.05) on its squared error after every estimate, its bias
  * starting at the constant baseline's value. Wall time per estimate covers the draw, the backward pass and reading the
  * gradient back; warm-up is not timed.
+ *
+ * <p>Deterministic: the same config (seed included), device and PyTorch thread count give bit-identical statistics;
+ * only {@code secondsPerEstimate} and {@code seconds} vary (a test runs it twice, the second time with garbage
+ * collections forced throughout, see {@link org.varl.core.engine.Scalars}).
  */
 public final class EstimatorsExperiment {
 

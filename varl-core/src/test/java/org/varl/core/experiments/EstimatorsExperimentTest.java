@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,42 @@ class EstimatorsExperimentTest {
       assertThat(s.secondsPerEstimate()).isPositive();
       assertThat(s.estimates()).isEqualTo(400);
     }
+  }
+
+  /**
+   * Same seed, device and thread count: every statistic is bit-identical (timings aside). The second run has a
+   * thread forcing garbage collections throughout, so that a graph that reads freed memory in its backward pass
+   * (DJL's scalar ops, see {@link org.varl.core.engine.Scalars}) would show up here instead of once in a few runs.
+   */
+  @Test
+  void sameSeedGivesIdenticalResultsEvenWithCollectionsDuringTheRun() throws InterruptedException {
+    EstimatorsConfig small = new EstimatorsConfig(16, 4, 8, 256, 5, "cpu");
+    EstimatorsResult first = EstimatorsExperiment.run(small);
+    AtomicBoolean done = new AtomicBoolean();
+    Thread collector = new Thread(() -> {
+      while (!done.get()) {
+        System.gc();
+        LockSupport.parkNanos(5_000_000);
+      }
+    });
+    collector.start();
+    EstimatorsResult second;
+    try {
+      second = EstimatorsExperiment.run(small);
+    } finally {
+      done.set(true);
+      collector.join();
+    }
+    assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+    assertThat(second.pathwiseToScoreVarianceRatio()).isEqualTo(first.pathwiseToScoreVarianceRatio());
+    assertThat(second.trueGradient()).isEqualTo(first.trueGradient());
+    assertThat(second.sampleCounts()).isEqualTo(first.sampleCounts());
+  }
+
+  private static List<EstimatorStats> withoutTimings(EstimatorsResult r) {
+    return r.estimators().stream().map(s -> new EstimatorStats(s.problem(), s.name(), s.unbiased(), s.parameters(),
+        s.estimates(), s.meanError(), s.relativeError(), s.standardError(), s.variance(), s.snr(), 0,
+        s.varianceBySamples())).toList();
   }
 
   @Test
