@@ -56,6 +56,18 @@ class EstimatorsExperimentTest {
   }
 
   @Test
+  void theInputDependentBaselineBeatsTheConstantOneOnTheEncoders() {
+    // b(x) regresses f on the input x; on an encoder f varies with x far more than within one x, so its variance
+    // must be well below that of the constant baseline (which is where the learned one starts, so a baseline that
+    // does not learn would tie with it).
+    for (String problem : List.of("encoder", "shapes")) {
+      double constant = result.get(problem, "score+constant").variance();
+      double learned = result.get(problem, "score+learned").variance();
+      assertThat(learned).as(problem).isLessThan(0.6 * constant);
+    }
+  }
+
+  @Test
   void varianceOfAnAverageOfSDrawsFallsLikeOneOverS() {
     List<Integer> counts = result.sampleCounts();
     assertThat(counts).startsWith(1, 2, 4, 8);
