@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.varl.core.numerics.StableMath;
+import org.varl.core.engine.Scalars;
 
 /**
  * {@code y = tanh(u)}, {@code u ~ N(μ, σ²)} elementwise: the squashed Gaussian policy of SAC (Haarnoja et al. 2018,
@@ -92,7 +93,7 @@ public final class TanhNormal implements Distribution {
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
     NDArray y = base.loc().zerosLike().add(value).clip(-EDGE, EDGE);
-    NDArray u = y.add(1f).div(y.neg().add(1f)).log().mul(0.5f); // atanh y = ½ log((1 + y)/(1 − y))
+    NDArray u = Scalars.mul(y.add(1f).div(y.neg().add(1f)).log(), 0.5f); // atanh y = ½ log((1 + y)/(1 − y))
     return logProbPreTanh(u);
   }
 

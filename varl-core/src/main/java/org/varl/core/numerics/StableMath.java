@@ -3,6 +3,7 @@ package org.varl.core.numerics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.nn.Activation;
+import org.varl.core.engine.Scalars;
 
 /**
  * Stable log-domain arithmetic on NDArrays.
@@ -105,6 +106,6 @@ public final class StableMath {
    * form is {@code log 0 = −inf} once {@code tanh u} rounds to ±1 (|u| ≳ 9 in float32).
    */
   public static NDArray logOneMinusTanhSquared(NDArray u) {
-    return softplus(u.mul(-2f)).add(u).neg().add((float) Math.log(2.0)).mul(2f);
+    return Scalars.mul(softplus(Scalars.mul(u, -2f)).add(u).neg().add((float) Math.log(2.0)), 2f);
   }
 }

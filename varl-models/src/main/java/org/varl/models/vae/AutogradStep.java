@@ -17,6 +17,7 @@ import org.varl.core.bounds.Likelihood;
 import org.varl.core.distributions.Independent;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.kl.Kl;
+import org.varl.core.engine.Scalars;
 
 /**
  * One training step of any VAE configuration through DJL autograd and the core library's bounds: the general path
@@ -69,7 +70,7 @@ final class AutogradStep {
           ElboTerms terms = Elbo.estimate(x, posterior, prior, likelihood, 1, KlTerm.ANALYTIC);
           recon = terms.reconstruction().sum().neg();
           kl = terms.kl().sum();
-          objective = recon.add(kl.mul(beta));
+          objective = recon.add(Scalars.mul(kl, beta));
           collector.backward(objective);
         }
         case SCORE -> {
@@ -82,7 +83,7 @@ final class AutogradStep {
           NDArray scoreTerm = f.sub(baseline).mul(logQ.sub(logQ.stopGradient()));
           kl = Kl.divergence(posterior, prior).sum();
           recon = logLik.sum().neg();
-          objective = recon.add(kl.mul(beta));
+          objective = recon.add(Scalars.mul(kl, beta));
           collector.backward(objective.sub(scoreTerm.sum()));
         }
         case IWAE -> {

@@ -8,6 +8,7 @@ import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 
 /**
  * The VAE's terms in closed form, per batch, without autograd: used to score the test set after every epoch.
@@ -31,12 +32,12 @@ public final class VaeLosses {
     NDList enc = vae.encode(x, false);
     NDArray mu = enc.get(0);
     NDArray logVar = enc.get(1);
-    NDArray sigma = logVar.mul(0.5f).exp();
+    NDArray sigma = Scalars.mul(logVar, 0.5f).exp();
     NDArray z = sigma.mul(eps).add(mu);
     NDArray out = vae.decode(z, false);
     NDArray recon = reconstructionSum(vae.config(), x, out);
-    NDArray kl = mu.square().add(sigma.square()).sub(logVar).sum()
-        .sub((float) x.getShape().get(0) * vae.config().latent()).mul(0.5f);
+    NDArray kl = Scalars.mul(mu.square().add(sigma.square()).sub(logVar).sum()
+        .sub((float) x.getShape().get(0) * vae.config().latent()), 0.5f);
     return NDArrays.stack(new NDList(recon, kl));
   }
 
@@ -47,7 +48,7 @@ public final class VaeLosses {
     }
     double s = config.observationScale();
     float constant = (float) (Math.log(s) + 0.5 * Math.log(2 * Math.PI));
-    return x.sub(decoded).div((float) s).square().mul(0.5f).add(constant).sum();
+    return Scalars.mul(Scalars.div(x.sub(decoded), (float) s).square(), 0.5f).add(constant).sum();
   }
 
   /**
