@@ -21,7 +21,6 @@ final class ViOutputs {
 
   static final String METRICS = "metrics.json";
   static final String ELBO_FIGURE = "elbo-vs-steps.png";
-  static final List<String> PROBLEMS = List.of("gaussian", "encoder", "shapes", "discrete");
 
   private ViOutputs() {}
 
@@ -29,7 +28,12 @@ final class ViOutputs {
     return "variance-vs-samples-" + problem + ".png";
   }
 
-  /** metrics.json and one log-log variance-vs-samples figure per problem. */
+  /** The problems of a result, in their order (the image problem is named after its data). */
+  static List<String> problems(EstimatorsResult result) {
+    return result.estimators().stream().map(EstimatorStats::problem).distinct().toList();
+  }
+
+  /** metrics.json and one log-log variance-vs-samples figure per problem, in {@link #problems} order. */
   static List<String> writeEstimators(Path dir, EstimatorsConfig config, EstimatorsResult result) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("config", config);
@@ -37,11 +41,13 @@ final class ViOutputs {
     metrics.put("sampleCounts", result.sampleCounts());
     metrics.put("pathwiseToScoreVarianceRatio", result.pathwiseToScoreVarianceRatio());
     metrics.put("trueGradient", result.trueGradient());
+    metrics.put("imageData", result.imageData());
+    metrics.put("imageDataNote", result.imageDataNote());
     metrics.put("seconds", result.seconds());
     Json.write(dir.resolve(METRICS), metrics);
     double[] counts = result.sampleCounts().stream().mapToDouble(Integer::doubleValue).toArray();
     List<String> figures = new ArrayList<>();
-    for (String problem : PROBLEMS) {
+    for (String problem : problems(result)) {
       List<Plots.Series> series = new ArrayList<>();
       for (EstimatorStats s : result.estimators()) {
         if (s.problem().equals(problem)) {

@@ -41,7 +41,7 @@ class ViCommandsTest {
 
   @Test
   void estimatorsWritesTheEstimatorsArrayAndPlots(@TempDir Path dir) throws Exception {
-    Run r = run("vi", "estimators", "--samples", "32", "--warmup", "4", "--out", dir.toString());
+    Run r = run("vi", "estimators", "--samples", "32", "--warmup", "4", "--data", "shapes", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
     JsonNode estimators = m.get("estimators");
@@ -52,7 +52,11 @@ class ViCommandsTest {
       }
     }
     assertThat(m.get("pathwiseToScoreVarianceRatio").get("gaussian").asDouble()).isPositive();
-    for (String problem : ViOutputs.PROBLEMS) {
+    assertThat(m.get("pathwiseToScoreVarianceRatio").get("shapes").asDouble()).isPositive();
+    assertThat(m.get("imageData").asText()).isEqualTo("shapes");
+    assertThat(m.get("imageDataNote").isNull()).isTrue();
+    assertThat(m.get("config").get("imageData").asText()).isEqualTo("shapes");
+    for (String problem : new String[] {"gaussian", "encoder", "shapes", "discrete"}) {
       assertThat(Files.size(dir.resolve(ViOutputs.varianceFigure(problem)))).isPositive();
     }
   }
@@ -62,6 +66,14 @@ class ViCommandsTest {
     Run samples = run("vi", "estimators", "--samples", "3", "--out", dir.toString());
     assertThat(samples.code()).isEqualTo(2);
     assertThat(samples.err().strip()).isEqualTo("varl vi estimators: samples must be >= 16, found 3");
+    Run data = run("vi", "estimators", "--samples", "16", "--data", "mnist", "--out", dir.toString());
+    assertThat(data.code()).isEqualTo(2);
+    assertThat(data.err().strip()).startsWith("varl vi estimators: --data mnist needs --data-dir DIR")
+        .doesNotContain("\n");
+    Run unknown = run("vi", "estimators", "--data", "cifar", "--out", dir.toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo("varl vi estimators: image data (--data) must be fashion-mnist,"
+        + " mnist, shapes, csv:PATH or auto, found cifar");
     Run device = run("vi", "amortization", "--device", "tpu", "--out", dir.toString());
     assertThat(device.code()).isEqualTo(2);
     assertThat(device.err()).contains("device must be cpu or gpu, found tpu");

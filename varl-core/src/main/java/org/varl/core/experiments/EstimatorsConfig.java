@@ -1,5 +1,7 @@
 package org.varl.core.experiments;
 
+import java.util.Set;
+
 /**
  * Settings of {@link EstimatorsExperiment}; the compact constructor validates.
  *
@@ -9,9 +11,18 @@ package org.varl.core.experiments;
  * @param referenceSamples draws per data point of the pathwise reference gradient of the encoder problems
  * @param seed the run's seed
  * @param device {@code cpu} or {@code gpu}
+ * @param imageData the data of the image problem: a {@link org.varl.core.data.DataSources} spec
+ *     ({@code fashion-mnist}, {@code mnist}, {@code shapes}, {@code csv:PATH}) or {@value #AUTO}: Fashion-MNIST when
+ *     it is installed (or {@code dataDir} is set), otherwise the generated {@code shapes} sprites, with a note
+ * @param dataDir directory of the IDX files for {@code mnist} and, when set, {@code fashion-mnist}; nullable
  */
 public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int referenceSamples, long seed,
-    String device) {
+    String device, String imageData, String dataDir) {
+
+  /** The {@code imageData} value that picks Fashion-MNIST when available and otherwise shapes. */
+  public static final String AUTO = "auto";
+
+  private static final Set<String> NAMED_DATA = Set.of(AUTO, "fashion-mnist", "mnist", "shapes");
 
   public EstimatorsConfig {
     AmortizationConfig.requireAtLeast("samples", samples, 16);
@@ -21,15 +32,27 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
     if (device == null || !(device.equals("cpu") || device.equals("gpu"))) {
       throw new IllegalArgumentException("device must be cpu or gpu, found " + device);
     }
+    if (imageData == null || !(NAMED_DATA.contains(imageData) || imageData.startsWith("csv:"))) {
+      throw new IllegalArgumentException("image data (--data) must be fashion-mnist, mnist, shapes, csv:PATH or "
+          + AUTO + ", found " + imageData);
+    }
   }
 
-  /** R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, reference 4096 draws/point. */
+  /**
+   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, reference 4096 draws/point;
+   * image data {@value #AUTO}.
+   */
   public static EstimatorsConfig defaults() {
-    return new EstimatorsConfig(1000, 100, 32, 4096, 42, "cpu");
+    return new EstimatorsConfig(1000, 100, 32, 4096, 42, "cpu", AUTO, null);
   }
 
   /** The same settings with another number of recorded estimates. */
   public EstimatorsConfig withSamples(int newSamples) {
-    return new EstimatorsConfig(newSamples, warmup, encoderBatch, referenceSamples, seed, device);
+    return new EstimatorsConfig(newSamples, warmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+  }
+
+  /** The same settings with other image data ({@code dataDir} nullable). */
+  public EstimatorsConfig withImageData(String spec, String directory) {
+    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, seed, device, spec, directory);
   }
 }

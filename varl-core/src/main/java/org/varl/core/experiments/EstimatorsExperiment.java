@@ -18,9 +18,10 @@ import org.varl.core.estimators.Surrogate;
 /**
  * The lecture's claim that the score-function gradient has high variance and the reparameterized one low, measured.
  * On four problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
- * data from a known decoder, pathwise reference; {@link ShapesProblem}: the encoder of a small VAE trained on image
- * sprites, pathwise reference; {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R
- * single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
+ * data from a known decoder, pathwise reference; {@link ImageProblem}: the encoder of a small VAE trained on real
+ * images, Fashion-MNIST by default ({@link EstimatorsConfig#imageData()}), pathwise reference, named after its data;
+ * {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R single-draw gradient
+ * estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
  *
  * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a linear function of
  * the context (x for the encoder), trained by Adam (step 0.05) on its squared error after every estimate, its bias
@@ -49,8 +50,13 @@ public final class EstimatorsExperiment {
     return (long) PAIRS * (config.samples() + config.warmup());
   }
 
+  /**
+   * @throws IllegalArgumentException when the image data cannot be loaded (one line, from
+   *     {@link org.varl.core.data.DataSources})
+   */
   public static EstimatorsResult run(EstimatorsConfig config, LongConsumer progress) {
     long start = System.nanoTime();
+    ImageData images = ImageData.load(config);
     EngineSetup.seed(config.seed());
     List<EstimatorStats> stats = new ArrayList<>();
     Map<String, String> truthSources = new LinkedHashMap<>();
@@ -58,7 +64,7 @@ public final class EstimatorsExperiment {
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
       List<GradientProblem> problems = List.of(new GaussianProblem(root),
           new EncoderProblem(root, config.encoderBatch(), config.referenceSamples()),
-          new ShapesProblem(root, config.encoderBatch(), config.referenceSamples(), config.seed()),
+          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(), config.referenceSamples()),
           new DiscreteProblem(root));
       for (GradientProblem problem : problems) {
         truthSources.put(problem.name(), problem.trueGradientSource());
@@ -70,12 +76,13 @@ public final class EstimatorsExperiment {
       }
     }
     Map<String, Double> ratios = new LinkedHashMap<>();
-    for (String problem : List.of("gaussian", "encoder", "shapes")) {
+    for (String problem : List.of("gaussian", "encoder", images.problem())) {
       double pathwise = find(stats, problem, "pathwise").variance();
       double score = find(stats, problem, "score").variance();
       ratios.put(problem, pathwise / score);
     }
-    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, (System.nanoTime() - start) / 1e9);
+    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, images.spec(), images.problem(),
+        images.note(), (System.nanoTime() - start) / 1e9);
   }
 
   /** 1, 2, 4, … up to R/8, so the largest block size still gives 8 blocks. */

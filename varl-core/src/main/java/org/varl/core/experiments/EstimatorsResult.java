@@ -10,10 +10,15 @@ import java.util.Map;
  * @param sampleCounts the numbers of draws at which {@link EstimatorStats#varianceBySamples()} is given
  * @param pathwiseToScoreVarianceRatio per continuous problem, {@code variance(pathwise) / variance(score)} (no baseline)
  * @param trueGradient how each problem's true gradient was obtained
+ * @param imageData the data set of the image problem, a {@link org.varl.core.data.DataSources} spec such as
+ *     {@code fashion-mnist} (what {@code auto} resolved to)
+ * @param imageProblem the image problem's name in {@code estimators}: {@code imageData} without a CSV path
+ * @param imageDataNote null, or a one-line note why the image data is not what was preferred (Fashion-MNIST missing)
  * @param seconds wall time of the run
  */
 public record EstimatorsResult(List<EstimatorStats> estimators, List<Integer> sampleCounts,
-    Map<String, Double> pathwiseToScoreVarianceRatio, Map<String, String> trueGradient, double seconds) {
+    Map<String, Double> pathwiseToScoreVarianceRatio, Map<String, String> trueGradient, String imageData,
+    String imageProblem, String imageDataNote, double seconds) {
 
   /** The entry for a problem and estimator name. */
   public EstimatorStats get(String problem, String name) {

@@ -13,7 +13,6 @@ import org.varl.core.bounds.Elbo;
 import org.varl.core.bounds.KlTerm;
 import org.varl.core.bounds.Likelihood;
 import org.varl.core.data.ArrayDataset;
-import org.varl.core.data.Shapes;
 import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
@@ -29,21 +28,23 @@ import org.varl.core.estimators.ScoreFunctionEstimator;
 import org.varl.core.estimators.Surrogate;
 
 /**
- * The amortized encoder on image data: a small VAE (encoder 784-64-2·4, decoder 4-64-784, tanh, Bernoulli) trained
- * for {@value #PRETRAIN_STEPS} Adam steps on {@value #SPRITES} 28×28 {@link Shapes} sprites (the data package's
- * built-in set), then the decoder is frozen and the estimators compete on the encoder's gradient (50,760
- * parameters) for a fixed minibatch of B sprites, {@code f(z) = log p(x | z) + log p(z)}. Reference: the pathwise
- * gradient averaged over many draws per sprite, accumulated over chunks of {@value #REFERENCE_CHUNK} draws.
+ * The amortized encoder on a real data set ({@link ImageData}: Fashion-MNIST by default): a small VAE (encoder
+ * D-64-2·4, decoder 4-64-D, tanh, Bernoulli; D = 784 for 28×28 images, 50,760 encoder parameters) trained for
+ * {@value #PRETRAIN_STEPS} Adam steps on up to {@value ImageData#IMAGES} training images, then the decoder is frozen
+ * and the estimators compete on the encoder's gradient for a fixed minibatch of the first B images,
+ * {@code f(z) = log p(x | z) + log p(z)}. Grey levels in [0, 1] enter the Bernoulli log-likelihood as they are
+ * ({@code x·l − softplus(l)}, the cross-entropy of PyTorch's VAE example). Reference: the pathwise gradient averaged
+ * over many draws per image, accumulated over chunks of {@value #REFERENCE_CHUNK} draws.
  */
-final class ShapesProblem implements GradientProblem {
+final class ImageProblem implements GradientProblem {
 
-  static final int SPRITES = 1024;
   static final int LATENT = 4;
   static final int HIDDEN = 64;
   static final int PRETRAIN_STEPS = 400;
   static final int PRETRAIN_BATCH = 64;
   static final int REFERENCE_CHUNK = 256;
 
+  private final String name;
   private final NDArray x;
   private final Mlp encoder;
   private final Mlp decoder;
@@ -51,23 +52,29 @@ final class ShapesProblem implements GradientProblem {
   private final double constant;
   private final int referenceSamples;
 
-  ShapesProblem(NDManager root, int batch, int referenceSamples, long seed) {
+  /**
+   * @param name the problem's name in the results (the data set's)
+   * @param images the pre-training rows, values in [0, 1]; the minibatch is their first {@code batch}
+   */
+  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int referenceSamples) {
+    this.name = name;
     this.referenceSamples = referenceSamples;
-    ArrayDataset sprites = Shapes.generate(SPRITES, seed);
-    NDArray all = root.create(sprites.features(), new Shape(SPRITES, sprites.dimension()));
-    int dim = sprites.dimension();
+    int n = images.size();
+    int dim = images.dimension();
+    NDArray all = root.create(images.features(), new Shape(n, dim));
+    int pretrainBatch = Math.min(PRETRAIN_BATCH, n);
     encoder = new Mlp(root, dim, HIDDEN, 2 * LATENT);
     decoder = new Mlp(root, LATENT, HIDDEN, dim);
     List<NDArray> both = new ArrayList<>(encoder.parameters());
     both.addAll(decoder.parameters());
-    // Step size 3e-3: a few hundred steps give recognizable reconstructions of the sprites.
+    // Step size 3e-3: a few hundred steps give recognizable reconstructions of the images.
     Adam adam = new Adam(both, 3e-3, 0);
     for (int t = 0; t < PRETRAIN_STEPS; t++) {
       try (NDManager scope = root.newSubManager()) {
         scope.tempAttachAll(all);
         scope.tempAttachAll(both.toArray(new NDArray[0]));
-        int from = (t * PRETRAIN_BATCH) % SPRITES;
-        NDArray xb = all.get(new NDIndex(from + ":" + (from + PRETRAIN_BATCH)));
+        int from = (t * pretrainBatch) % n;
+        NDArray xb = all.get(new NDIndex(from + ":" + Math.min(from + pretrainBatch, n)));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           gc.backward(Elbo.estimate(xb, posterior(xb), prior(scope), likelihood(), 1, KlTerm.ANALYTIC).elbo()
               .mean().neg());
@@ -131,7 +138,7 @@ final class ShapesProblem implements GradientProblem {
 
   @Override
   public String name() {
-    return "shapes";
+    return name;
   }
 
   @Override
@@ -179,7 +186,7 @@ final class ShapesProblem implements GradientProblem {
   @Override
   public String trueGradientSource() {
     int chunks = Math.max(1, referenceSamples / REFERENCE_CHUNK);
-    return "pathwise reference, " + chunks * Math.min(referenceSamples, REFERENCE_CHUNK) + " draws per sprite";
+    return "pathwise reference, " + chunks * Math.min(referenceSamples, REFERENCE_CHUNK) + " draws per image";
   }
 
   @Override
