@@ -79,7 +79,7 @@ final class AutogradStep {
           NDArray logQ = posterior.logProb(z); // [1, B], gradient w.r.t. phi
           NDArray f = logLik.stopGradient();
           long b = x.getShape().get(0);
-          NDArray baseline = f.sum().sub(f).div((float) (b - 1));
+          NDArray baseline = Scalars.div(f.sum().sub(f), (float) (b - 1));
           NDArray scoreTerm = f.sub(baseline).mul(logQ.sub(logQ.stopGradient()));
           kl = Kl.divergence(posterior, prior).sum();
           recon = logLik.sum().neg();

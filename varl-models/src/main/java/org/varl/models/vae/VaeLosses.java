@@ -61,7 +61,7 @@ public final class VaeLosses {
       NDArray out = vae.decode(z, training);
       Distribution base = c.likelihood() == org.varl.models.vae.Likelihood.BERNOULLI
           ? Bernoulli.ofLogits(out)
-          : Normal.of(out, out.onesLike().mul((float) c.observationScale()));
+          : Normal.of(out, Scalars.mul(out.onesLike(), (float) c.observationScale()));
       return Independent.of(base, 1);
     };
   }
