@@ -3,6 +3,7 @@ package org.varl.cli.vi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.varl.cli.common.Progress;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
@@ -31,7 +32,10 @@ public final class AmortizationTourSection implements TourSection {
         d.encoderHidden(), d.evalSamples(), d.logMarginalSamples(), context.seed(), "cpu");
     EngineSetup.logging(false);
     EngineSetup.threads(1);
-    AmortizationResult r = AmortizationExperiment.run(config);
+    AmortizationResult r;
+    try (Progress bar = Progress.start("tour amortization", AmortizationExperiment.totalWork(config), "step")) {
+      r = AmortizationExperiment.run(config, bar::step);
+    }
     List<String> figures = ViOutputs.writeAmortization(context.dir(), config, r);
     List<String> findings = new ArrayList<>();
     findings.add(String.format(Locale.ROOT, "Final ELBO per point (nats, %d points): global q %.2f with %d"

@@ -3,6 +3,7 @@ package org.varl.cli.vi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.varl.cli.common.Progress;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
@@ -35,7 +36,10 @@ public final class EstimatorsTourSection implements TourSection {
         context.seed(), "cpu", EstimatorsConfig.AUTO, null);
     EngineSetup.logging(false);
     EngineSetup.threads(1);
-    EstimatorsResult r = EstimatorsExperiment.run(config);
+    EstimatorsResult r;
+    try (Progress bar = Progress.start("tour estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
+      r = EstimatorsExperiment.run(config, bar::step);
+    }
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
     List<String> findings = new ArrayList<>();
     EstimatorStats imagePathwise = r.get(r.imageProblem(), "pathwise");
