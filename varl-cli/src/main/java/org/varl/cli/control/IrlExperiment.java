@@ -8,6 +8,7 @@ import java.util.Map;
 import org.varl.cli.common.Heatmaps;
 import org.varl.cli.common.Json;
 import org.varl.cli.common.Plots;
+import org.varl.cli.common.Progress;
 import org.varl.control.Backup;
 import org.varl.control.BackwardMessages;
 import org.varl.control.InferenceConfig;
@@ -77,7 +78,10 @@ public final class IrlExperiment {
       demos = Demonstrations.sample(mdp, expertPolicy, c.numDemos(), c.seed());
     }
     int horizon = demos.get(0).length();
-    IrlResult fit = MaxEntIrl.fit(mdp, features, demos, irl);
+    IrlResult fit;
+    try (Progress bar = Progress.start("control irl", irl.iterations(), "iteration")) {
+      fit = MaxEntIrl.fit(mdp, features, demos, irl, iteration -> bar.step());
+    }
 
     double shift = 0;
     for (int s = 0; s < trueReward.length; s++) {

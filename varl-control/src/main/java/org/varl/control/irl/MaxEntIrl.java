@@ -1,6 +1,7 @@
 package org.varl.control.irl;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.varl.control.Backup;
 import org.varl.control.BackwardMessages;
 import org.varl.control.InferenceConfig;
@@ -41,6 +42,12 @@ public final class MaxEntIrl {
    * @param demos trajectories, all of the same length T
    */
   public static IrlResult fit(Mdp mdp, double[][] features, List<Trajectory> demos, IrlConfig config) {
+    return fit(mdp, features, demos, config, iteration -> { });
+  }
+
+  /** As {@link #fit(Mdp, double[][], List, IrlConfig)}, calling {@code onIteration} after each ascent step. */
+  public static IrlResult fit(Mdp mdp, double[][] features, List<Trajectory> demos, IrlConfig config,
+      IntConsumer onIteration) {
     int numStates = mdp.numStates();
     if (features.length != numStates) {
       throw new IllegalArgumentException("features: expected " + numStates + " rows, found " + features.length);
@@ -88,6 +95,7 @@ public final class MaxEntIrl {
         }
         lr *= 0.5;
       }
+      onIteration.accept(it + 1);
     }
     return new IrlResult(current.theta(), stateRewards(features, current.theta()), objective, logLikelihood,
         gradientNorm, current.policy(), current.visitation());

@@ -38,7 +38,11 @@ class MaxEntIrlTest {
     double[][] expertVisitation = PolicyVisitation.compute(mdp, expertPolicy);
     List<Trajectory> demos = Demonstrations.sample(mdp, expertPolicy, 400, 20261125L);
 
-    IrlResult result = MaxEntIrl.fit(mdp, features, demos, IrlConfig.defaults());
+    List<Integer> reported = new java.util.ArrayList<>();
+    IrlResult result = MaxEntIrl.fit(mdp, features, demos, IrlConfig.defaults(), reported::add);
+    // The progress callback sees every ascent step once, in order (the CLI's bar counts on it).
+    assertThat(reported).hasSize(IrlConfig.defaults().iterations()).startsWith(1, 2, 3)
+        .endsWith(IrlConfig.defaults().iterations());
 
     double worst = 0;
     for (int t = 0; t < HORIZON; t++) {
