@@ -1,5 +1,6 @@
 package org.varl.cli.control;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public final class SolveCommand implements Callable<Integer> {
             : ""));
     if (!r.converged()) {
       // The file is complete and says "converged": false; the exit code says it too, so scripts cannot miss it.
-      java.io.PrintWriter err = spec.commandLine().getErr();
+      PrintWriter err = spec.commandLine().getErr();
       err.println(String.format(Locale.ROOT, "varl control solve: not converged after %d iterations: residual"
           + " %.3g > tolerance %.3g; raise --max-iterations", r.iterations(), r.residual(), tolerance));
       err.flush();

@@ -59,9 +59,10 @@ final class Checks {
     if (reduce(a, NDArray::min) >= 0 && reduce(a, NDArray::max) < k) {
       return;
     }
-    check(v -> name + " must be a category index in [0, " + k + ")", name, a,
-        x -> x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).lt(0f)
-            .logicalOr(x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).gte((float) k)));
+    check(v -> name + " must be a category index in [0, " + k + ")", name, a, x -> {
+      NDArray asFloat = x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+      return asFloat.lt(0f).logicalOr(asFloat.gte((float) k));
+    });
   }
 
   /** One scalar reduction of {@code a}, as float, computed in a scratch manager. */
