@@ -1,5 +1,7 @@
 package org.varl.core.data;
 
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import java.util.SplittableRandom;
 
 /**
@@ -48,7 +50,7 @@ public final class Binarizer {
                         + " at index " + i);
             }
         }
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.BINARIZE, epoch, step));
+        SplittableRandom random = NoiseStream.generator(seed, Streams.BINARIZE, epoch, step);
         for (int i = 0; i < x.length; i++) {
             // u in [0, 1): u < 0 never holds and u < 1 always does, so 0 and 1 stay exactly 0 and 1.
             out[i] = random.nextDouble() < x[i] ? 1f : 0f;

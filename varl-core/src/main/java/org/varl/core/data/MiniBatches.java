@@ -1,5 +1,7 @@
 package org.varl.core.data;
 
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -47,7 +49,7 @@ public final class MiniBatches implements Iterable<int[]> {
 
     private static int[] shuffled(int size, int batchSize, long seed, int epoch) {
         check(size, batchSize, epoch);
-        return permutation(size, new SplittableRandom(Seeds.mix(seed, Seeds.BATCHES, epoch)));
+        return permutation(size, NoiseStream.generator(seed, Streams.BATCHES, epoch));
     }
 
     private static void check(int size, int batchSize, int epoch) {

@@ -1,5 +1,7 @@
 package org.varl.core.data;
 
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -81,7 +83,7 @@ public final class Shapes {
         int[] labels = new int[count];
         double[][] factors = new double[count][];
         for (int i = 0; i < count; i++) {
-            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.SHAPES, i));
+            SplittableRandom random = NoiseStream.generator(seed, Streams.DATA, i);
             int shape = random.nextInt(3);
             double scale = MIN_SCALE + (MAX_SCALE - MIN_SCALE) * random.nextDouble();
             double rotation = MAX_ROTATION * random.nextDouble();

@@ -1,5 +1,7 @@
 package org.varl.core.data;
 
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -39,7 +41,7 @@ public record TrainTestSplit(ArrayDataset train, ArrayDataset test) {
                     + testFraction + " leaves " + nTest + " test and " + (n - nTest)
                     + " training rows, need at least 1 of each");
         }
-        int[] perm = MiniBatches.permutation(n, new SplittableRandom(Seeds.mix(seed, Seeds.SPLIT)));
+        int[] perm = MiniBatches.permutation(n, NoiseStream.generator(seed, Streams.SPLIT));
         int[] test = Arrays.copyOfRange(perm, 0, nTest);
         int[] train = Arrays.copyOfRange(perm, nTest, n);
         Arrays.sort(test);

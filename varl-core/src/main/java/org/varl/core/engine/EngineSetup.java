@@ -27,25 +27,43 @@ public final class EngineSetup {
   static final String CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
 
   /**
-   * Sets PyTorch's thread pools: {@code threads} intra-op threads, and as many inter-op threads when the engine has
-   * not started yet (DJL reads {@value #NUM_INTEROP_THREADS} once, at load; an explicit {@code -D} setting wins).
-   * The intra-op count is applied at once, even to a running engine. varl's small ops run best on 1 thread: on a
-   * shared 2-core machine the OpenMP pool spin-waits for descheduled workers (measured 4× slower under load).
+   * The most threads a run may ask for: four per available processor. More only adds contention, and PyTorch's
+   * OpenMP pool crashes the JVM (SIGSEGV) when asked for hundreds.
+   */
+  public static int maxThreads() {
+    return 4 * Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * The one place that sets PyTorch's thread pools: {@code threads} intra-op threads (matrix products split across
+   * cores) and one inter-op thread (varl's steps are chains of dependent ops issued from one Java thread, so the
+   * inter-op pool has nothing to run in parallel; the engine's default sizes it to the core count). DJL reads
+   * {@value #NUM_INTEROP_THREADS} once, when the engine loads, so that part applies only before the engine starts;
+   * an explicit {@code -D} setting wins. The intra-op count is applied at once, even to a running engine. varl's
+   * small ops run best on 1 thread: on a shared 2-core machine the OpenMP pool spin-waits for descheduled workers
+   * (measured 4× slower under load).
    *
-   * @throws IllegalArgumentException if {@code threads < 1}
+   * @throws IllegalArgumentException if {@code threads} is outside [1, {@link #maxThreads()}]
    */
   public static void threads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+    if (threads < 1 || threads > maxThreads()) {
+      throw new IllegalArgumentException("threads must be in [1, " + maxThreads() + "] (4 per processor), found "
+          + threads);
     }
     if (System.getProperty(NUM_INTEROP_THREADS) == null) {
-      System.setProperty(NUM_INTEROP_THREADS, Integer.toString(threads));
+      System.setProperty(NUM_INTEROP_THREADS, "1");
     }
     if (System.getProperty(NUM_THREADS) == null) {
       System.setProperty(NUM_THREADS, Integer.toString(threads));
     }
     Engine.getEngine("PyTorch");
     JniUtils.setNumThreads(threads);
+  }
+
+  /** The engine's current intra-op thread count (starts the engine if needed). */
+  public static int currentThreads() {
+    Engine.getEngine("PyTorch");
+    return JniUtils.getNumThreads();
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.Seeds;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -53,7 +55,7 @@ final class AutogradStep {
 
   /** Forward and backward; gradients are returned attached to x's manager and zeroed in the parameters. */
   StepResult compute(NDArray x, int epoch, long step) {
-    EngineSetup.seed(Seeds.mix(train.seed(), Seeds.TRAIN_NOISE, epoch, step));
+    EngineSetup.seed(Seeds.mix(train.seed(), Streams.TRAIN_NOISE, epoch, step));
     NDManager m = x.getManager();
     List<NDArray> params = vae.parameterArrays();
     NDArray stats;

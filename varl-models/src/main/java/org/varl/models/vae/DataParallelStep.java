@@ -1,5 +1,6 @@
 package org.varl.models.vae;
 
+import org.varl.core.optim.Adam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -13,7 +14,7 @@ import java.util.concurrent.Future;
 
 /**
  * Runs {@link MlpBernoulliStep} on {@code shards} contiguous slices of the batch in parallel Java threads, each
- * calling the engine with one intra-op thread, and returns the per-shard gradients for {@link FusedAdam} to sum
+ * calling the engine with one intra-op thread, and returns the per-shard gradients for {@link Adam} to sum
  * (the batch objective is a sum over examples, so its gradient is the sum of the shards' gradients).
  *
  * <p>Why not PyTorch's own two OpenMP threads: with them every op of the step ends in a barrier where both workers

@@ -1,5 +1,6 @@
 package org.varl.models.vae;
 
+import org.varl.core.engine.EngineSetup;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -16,13 +17,13 @@ import org.varl.core.data.TrainTestSplit;
 public final class TrainedVae implements AutoCloseable {
 
   private final Path dir;
-  private final Checkpoint checkpoint;
+  private final VaeCheckpoint checkpoint;
   private final NDManager manager;
   private final Vae vae;
   private final int threadsBefore;
   private TrainTestSplit data;
 
-  private TrainedVae(Path dir, Checkpoint checkpoint, NDManager manager, Vae vae, int threadsBefore) {
+  private TrainedVae(Path dir, VaeCheckpoint checkpoint, NDManager manager, Vae vae, int threadsBefore) {
     this.threadsBefore = threadsBefore;
     this.dir = dir;
     this.checkpoint = checkpoint;
@@ -32,15 +33,15 @@ public final class TrainedVae implements AutoCloseable {
 
   /** Reads {@code dir/checkpoint.bin} and rebuilds the model; one-line {@link IllegalArgumentException} if bad. */
   public static TrainedVae load(Path dir) {
-    Checkpoint c = Checkpoint.read(dir.resolve(Checkpoint.FILE));
-    int before = EngineThreads.current();
-    EngineThreads.configure(c.config().train().threads());
+    VaeCheckpoint c = VaeCheckpoint.read(dir.resolve(VaeCheckpoint.FILE));
+    int before = EngineSetup.currentThreads();
+    EngineSetup.threads(c.config().train().threads());
     NDManager m = NDManager.newBaseManager();
     try {
       return new TrainedVae(dir, c, m, c.toModel(m), before);
     } catch (RuntimeException e) {
       m.close();
-      EngineThreads.configure(before);
+      EngineSetup.threads(before);
       throw e;
     }
   }
@@ -90,6 +91,6 @@ public final class TrainedVae implements AutoCloseable {
   @Override
   public void close() {
     manager.close();
-    EngineThreads.configure(threadsBefore);
+    EngineSetup.threads(threadsBefore);
   }
 }

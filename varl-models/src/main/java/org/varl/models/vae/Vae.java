@@ -1,12 +1,12 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
@@ -14,6 +14,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import org.varl.core.engine.TensorViews;
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
+import org.varl.core.random.NoiseStream;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -25,7 +29,7 @@ import java.util.SplittableRandom;
  * A VAE's two networks as DJL blocks and the parameters they own.
  *
  * <ul>
- *   <li>encoder: {@code x [B, D] -> [mu, log sigma^2]}, each {@code [B, latent]} (one linear head of width
+ *   <li>MLP variant: two {@link Mlp}s of the core (ReLU); encoder: {@code x [B, D] -> [mu, log sigma^2]}, each {@code [B, latent]} (one linear head of width
  *       {@code 2*latent}, split in half, as in PyTorch's fc21/fc22 pair);</li>
  *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.</li>
  *   <li>conv variant: encoder two 4x4 stride-2 convolutions (32, 64 channels), then {@code hidden} units and the
@@ -46,52 +50,77 @@ public final class Vae implements AutoCloseable {
 
   private final VaeConfig config;
   private final NDManager manager;
+  private final Mlp mlpEncoder;
+  private final Mlp mlpDecoder;
   private final SequentialBlock encoder;
   private final SequentialBlock decoder;
   private final List<String> names;
-  private final List<Parameter> parameters;
+  private final List<NDArray> parameters;
   private final ParameterStore store;
 
-  private Vae(VaeConfig config, NDManager manager) {
+  private Vae(VaeConfig config, NDManager manager, long seed) {
     this.config = config;
     this.manager = manager;
-    this.encoder = config.architecture() == Architecture.MLP ? mlpEncoder(config) : convEncoder(config);
-    this.decoder = config.architecture() == Architecture.MLP ? mlpDecoder(config) : convDecoder(config);
-    encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputDim()));
-    decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latent()));
+    // One generator for both networks, encoder first: the parameters are a pure function of the seed.
+    SplittableRandom random = NoiseStream.generator(seed, Streams.PARAMETERS);
     List<String> n = new ArrayList<>();
-    List<Parameter> p = new ArrayList<>();
-    for (Pair<String, Parameter> e : encoder.getParameters()) {
-      n.add("encoder/" + e.getKey());
-      p.add(e.getValue());
-    }
-    for (Pair<String, Parameter> e : decoder.getParameters()) {
-      n.add("decoder/" + e.getKey());
-      p.add(e.getValue());
+    List<NDArray> p = new ArrayList<>();
+    if (config.architecture() == Architecture.MLP) {
+      this.mlpEncoder = Mlp.create(manager, Activation.RELU, random, config.inputDim(), config.hidden(),
+          2 * config.latent());
+      this.mlpDecoder = Mlp.create(manager, Activation.RELU, random, config.latent(), config.hidden(),
+          config.inputDim());
+      this.encoder = null;
+      this.decoder = null;
+      this.store = null;
+      for (int i = 0; i < mlpEncoder.parameters().size(); i++) {
+        n.add("encoder/" + mlpEncoder.parameterNames().get(i));
+        p.add(mlpEncoder.parameters().get(i));
+      }
+      for (int i = 0; i < mlpDecoder.parameters().size(); i++) {
+        n.add("decoder/" + mlpDecoder.parameterNames().get(i));
+        p.add(mlpDecoder.parameters().get(i));
+      }
+    } else {
+      this.mlpEncoder = null;
+      this.mlpDecoder = null;
+      this.encoder = convEncoder(config);
+      this.decoder = convDecoder(config);
+      encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputDim()));
+      decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latent()));
+      for (Pair<String, Parameter> e : encoder.getParameters()) {
+        n.add("encoder/" + e.getKey());
+        p.add(e.getValue().getArray());
+      }
+      for (Pair<String, Parameter> e : decoder.getParameters()) {
+        n.add("decoder/" + e.getKey());
+        p.add(e.getValue().getArray());
+      }
+      this.store = new ParameterStore(manager, false);
+      initializeConv(p, random);
     }
     this.names = Collections.unmodifiableList(n);
     this.parameters = Collections.unmodifiableList(p);
-    this.store = new ParameterStore(manager, false);
   }
 
   /** Builds a model whose parameters are drawn from {@code seed}, in a sub-manager of {@code parent}. */
   public static Vae create(VaeConfig config, long seed, NDManager parent) {
     NDManager m = parent.newSubManager();
     try {
-      Vae vae = new Vae(config, m);
-      vae.initialize(seed);
-      return vae;
+      return new Vae(config, m, seed);
     } catch (RuntimeException e) {
       m.close();
       throw e;
     }
   }
 
-  private void initialize(long seed) {
-    SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.PARAMETERS));
+  /**
+   * PyTorch's default initialization for the conv variant's DJL blocks, from the same generator as the MLP variant
+   * (see {@link Mlp}): U(−1/√fan_in, 1/√fan_in), fan_in = {@code shape[1] · prod(shape[2:])} of the layer's weight.
+   */
+  private static void initializeConv(List<NDArray> params, SplittableRandom random) {
     double bound = 0;
-    for (Parameter p : parameters) {
-      NDArray array = p.getArray();
+    for (NDArray array : params) {
       long[] shape = array.getShape().getShape();
       if (shape.length >= 2) {
         long fanIn = 1;
@@ -109,31 +138,17 @@ public final class Vae implements AutoCloseable {
     }
   }
 
-  private static SequentialBlock mlpEncoder(VaeConfig c) {
-    return new SequentialBlock()
-        .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(Activation.reluBlock())
-        .add(Linear.builder().setUnits(2L * c.latent()).build());
-  }
-
-  private static SequentialBlock mlpDecoder(VaeConfig c) {
-    return new SequentialBlock()
-        .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(Activation.reluBlock())
-        .add(Linear.builder().setUnits(c.inputDim()).build());
-  }
-
   private static SequentialBlock convEncoder(VaeConfig c) {
     Shape image = new Shape(-1, c.channels(), c.height(), c.width());
     return new SequentialBlock()
         .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(image))))
         .add(conv(CONV1))
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(conv(CONV2))
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(Blocks.batchFlattenBlock())
         .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(Linear.builder().setUnits(2L * c.latent()).build());
   }
 
@@ -141,13 +156,13 @@ public final class Vae implements AutoCloseable {
     Shape grid = new Shape(-1, CONV2, c.height() / 4, c.width() / 4);
     return new SequentialBlock()
         .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(Linear.builder().setUnits((long) CONV2 * (c.height() / 4) * (c.width() / 4)).build())
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(grid))))
         .add(upsample())
         .add(sameConv(CONV1))
-        .add(Activation.reluBlock())
+        .add(ai.djl.nn.Activation.reluBlock())
         .add(upsample())
         .add(sameConv(c.channels()))
         .add(Blocks.batchFlattenBlock());
@@ -182,7 +197,8 @@ public final class Vae implements AutoCloseable {
    * attached to x's manager.
    */
   public NDList encode(NDArray x, boolean training) {
-    NDArray out = encoder.forward(store, new NDList(x), training).singletonOrThrow();
+    NDArray out = mlpEncoder != null ? mlpEncoder.forward(x)
+        : encoder.forward(store, new NDList(x), training).singletonOrThrow();
     int l = config.latent();
     return new NDList(out.get(new NDIndex(":, :{}", l)), out.get(new NDIndex(":, {}:", l)));
   }
@@ -194,7 +210,8 @@ public final class Vae implements AutoCloseable {
   public NDArray decode(NDArray z, boolean training) {
     Shape shape = z.getShape();
     NDArray flat = shape.dimension() == 2 ? z : z.reshape(-1, config.latent());
-    NDArray out = decoder.forward(store, new NDList(flat), training).singletonOrThrow();
+    NDArray out = mlpDecoder != null ? mlpDecoder.forward(flat)
+        : decoder.forward(store, new NDList(flat), training).singletonOrThrow();
     if (shape.dimension() == 2) {
       return out;
     }
@@ -210,11 +227,7 @@ public final class Vae implements AutoCloseable {
 
   /** The parameters' arrays in {@link #parameterNames()} order; updates to them change the model. */
   public List<NDArray> parameterArrays() {
-    List<NDArray> arrays = new ArrayList<>(parameters.size());
-    for (Parameter p : parameters) {
-      arrays.add(p.getArray());
-    }
-    return arrays;
+    return parameters;
   }
 
   /** The manager that owns the parameters (and optimizer state created for them). */
@@ -225,8 +238,8 @@ public final class Vae implements AutoCloseable {
   /** Total number of scalar parameters. */
   public long parameterCount() {
     long n = 0;
-    for (Parameter p : parameters) {
-      n += p.getArray().size();
+    for (NDArray p : parameters) {
+      n += p.size();
     }
     return n;
   }

@@ -1,5 +1,8 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.Seeds;
+import org.varl.core.random.NoiseStream;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -57,8 +60,8 @@ public final class VaeEvaluator {
       int to = Math.min(n, from + VaeTrainer.EVAL_BATCH);
       try (NDManager m = trained.manager().newSubManager()) {
         NDArray x = TrainedVae.rows(m, test, from, to);
-        NDArray eps = StepNoise.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
-            Seeds.EVAL_NOISE, 0, b);
+        NDArray eps = NoiseStream.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
+            Streams.EVAL_NOISE, 0, b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         recon += sums[0];
         kl += sums[1];
@@ -66,7 +69,7 @@ public final class VaeEvaluator {
     }
 
     int ll = Math.min(request.examples(), n);
-    EngineSetup.seed(Seeds.mix(request.seed(), Seeds.EVAL_NOISE, 1));
+    EngineSetup.seed(Seeds.mix(request.seed(), Streams.EVAL_NOISE, 1));
     double logLik = 0;
     double elbo = 0;
     for (int from = 0, b = 0; from < ll; from += LOG_LIKELIHOOD_BATCH, b++) {
@@ -76,8 +79,8 @@ public final class VaeEvaluator {
         NDArray logP = LogMarginal.estimate(x, VaeLosses.posterior(vae, x, false), VaeLosses.prior(vae, x),
             VaeLosses.likelihood(vae, false), request.k(), Math.max(1, ROWS_PER_CHUNK / (to - from)));
         logLik += logP.sum().getFloat();
-        NDArray eps = StepNoise.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
-            Seeds.EVAL_NOISE, 2, b);
+        NDArray eps = NoiseStream.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
+            Streams.EVAL_NOISE, 2, b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         elbo -= sums[0] + sums[1];
       }

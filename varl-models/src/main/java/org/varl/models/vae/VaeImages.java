@@ -1,5 +1,8 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.Seeds;
+import org.varl.core.random.NoiseStream;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -25,7 +28,7 @@ public final class VaeImages {
       throw new IllegalArgumentException("count must be in [1, " + MAX_SAMPLES + "], found " + count);
     }
     try (NDManager m = vae.manager().newSubManager()) {
-      NDArray z = StepNoise.normal(m, new Shape(count, vae.config().latent()), seed, Seeds.SAMPLES, 0, 0);
+      NDArray z = NoiseStream.normal(m, new Shape(count, vae.config().latent()), seed, Streams.SAMPLES, 0, 0);
       return decodeMeans(vae, z, count);
     }
   }
@@ -85,7 +88,7 @@ public final class VaeImages {
     for (int i = 0; i < n; i++) {
       perm[i] = i;
     }
-    SplittableRandom r = new SplittableRandom(Seeds.mix(seed, Seeds.SAMPLES, 1));
+    SplittableRandom r = new SplittableRandom(Seeds.mix(seed, Streams.SAMPLES, 1));
     for (int i = 0; i < k; i++) {
       int j = i + r.nextInt(n - i);
       int t = perm[i];

@@ -1,5 +1,9 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.engine.EngineSetup;
+import org.varl.core.optim.Adam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -53,19 +57,19 @@ public final class VaeTrainer {
    */
   public static TrainResult run(TrainRequest request, TrainingListener listener, NDManager parent) {
     Path out = request.out();
-    Checkpoint resumed = null;
+    VaeCheckpoint resumed = null;
     List<EpochMetrics> history = new ArrayList<>();
     RunConfig config;
     TrainTestSplit split;
     if (request.resume() != null) {
-      resumed = Checkpoint.read(request.resume().resolve(Checkpoint.FILE));
+      resumed = VaeCheckpoint.read(request.resume().resolve(VaeCheckpoint.FILE));
       if (request.data() != null && !request.data().isBlank()
           && !request.data().strip().equals(resumed.config().data())) {
         throw new IllegalArgumentException("data " + request.data() + " differs from the data of the run in "
             + request.resume() + ", " + resumed.config().data() + " (omit --data when resuming)");
       }
-      if (!sameDirectory(out, request.resume()) && Files.exists(out.resolve(Checkpoint.FILE))) {
-        throw new IllegalArgumentException("out " + out + " already holds another run (" + Checkpoint.FILE
+      if (!sameDirectory(out, request.resume()) && Files.exists(out.resolve(VaeCheckpoint.FILE))) {
+        throw new IllegalArgumentException("out " + out + " already holds another run (" + VaeCheckpoint.FILE
             + "); resume into " + request.resume() + " itself or choose an empty --out");
       }
       TrainConfig t = resumed.config().train().withEpochs(request.train().epochs())
@@ -75,7 +79,8 @@ public final class VaeTrainer {
         throw new IllegalArgumentException("epochs must exceed the " + resumed.epoch()
             + " epochs already in " + request.resume() + ", found " + t.epochs());
       }
-      for (EpochMetrics m : MetricsCsv.read(request.resume().resolve(MetricsCsv.FILE))) {
+      // The history lives in the checkpoint: a deleted or edited metrics.csv does not change the resumed run.
+      for (EpochMetrics m : resumed.history()) {
         if (m.epoch() <= resumed.epoch()) {
           history.add(m);
         }
@@ -83,8 +88,8 @@ public final class VaeTrainer {
       split = DataSources.load(config.data(), config.dataOptions());
       split.train().requireDimension(config.model().inputDim(), "the checkpoint's model input");
     } else {
-      if (Files.exists(out.resolve(Checkpoint.FILE))) {
-        throw new IllegalArgumentException("out " + out + " already holds a run (" + Checkpoint.FILE
+      if (Files.exists(out.resolve(VaeCheckpoint.FILE))) {
+        throw new IllegalArgumentException("out " + out + " already holds a run (" + VaeCheckpoint.FILE
             + "); continue it with --resume " + out + " or choose another --out");
       }
       TrainConfig t = request.train();
@@ -120,7 +125,7 @@ public final class VaeTrainer {
 
   /** The run's first files, written once the model exists: a model that cannot be built leaves nothing behind. */
   private static void writeStart(RunConfig config, List<EpochMetrics> history, Path out, boolean resumed) {
-    AtomicFiles.writeString(out.resolve("config.json"), Checkpoint.configJson(config));
+    AtomicFiles.writeString(out.resolve("config.json"), VaeCheckpoint.configJson(config));
     if (resumed && !history.isEmpty()) {
       MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
     }
@@ -141,7 +146,7 @@ public final class VaeTrainer {
     }
   }
 
-  private static TrainResult train(RunConfig config, TrainTestSplit split, Checkpoint resumed,
+  private static TrainResult train(RunConfig config, TrainTestSplit split, VaeCheckpoint resumed,
       List<EpochMetrics> history, Path out, TrainingListener listener, NDManager parent) {
     TrainConfig t = config.train();
     VaeConfig mc = config.model();
@@ -152,13 +157,14 @@ public final class VaeTrainer {
     int d = trainData.dimension();
     // The analytic path parallelizes over batch shards in Java threads, each with one engine thread (see
     // DataParallelStep for the measurement); the autograd path uses the engine's own intra-op threads.
-    int threadsBefore = EngineThreads.current();
-    EngineThreads.configure(analytic ? 1 : t.threads());
+    int threadsBefore = EngineSetup.currentThreads();
+    EngineSetup.threads(analytic ? 1 : t.threads());
     try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
         Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root);
         DataParallelStep fast = analytic ? new DataParallelStep(new MlpBernoulliStep(vae, t.beta()),
             Math.min(t.threads(), t.batchSize())) : null;
-        FusedAdam adam = new FusedAdam(vae.parameterArrays(), t.learningRate(), analytic ? t.threads() : 1)) {
+        Adam adam = Adam.builder(vae.parameterArrays()).setLearningRate(t.learningRate())
+            .optThreads(analytic ? t.threads() : 1).build()) {
       if (resumed != null) {
         resumed.loadOptimizer(adam);
       }
@@ -192,13 +198,13 @@ public final class VaeTrainer {
               NDArray stats;
               try {
                 if (analytic) {
-                  DataParallelStep.ShardedResult r = fast.compute(x, StepNoise.normal(step,
-                      new Shape(idx.length, mc.latent()), t.seed(), Seeds.TRAIN_NOISE, epoch, s));
-                  adam.updateSharded(params, r.gradientShards());
+                  DataParallelStep.ShardedResult r = fast.compute(x, NoiseStream.normal(step,
+                      new Shape(idx.length, mc.latent()), t.seed(), Streams.TRAIN_NOISE, epoch, s));
+                  adam.stepSharded(r.gradientShards());
                   stats = r.stats();
                 } else {
                   StepResult r = general.compute(x, epoch, s);
-                  adam.update(params, r.gradients());
+                  adam.step(r.gradients());
                   stats = r.stats();
                 }
               } catch (IllegalArgumentException e) {
@@ -225,7 +231,7 @@ public final class VaeTrainer {
         EpochMetrics m = new EpochMetrics(epoch, sums[0] / n, testLoss, sums[2] / n, sums[1] / n, seconds,
             n / seconds);
         history.add(m);
-        Checkpoint.capture(config, epoch, vae, adam).write(out.resolve(Checkpoint.FILE));
+        VaeCheckpoint.capture(config, epoch, vae, adam, history).write(out.resolve(VaeCheckpoint.FILE));
         MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
         lastGood = epoch;
         listener.epochFinished(m);
@@ -233,7 +239,7 @@ public final class VaeTrainer {
       return new TrainResult(config, List.copyOf(history), out, analytic ? "analytic" : "autograd");
     } finally {
       // The engine's thread count is process-wide: leave it as the caller had it.
-      EngineThreads.configure(threadsBefore);
+      EngineSetup.threads(threadsBefore);
     }
   }
 
@@ -295,7 +301,7 @@ public final class VaeTrainer {
       long to = Math.min(n, from + EVAL_BATCH);
       try (NDManager step = testX.getManager().newSubManager()) {
         NDArray x = testX.get(step, new NDIndex("{}:{}", from, to));
-        NDArray eps = StepNoise.normal(step, new Shape(to - from, vae.config().latent()), seed, Seeds.TEST_NOISE,
+        NDArray eps = NoiseStream.normal(step, new Shape(to - from, vae.config().latent()), seed, Streams.TEST_NOISE,
             epoch, b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         total += sums[0] + sums[1];

@@ -1,5 +1,7 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.NoiseStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -30,7 +32,7 @@ class MlpBernoulliStepTest {
           xs[i] = (float) r.nextDouble(); // continuous targets in [0, 1], as in the benchmark
         }
         NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
-        NDArray eps = StepNoise.normal(m, new Shape(b, CONFIG.latent()), 11, Seeds.TRAIN_NOISE, 1, 0);
+        NDArray eps = NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 11, Streams.TRAIN_NOISE, 1, 0);
 
         StepResult analytic = new MlpBernoulliStep(vae, beta).compute(x, eps);
 
@@ -81,7 +83,7 @@ class MlpBernoulliStepTest {
         xs[i] = r.nextDouble() < 0.3 ? 1f : 0f;
       }
       NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
-      NDArray eps = StepNoise.normal(m, new Shape(b, CONFIG.latent()), 2, Seeds.TRAIN_NOISE, 1, 0);
+      NDArray eps = NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 2, Streams.TRAIN_NOISE, 1, 0);
       StepResult whole = new MlpBernoulliStep(vae, 1.0).compute(x, eps);
       DataParallelStep.ShardedResult parts = sharded.compute(x, eps);
       assertThat(parts.gradientShards()).hasSize(3);

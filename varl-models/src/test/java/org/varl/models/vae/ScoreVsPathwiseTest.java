@@ -1,5 +1,6 @@
 package org.varl.models.vae;
 
+import org.varl.core.engine.EngineSetup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -18,7 +19,7 @@ class ScoreVsPathwiseTest {
 
   @Test
   void scoreFunctionGradientMatchesPathwiseInExpectation() {
-    EngineThreads.configure(1);
+    EngineSetup.threads(1);
     VaeConfig config = new VaeConfig(Architecture.MLP, Likelihood.BERNOULLI, 6, 2, 0.1, 1, 1, 5);
     int draws = 1500;
     int batch = 8;

@@ -59,8 +59,8 @@ class VaeTrainerTest {
         assertThat(b.kl()).isEqualTo(a.kl());
         assertThat(b.recon()).isEqualTo(a.recon());
       }
-      Checkpoint c1 = Checkpoint.read(straight.resolve(Checkpoint.FILE));
-      Checkpoint c2 = Checkpoint.read(split.resolve(Checkpoint.FILE));
+      VaeCheckpoint c1 = VaeCheckpoint.read(straight.resolve(VaeCheckpoint.FILE));
+      VaeCheckpoint c2 = VaeCheckpoint.read(split.resolve(VaeCheckpoint.FILE));
       assertThat(c2.epoch()).isEqualTo(2);
       assertThat(c2.adamStep()).isEqualTo(c1.adamStep()).isEqualTo(2L * 16);
       for (int i = 0; i < c1.values().size(); i++) {
@@ -87,7 +87,7 @@ class VaeTrainerTest {
         {"iwae", mlp, Estimator.IWAE}, {"conv", conv, Estimator.PATHWISE}};
     for (Object[] v : variants) {
       TrainConfig t = new TrainConfig(1, 128, 1e-3, 1.0, (Estimator) v[2], 3, 5L, 2, false);
-      List<Checkpoint> runs = new ArrayList<>();
+      List<VaeCheckpoint> runs = new ArrayList<>();
       for (int run = 0; run < 2; run++) {
         Path out = dir.resolve(v[0] + "-" + run);
         // The second run has a thread forcing collections throughout, which makes a backward pass that reads memory
@@ -108,7 +108,7 @@ class VaeTrainerTest {
           done.set(true);
           collector.join();
         }
-        runs.add(Checkpoint.read(out.resolve(Checkpoint.FILE)));
+        runs.add(VaeCheckpoint.read(out.resolve(VaeCheckpoint.FILE)));
       }
       for (int i = 0; i < runs.get(0).values().size(); i++) {
         assertThat(runs.get(1).values().get(i)).as("%s: parameter %s", v[0], runs.get(0).names().get(i))
@@ -165,20 +165,19 @@ class VaeTrainerTest {
     Path run = dir.resolve("run");
     VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
     // Same run, but continue with an absurd learning rate: Adam's first step moves every weight by ~1e30.
-    Checkpoint good = Checkpoint.read(run.resolve(Checkpoint.FILE));
+    VaeCheckpoint good = VaeCheckpoint.read(run.resolve(VaeCheckpoint.FILE));
     TrainConfig t = good.config().train();
     TrainConfig bad = new TrainConfig(t.epochs(), t.batchSize(), 1e30, t.beta(), t.estimator(), t.iwaeK(),
         t.seed(), t.threads(), t.binarize());
-    new Checkpoint(good.config().withTrain(bad), good.epoch(), good.adamStep(), good.names(), good.shapes(),
-        good.values(), good.means(), good.variances()).write(run.resolve(Checkpoint.FILE));
-    byte[] before = readBytes(run.resolve(Checkpoint.FILE));
+    good.withConfig(good.config().withTrain(bad)).write(run.resolve(VaeCheckpoint.FILE));
+    byte[] before = readBytes(run.resolve(VaeCheckpoint.FILE));
 
     assertThatThrownBy(() -> VaeTrainer.run(request(run, run, SMALL_MODEL, train(3, Estimator.PATHWISE)),
         TrainingListener.none()))
         .isInstanceOf(TrainingDivergedException.class)
         .hasMessageStartingWith("training diverged at epoch 2, step 1: loss is ")
         .hasMessageContaining("the last good checkpoint (epoch 1) is kept in " + run);
-    assertThat(readBytes(run.resolve(Checkpoint.FILE))).isEqualTo(before);
+    assertThat(readBytes(run.resolve(VaeCheckpoint.FILE))).isEqualTo(before);
     assertThat(MetricsCsv.read(run.resolve(MetricsCsv.FILE))).hasSize(1);
   }
 
@@ -229,7 +228,7 @@ class VaeTrainerTest {
     Path run = dir.resolve("run");
     VaeTrainer.run(request(run, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
     // Same CRC-valid checkpoint, config claiming another latent size: the tensors no longer fit the model.
-    Checkpoint c = Checkpoint.read(run.resolve(Checkpoint.FILE));
+    VaeCheckpoint c = VaeCheckpoint.read(run.resolve(VaeCheckpoint.FILE));
     Path bad = dir.resolve("bad");
     Files.createDirectories(bad);
     VaeConfig m = c.config().model();
@@ -238,8 +237,7 @@ class VaeTrainerTest {
     RunConfig rc = c.config();
     RunConfig claimed = new RunConfig(rc.data(), rc.dataDir(), rc.shapesCount(), rc.testFraction(),
         rc.csvScaling(), rc.csvHasLabel(), rc.csvLabelColumn(), rc.csvHeader(), latent5, rc.train());
-    new Checkpoint(claimed, c.epoch(), c.adamStep(), c.names(), c.shapes(), c.values(), c.means(), c.variances())
-        .write(bad.resolve(Checkpoint.FILE));
+    c.withConfig(claimed).write(bad.resolve(VaeCheckpoint.FILE));
     Path out = dir.resolve("fresh");
     assertThatThrownBy(() -> VaeTrainer.run(request(out, bad, SMALL_MODEL, train(2, Estimator.PATHWISE)),
         TrainingListener.none())).isInstanceOf(IllegalArgumentException.class);
@@ -279,17 +277,17 @@ class VaeTrainerTest {
         .hasMessage("data mnist differs from the data of the run in " + run + ", shapes (omit --data when resuming)");
     Path other = dir.resolve("other");
     VaeTrainer.run(request(other, null, SMALL_MODEL, train(1, Estimator.PATHWISE)), TrainingListener.none());
-    byte[] otherCheckpoint = readBytes(other.resolve(Checkpoint.FILE));
+    byte[] otherCheckpoint = readBytes(other.resolve(VaeCheckpoint.FILE));
     assertThatThrownBy(() -> VaeTrainer.run(request(other, run, SMALL_MODEL, train(2, Estimator.PATHWISE)),
         TrainingListener.none()))
         .hasMessageStartingWith("out " + other + " already holds another run");
-    assertThat(readBytes(other.resolve(Checkpoint.FILE))).isEqualTo(otherCheckpoint);
+    assertThat(readBytes(other.resolve(VaeCheckpoint.FILE))).isEqualTo(otherCheckpoint);
     // Resuming into a fresh directory continues the run there and keeps the source untouched.
     Path fresh = dir.resolve("fresh");
     TrainResult continued = VaeTrainer.run(request(fresh, run, SMALL_MODEL, train(2, Estimator.PATHWISE)),
         TrainingListener.none());
     assertThat(continued.history()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
-    assertThat(Checkpoint.read(run.resolve(Checkpoint.FILE)).epoch()).isEqualTo(1);
+    assertThat(VaeCheckpoint.read(run.resolve(VaeCheckpoint.FILE)).epoch()).isEqualTo(1);
     assertThat(MetricsCsv.read(fresh.resolve(MetricsCsv.FILE))).hasSize(2);
   }
 
