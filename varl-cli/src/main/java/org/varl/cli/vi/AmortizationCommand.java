@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Progress;
-import org.varl.core.experiments.AmortizationConfig;
-import org.varl.core.experiments.AmortizationExperiment;
-import org.varl.core.experiments.AmortizationResult;
+import org.varl.experiments.vi.AmortizationConfig;
+import org.varl.experiments.vi.AmortizationExperiment;
+import org.varl.experiments.vi.AmortizationResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ public final class AmortizationCommand implements Callable<Integer> {
     engine.apply();
     AmortizationResult r;
     try (Progress bar = Progress.start("vi amortization", AmortizationExperiment.totalWork(config), "step")) {
-      r = AmortizationExperiment.run(config, bar::step);
+      r = AmortizationExperiment.run(config, bar);
     }
     ViOutputs.writeAmortization(out, config, r);
     System.out.printf(Locale.ROOT, "%-10s %10s %12s%n", "q", "ELBO", "parameters");

@@ -8,9 +8,9 @@ import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
 import org.varl.core.engine.EngineSetup;
-import org.varl.core.experiments.AmortizationConfig;
-import org.varl.core.experiments.AmortizationExperiment;
-import org.varl.core.experiments.AmortizationResult;
+import org.varl.experiments.vi.AmortizationConfig;
+import org.varl.experiments.vi.AmortizationExperiment;
+import org.varl.experiments.vi.AmortizationResult;
 
 /** Tour section "amortization": {@code varl vi amortization} on its defaults with the tour's seed (~10 s). */
 public final class AmortizationTourSection implements TourSection {
@@ -34,7 +34,7 @@ public final class AmortizationTourSection implements TourSection {
     EngineSetup.threads(1);
     AmortizationResult r;
     try (Progress bar = Progress.start("tour amortization", AmortizationExperiment.totalWork(config), "step")) {
-      r = AmortizationExperiment.run(config, bar::step);
+      r = AmortizationExperiment.run(config, bar);
     }
     List<String> figures = ViOutputs.writeAmortization(context.dir(), config, r);
     List<String> findings = new ArrayList<>();

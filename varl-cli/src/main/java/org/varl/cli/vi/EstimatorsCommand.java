@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Progress;
-import org.varl.core.experiments.EstimatorStats;
-import org.varl.core.experiments.EstimatorsConfig;
-import org.varl.core.experiments.EstimatorsExperiment;
-import org.varl.core.experiments.EstimatorsResult;
+import org.varl.experiments.vi.EstimatorStats;
+import org.varl.experiments.vi.EstimatorsConfig;
+import org.varl.experiments.vi.EstimatorsExperiment;
+import org.varl.experiments.vi.EstimatorsResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +57,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
     engine.apply();
     EstimatorsResult result;
     try (Progress bar = Progress.start("vi estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
-      result = EstimatorsExperiment.run(config, bar::step);
+      result = EstimatorsExperiment.run(config, bar);
     }
     if (result.imageDataNote() != null) {
       System.err.println("varl vi estimators: note: " + result.imageDataNote());

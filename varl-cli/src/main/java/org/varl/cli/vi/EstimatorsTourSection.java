@@ -8,10 +8,10 @@ import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
 import org.varl.core.engine.EngineSetup;
-import org.varl.core.experiments.EstimatorStats;
-import org.varl.core.experiments.EstimatorsConfig;
-import org.varl.core.experiments.EstimatorsExperiment;
-import org.varl.core.experiments.EstimatorsResult;
+import org.varl.experiments.vi.EstimatorStats;
+import org.varl.experiments.vi.EstimatorsConfig;
+import org.varl.experiments.vi.EstimatorsExperiment;
+import org.varl.experiments.vi.EstimatorsResult;
 
 /**
  * Tour section "estimators": {@code varl vi estimators} on its defaults with the tour's seed (~25 s); the image
@@ -38,7 +38,7 @@ public final class EstimatorsTourSection implements TourSection {
     EngineSetup.threads(1);
     EstimatorsResult r;
     try (Progress bar = Progress.start("tour estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
-      r = EstimatorsExperiment.run(config, bar::step);
+      r = EstimatorsExperiment.run(config, bar);
     }
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
     List<String> findings = new ArrayList<>();

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.varl.cli.common.Json;
 import org.varl.cli.common.Plots;
-import org.varl.core.experiments.AmortizationConfig;
-import org.varl.core.experiments.AmortizationResult;
-import org.varl.core.experiments.EstimatorStats;
-import org.varl.core.experiments.EstimatorsConfig;
-import org.varl.core.experiments.EstimatorsResult;
+import org.varl.experiments.vi.AmortizationConfig;
+import org.varl.experiments.vi.AmortizationResult;
+import org.varl.experiments.vi.EstimatorStats;
+import org.varl.experiments.vi.EstimatorsConfig;
+import org.varl.experiments.vi.EstimatorsResult;
 
 /**
  * The files of the two vi experiments, shared by the commands and the tour: {@code metrics.json} (atomic) and the

@@ -45,7 +45,7 @@ class ViCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
     JsonNode estimators = m.get("estimators");
-    assertThat(estimators.size()).isEqualTo(org.varl.core.experiments.EstimatorsExperiment.PAIRS);
+    assertThat(estimators.size()).isEqualTo(org.varl.experiments.vi.EstimatorsExperiment.PAIRS);
     for (JsonNode e : estimators) {
       for (String key : new String[] {"name", "meanError", "variance", "snr", "secondsPerEstimate"}) {
         assertThat(e.has(key)).as(key).isTrue();

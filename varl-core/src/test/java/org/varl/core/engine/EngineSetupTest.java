@@ -41,8 +41,13 @@ class EngineSetupTest {
   }
 
   @Test
-  void threadsMustBePositive() {
+  void threadsMustBeBetweenOneAndFourPerProcessor() {
+    int max = 4 * Runtime.getRuntime().availableProcessors();
+    assertThat(EngineSetup.maxThreads()).isEqualTo(max);
     assertThatThrownBy(() -> EngineSetup.threads(0)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("threads must be >= 1, found 0");
+        .hasMessage("threads must be in [1, " + max + "] (4 per processor), found 0");
+    // 900 threads crashed the JVM in OpenMP (SIGSEGV): refused before the engine sees it.
+    assertThatThrownBy(() -> EngineSetup.threads(900)).hasMessage("threads must be in [1, " + max
+        + "] (4 per processor), found 900");
   }
 }

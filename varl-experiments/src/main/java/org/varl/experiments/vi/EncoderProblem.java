@@ -1,5 +1,10 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
+import org.varl.core.optim.Adam;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -37,12 +42,12 @@ final class EncoderProblem implements GradientProblem {
   private final double constant;
   private final int referenceSamples;
 
-  EncoderProblem(NDManager root, int batch, int referenceSamples) {
+  EncoderProblem(NDManager root, int batch, int referenceSamples, long seed) {
     this.referenceSamples = referenceSamples;
     model = new ToyLatentModel(root, 2, 32, 24, batch);
     x = model.data;
-    encoder = new Mlp(root, 24, 32, 4);
-    Adam adam = new Adam(encoder.parameters(), 0.01, 0);
+    encoder = Mlp.create(root, Activation.TANH, NoiseStream.generator(seed, Streams.PARAMETERS, 1), 24, 32, 4);
+    Adam adam = Adam.of(encoder.parameters(), 0.01);
     for (int t = 0; t < PRETRAIN_STEPS; t++) {
       try (NDManager scope = root.newSubManager()) {
         attach(scope);
@@ -50,7 +55,7 @@ final class EncoderProblem implements GradientProblem {
           gc.backward(Elbo.estimate(x, q(scope), model.prior(scope), model.likelihood(), 1, KlTerm.ANALYTIC).elbo()
               .mean().neg());
         }
-        adam.step(scope);
+        adam.stepFromParameters();
       }
     }
     try (NDManager scope = root.newSubManager()) {

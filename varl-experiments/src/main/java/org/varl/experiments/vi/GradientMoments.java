@@ -1,4 +1,4 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
 import java.util.ArrayList;
 import java.util.List;

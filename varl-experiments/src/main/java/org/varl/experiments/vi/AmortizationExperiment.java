@@ -1,5 +1,10 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
+import org.varl.core.optim.Adam;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,7 +15,7 @@ import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
+import org.varl.experiments.Listener;
 import org.varl.core.bounds.Elbo;
 import org.varl.core.bounds.KlTerm;
 import org.varl.core.bounds.LogMarginal;
@@ -41,16 +46,17 @@ public final class AmortizationExperiment {
   private AmortizationExperiment() {}
 
   public static AmortizationResult run(AmortizationConfig config) {
-    return run(config, units -> { });
+    return run(config, Listener.NONE);
   }
 
-  /** Total progress units reported by {@link #run(AmortizationConfig, LongConsumer)}: the steps of all three fits. */
+  /** Total progress units reported by {@link #run(AmortizationConfig, Listener)}: the steps of all three fits. */
   public static long totalWork(AmortizationConfig config) {
     return 3L * config.steps();
   }
 
   /** Runs the experiment, reporting each optimization step to {@code progress}. */
-  public static AmortizationResult run(AmortizationConfig config, LongConsumer progress) {
+  public static AmortizationResult run(AmortizationConfig config, Listener listener) {
+    listener.stage("amortization: global, per-point and amortized fits", totalWork(config));
     long start = System.nanoTime();
     EngineSetup.seed(config.seed());
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
@@ -62,7 +68,8 @@ public final class AmortizationExperiment {
       NDArray globalLogScale = param(root.zeros(new Shape(1, d), DataType.FLOAT32));
       NDArray pointLoc = param(root.zeros(new Shape(n, d), DataType.FLOAT32));
       NDArray pointLogScale = param(root.zeros(new Shape(n, d), DataType.FLOAT32));
-      Mlp encoder = new Mlp(root, config.dataDim(), config.encoderHidden(), 2 * d);
+      Mlp encoder = Mlp.create(root, Activation.TANH, NoiseStream.generator(config.seed(), Streams.PARAMETERS),
+          config.dataDim(), config.encoderHidden(), 2 * d);
 
       List<Integer> curveSteps = new ArrayList<>();
       for (int t = 0; t < config.steps(); t += CURVE_EVERY) {
@@ -79,7 +86,7 @@ public final class AmortizationExperiment {
 
       List<AmortizationResult.Fit> fits = new ArrayList<>();
       for (Family family : List.of(global, perPoint, amortized)) {
-        fits.add(fit(root, model, family, config, progress));
+        fits.add(fit(root, model, family, config, listener));
       }
       double logMarginal = Double.NaN;
       if (config.logMarginalSamples() > 0) {
@@ -106,8 +113,10 @@ public final class AmortizationExperiment {
       Function<NDArray, Distribution> q) {}
 
   private static AmortizationResult.Fit fit(NDManager root, ToyLatentModel model, Family family,
-      AmortizationConfig config, LongConsumer progress) {
-    Adam adam = new Adam(family.parameters(), family.learningRate(), config.steps());
+      AmortizationConfig config, Listener listener) {
+    // The step size decays linearly to a tenth over the run, so that the final iterates settle.
+    Adam adam = Adam.builder(family.parameters()).setLearningRate(family.learningRate())
+        .optLinearDecay(config.steps(), 0.1).build();
     NDArray[] longLived = concat(model.arrays(), family.parameters());
     List<Double> curve = new ArrayList<>();
     for (int t = 0; t < config.steps(); t++) {
@@ -122,9 +131,9 @@ public final class AmortizationExperiment {
         if (t % CURVE_EVERY == 0) {
           curve.add((double) elbo.getFloat());
         }
-        adam.step(scope);
+        adam.stepFromParameters();
       }
-      progress.accept(1);
+      listener.advance(1);
     }
     double finalElbo;
     try (NDManager scope = root.newSubManager()) {

@@ -4,4 +4,4 @@
  * (global vs per-point vs amortized variational posteriors). Each takes a validated config record and returns a
  * result record; the CLI ({@code varl vi estimators}, {@code varl vi amortization}) and the tour only format them.
  */
-package org.varl.core.experiments;
+package org.varl.experiments.vi;

@@ -1,5 +1,6 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
+import org.varl.core.optim.Adam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import org.varl.experiments.Listener;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.LearnedBaseline;
@@ -39,7 +40,7 @@ public final class EstimatorsExperiment {
   private EstimatorsExperiment() {}
 
   public static EstimatorsResult run(EstimatorsConfig config) {
-    return run(config, units -> { });
+    return run(config, Listener.NONE);
   }
 
   /** The number of (problem, estimator) pairs: 5 on each continuous problem, 6 on the discrete one. */
@@ -54,7 +55,8 @@ public final class EstimatorsExperiment {
    * @throws IllegalArgumentException when the image data cannot be loaded (one line, from
    *     {@link org.varl.core.data.DataSources})
    */
-  public static EstimatorsResult run(EstimatorsConfig config, LongConsumer progress) {
+  public static EstimatorsResult run(EstimatorsConfig config, Listener listener) {
+    listener.stage("estimators: gradient moments", totalWork(config));
     long start = System.nanoTime();
     ImageData images = ImageData.load(config);
     EngineSetup.seed(config.seed());
@@ -63,15 +65,16 @@ public final class EstimatorsExperiment {
     List<Integer> sampleCounts = sampleCounts(config.samples());
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
       List<GradientProblem> problems = List.of(new GaussianProblem(root),
-          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples()),
-          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(), config.referenceSamples()),
+          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples(), config.seed()),
+          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(), config.referenceSamples(),
+              config.seed()),
           new DiscreteProblem(root));
       for (GradientProblem problem : problems) {
         truthSources.put(problem.name(), problem.trueGradientSource());
         LearnedBaseline learned = LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
         for (GradientEstimator estimator : problem.estimators(learned)) {
           boolean usesLearned = estimator instanceof ScoreFunctionEstimator s && s.baseline() == learned;
-          stats.add(measure(root, problem, estimator, usesLearned ? learned : null, config, sampleCounts, progress));
+          stats.add(measure(root, problem, estimator, usesLearned ? learned : null, config, sampleCounts, listener));
         }
       }
     }
@@ -100,14 +103,14 @@ public final class EstimatorsExperiment {
   }
 
   private static EstimatorStats measure(NDManager root, GradientProblem problem, GradientEstimator estimator,
-      LearnedBaseline learned, EstimatorsConfig config, List<Integer> sampleCounts, LongConsumer progress) {
+      LearnedBaseline learned, EstimatorsConfig config, List<Integer> sampleCounts, Listener listener) {
     List<NDArray> longLived = new ArrayList<>(problem.longLived());
     longLived.addAll(problem.parameters());
     if (learned != null) {
       longLived.addAll(learned.parameters());
     }
     NDArray[] attach = longLived.toArray(new NDArray[0]);
-    Adam baselineAdam = learned == null ? null : new Adam(learned.parameters(), BASELINE_LEARNING_RATE, 0);
+    Adam baselineAdam = learned == null ? null : Adam.of(learned.parameters(), BASELINE_LEARNING_RATE);
     int r = config.samples();
     double[] truth = problem.trueGradient();
     GradientMoments moments = new GradientMoments(truth.length, sampleCounts);
@@ -128,14 +131,14 @@ public final class EstimatorsExperiment {
           gradient[j] = -gradient[j];
         }
         if (baselineAdam != null) {
-          baselineAdam.step(scope);
+          baselineAdam.stepFromParameters();
         }
       }
       if (i >= 0) {
         timed += System.nanoTime() - t0;
         moments.add(gradient);
       }
-      progress.accept(1);
+      listener.advance(1);
     }
     return moments.summarize(problem.name(), estimator.name(), estimator.unbiased(), truth, timed / 1e9 / r);
   }

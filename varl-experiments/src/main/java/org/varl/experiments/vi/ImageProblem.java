@@ -1,4 +1,4 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -26,10 +26,15 @@ import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
 import org.varl.core.estimators.ScoreFunctionEstimator;
 import org.varl.core.estimators.Surrogate;
+import org.varl.core.optim.Adam;
+import org.varl.models.vae.Architecture;
+import org.varl.models.vae.Vae;
+import org.varl.models.vae.VaeConfig;
 
 /**
- * The amortized encoder on a real data set ({@link ImageData}: Fashion-MNIST by default): a small VAE (encoder
- * D-64-2·4, decoder 4-64-D, tanh, Bernoulli; D = 784 for 28×28 images, 50,760 encoder parameters) trained for
+ * The amortized encoder on a real data set ({@link ImageData}: Fashion-MNIST by default): the VAE of
+ * {@code varl-models} ({@link Vae}, MLP variant: encoder D-64-2·4, decoder 4-64-D, ReLU, Bernoulli; D = 784 for
+ * 28×28 images, 50,760 encoder parameters) trained for
  * {@value #PRETRAIN_STEPS} Adam steps on up to {@value ImageData#IMAGES} training images, then the decoder is frozen
  * and the estimators compete on the encoder's gradient for a fixed minibatch of the first B images,
  * {@code f(z) = log p(x | z) + log p(z)}. Grey levels in [0, 1] enter the Bernoulli log-likelihood as they are
@@ -46,8 +51,9 @@ final class ImageProblem implements GradientProblem {
 
   private final String name;
   private final NDArray x;
-  private final Mlp encoder;
-  private final Mlp decoder;
+  private final Vae vae;
+  private final List<NDArray> encoderParameters = new ArrayList<>();
+  private final List<NDArray> decoderParameters = new ArrayList<>();
   private final double[] truth;
   private final double constant;
   private final int referenceSamples;
@@ -56,19 +62,23 @@ final class ImageProblem implements GradientProblem {
    * @param name the problem's name in the results (the data set's)
    * @param images the pre-training rows, values in [0, 1]; the minibatch is their first {@code batch}
    */
-  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int referenceSamples) {
+  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int referenceSamples, long seed) {
     this.name = name;
     this.referenceSamples = referenceSamples;
     int n = images.size();
     int dim = images.dimension();
     NDArray all = root.create(images.features(), new Shape(n, dim));
     int pretrainBatch = Math.min(PRETRAIN_BATCH, n);
-    encoder = new Mlp(root, dim, HIDDEN, 2 * LATENT);
-    decoder = new Mlp(root, LATENT, HIDDEN, dim);
-    List<NDArray> both = new ArrayList<>(encoder.parameters());
-    both.addAll(decoder.parameters());
+    vae = Vae.create(new VaeConfig(Architecture.MLP, org.varl.models.vae.Likelihood.BERNOULLI, HIDDEN, LATENT, 1, 1, 1, dim), seed,
+        root);
+    for (int i = 0; i < vae.parameterNames().size(); i++) {
+      NDArray p = vae.parameterArrays().get(i);
+      p.setRequiresGradient(true);
+      (vae.parameterNames().get(i).startsWith("encoder/") ? encoderParameters : decoderParameters).add(p);
+    }
+    List<NDArray> both = vae.parameterArrays();
     // Step size 3e-3: a few hundred steps give recognizable reconstructions of the images.
-    Adam adam = new Adam(both, 3e-3, 0);
+    Adam adam = Adam.of(both, 3e-3);
     for (int t = 0; t < PRETRAIN_STEPS; t++) {
       try (NDManager scope = root.newSubManager()) {
         scope.tempAttachAll(all);
@@ -79,10 +89,13 @@ final class ImageProblem implements GradientProblem {
           gc.backward(Elbo.estimate(xb, posterior(xb), prior(scope), likelihood(), 1, KlTerm.ANALYTIC).elbo()
               .mean().neg());
         }
-        adam.step(scope);
+        adam.stepFromParameters();
       }
     }
-    decoder.freeze();
+    // A fixed decoder: no gradient is recorded or accumulated for it from here on.
+    for (NDArray p : decoderParameters) {
+      p.setRequiresGradient(false);
+    }
     try (NDManager scope = root.newSubManager()) {
       scope.tempAttachAll(all);
       NDArray first = all.get(new NDIndex("0:" + batch));
@@ -100,7 +113,7 @@ final class ImageProblem implements GradientProblem {
         }
       }
       List<Double> g = new ArrayList<>();
-      for (NDArray p : encoder.parameters()) {
+      for (NDArray p : encoderParameters) {
         NDArray grad = p.getGradient();
         for (float v : grad.toFloatArray()) {
           g.add((double) v);
@@ -108,13 +121,13 @@ final class ImageProblem implements GradientProblem {
         grad.subi(grad);
       }
       truth = g.stream().mapToDouble(Double::doubleValue).toArray();
-      NDArray mean = encoder.forward(x).split(2, 1).get(0);
+      NDArray mean = vae.encode(x, false).get(0);
       constant = f(scope).at(mean.expandDims(0)).mean().getFloat();
     }
   }
 
   private Distribution posterior(NDArray xb) {
-    NDList parts = encoder.forward(xb).split(2, 1);
+    NDList parts = vae.encode(xb, true);
     return Normal.diagonalFromLogVariance(parts.get(0), parts.get(1));
   }
 
@@ -124,16 +137,14 @@ final class ImageProblem implements GradientProblem {
 
   private Likelihood likelihood() {
     return z -> {
-      Shape lead = z.getShape().slice(0, z.getShape().dimension() - 1);
-      NDArray logits = decoder.forward(z.reshape(-1, LATENT));
-      return Independent.of(Bernoulli.ofLogits(logits.reshape(lead.add(logits.getShape().get(1)))), 1);
+      // Vae.decode flattens and restores the leading (sample, batch) dimensions itself.
+      return Independent.of(Bernoulli.ofLogits(vae.decode(z, true)), 1);
     };
   }
 
   private void attach(NDManager scope) {
     scope.tempAttachAll(x);
-    scope.tempAttachAll(encoder.parameters().toArray(new NDArray[0]));
-    scope.tempAttachAll(decoder.parameters().toArray(new NDArray[0]));
+    scope.tempAttachAll(vae.parameterArrays().toArray(new NDArray[0]));
   }
 
   @Override
@@ -143,12 +154,12 @@ final class ImageProblem implements GradientProblem {
 
   @Override
   public List<NDArray> parameters() {
-    return encoder.parameters();
+    return encoderParameters;
   }
 
   @Override
   public List<NDArray> longLived() {
-    List<NDArray> all = new ArrayList<>(decoder.parameters());
+    List<NDArray> all = new ArrayList<>(decoderParameters);
     all.add(x);
     return all;
   }

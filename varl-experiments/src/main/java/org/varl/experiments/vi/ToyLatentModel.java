@@ -1,5 +1,7 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -31,14 +33,17 @@ final class ToyLatentModel {
   final NDArray w2;
   final NDArray b2;
   final NDArray data;
+  private final Mlp decoder;
 
   ToyLatentModel(NDManager root, int latentDim, int hidden, int dataDim, int n) {
     this.latentDim = latentDim;
     this.dataDim = dataDim;
-    w1 = root.randomNormal(0f, 1.5f, new Shape(latentDim, hidden), DataType.FLOAT32);
+    // Weights in the [out, in] layout of the core's Mlp, which evaluates the decoder.
+    w1 = root.randomNormal(0f, 1.5f, new Shape(hidden, latentDim), DataType.FLOAT32);
     b1 = root.randomNormal(0f, 0.5f, new Shape(hidden), DataType.FLOAT32);
-    w2 = root.randomNormal(0f, (float) (1.5 / Math.sqrt(hidden) * 2), new Shape(hidden, dataDim), DataType.FLOAT32);
+    w2 = root.randomNormal(0f, (float) (1.5 / Math.sqrt(hidden) * 2), new Shape(dataDim, hidden), DataType.FLOAT32);
     b2 = root.randomNormal(0f, 0.5f, new Shape(dataDim), DataType.FLOAT32);
+    decoder = Mlp.of(Activation.TANH, List.of(w1, w2), List.of(b1, b2));
     try (NDManager scope = root.newSubManager()) {
       scope.tempAttachAll(w1, b1, w2, b2);
       NDArray z = scope.randomNormal(new Shape(n, latentDim));
@@ -57,7 +62,7 @@ final class ToyLatentModel {
   NDArray decoderLogits(NDArray z) {
     Shape lead = z.getShape().slice(0, z.getShape().dimension() - 1);
     NDArray flat = z.reshape(-1, latentDim);
-    NDArray logits = flat.matMul(w1).add(b1).tanh().matMul(w2).add(b2);
+    NDArray logits = decoder.forward(flat);
     return logits.reshape(lead.add(dataDim));
   }
 

@@ -1,4 +1,4 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

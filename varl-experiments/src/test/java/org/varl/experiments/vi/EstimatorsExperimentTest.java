@@ -1,4 +1,4 @@
-package org.varl.core.experiments;
+package org.varl.experiments.vi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
