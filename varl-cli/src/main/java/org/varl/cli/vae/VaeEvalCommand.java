@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
+import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.EvalRequest;
 import org.varl.models.vae.EvalResult;
 import org.varl.models.vae.VaeEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae eval}: test ELBO, importance-sampled log-likelihood and (on shapes) linear-probe R^2. */
@@ -16,8 +19,7 @@ import picocli.CommandLine.Option;
         "log p(x) is estimated by importance sampling with K draws from q(z|x) (Burda et al. 2016)."})
 public final class VaeEvalCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
-  Path model;
+  @Mixin ModelOption run;
 
   @Option(names = "--k", defaultValue = "5000",
       description = "Importance samples per example for log p(x) (default: ${DEFAULT-VALUE}).")
@@ -27,16 +29,13 @@ public final class VaeEvalCommand implements Callable<Integer> {
       description = "Test examples for the log p(x) estimate; the ELBO uses all (default: ${DEFAULT-VALUE}).")
   int examples;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the evaluation noise (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write eval.json (default: the --model directory).")
-  Path out;
 
   @Override
   public Integer call() {
-    EvalResult r = VaeEvaluator.run(new EvalRequest(model, k, examples, seed));
-    Path dir = out == null ? model : out;
+    EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
+    Path dir = run.outDir();
     Json.write(dir.resolve("eval.json"), r);
     System.out.printf(Locale.ROOT, "data %s, %d epochs, %d test examples%n", r.data(), r.epochs(), r.testExamples());
     System.out.printf(Locale.ROOT, "test -ELBO %.2f nats (reconstruction %.2f + KL %.2f)%n", r.negativeElbo(),

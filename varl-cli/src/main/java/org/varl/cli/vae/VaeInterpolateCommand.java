@@ -2,8 +2,11 @@ package org.varl.cli.vae;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.TrainedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae interpolate}: decodings along the line between two test images' latent means. */
@@ -11,8 +14,7 @@ import picocli.CommandLine.Option;
     description = "Save a row: test image A, decodings of (1-t) mu(A) + t mu(B) for t from 0 to 1, test image B.")
 public final class VaeInterpolateCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
-  Path model;
+  @Mixin ModelOption run;
 
   @Option(names = "--from", defaultValue = "0", description = "Index of test image A (default: ${DEFAULT-VALUE}).")
   int from;
@@ -23,17 +25,13 @@ public final class VaeInterpolateCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "10", description = "Decodings between A and B (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write interpolation.png (default: the --model directory).")
-  Path out;
-
   @Override
   public Integer call() {
     if (steps < 2) {
       throw new IllegalArgumentException("steps must be >= 2, found " + steps);
     }
-    try (TrainedVae m = TrainedVae.load(model)) {
-      Path png = VaeFigures.interpolation(m, (out == null ? model : out).resolve("interpolation.png"), from, to,
+    try (TrainedVae m = TrainedVae.load(run.model)) {
+      Path png = VaeFigures.interpolation(m, run.outDir().resolve("interpolation.png"), from, to,
           steps);
       System.out.println("wrote " + png);
     }

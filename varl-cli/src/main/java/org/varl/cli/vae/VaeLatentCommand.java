@@ -2,8 +2,11 @@ package org.varl.cli.vae;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.TrainedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae latent}: scatter of latent means coloured by label (PCA to 2-D above two dimensions). */
@@ -12,22 +15,18 @@ import picocli.CommandLine.Option;
         + "dimensions, on their first two principal components.")
 public final class VaeLatentCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
-  Path model;
+  @Mixin ModelOption run;
 
   @Option(names = "--examples", defaultValue = "2000", description = "Test examples plotted (default: ${DEFAULT-VALUE}).")
   int examples;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write latent.png (default: the --model directory).")
-  Path out;
 
   @Override
   public Integer call() {
     if (examples < 1) {
       throw new IllegalArgumentException("examples must be >= 1, found " + examples);
     }
-    try (TrainedVae m = TrainedVae.load(model)) {
-      Path png = VaeFigures.latent(m, (out == null ? model : out).resolve("latent.png"), examples);
+    try (TrainedVae m = TrainedVae.load(run.model)) {
+      Path png = VaeFigures.latent(m, run.outDir().resolve("latent.png"), examples);
       System.out.println("wrote " + png);
     }
     return 0;

@@ -2,8 +2,11 @@ package org.varl.cli.vae;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.TrainedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae reconstruct}: test images above their reconstructions. */
@@ -11,8 +14,7 @@ import picocli.CommandLine.Option;
     description = "Save random test images (upper rows) above their reconstructions E[x | z = mu(x)] as a PNG.")
 public final class VaeReconstructCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
-  Path model;
+  @Mixin ModelOption run;
 
   @Option(names = "--count", defaultValue = "16", description = "Test images (default: ${DEFAULT-VALUE}).")
   int count;
@@ -20,21 +22,17 @@ public final class VaeReconstructCommand implements Callable<Integer> {
   @Option(names = "--columns", defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
   int columns;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed choosing the test images (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write reconstructions.png (default: the --model directory).")
-  Path out;
 
   @Override
   public Integer call() {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, found " + count);
     }
-    try (TrainedVae m = TrainedVae.load(model)) {
-      Path png = VaeFigures.reconstructions(m, (out == null ? model : out).resolve("reconstructions.png"), count,
-          columns, seed);
+    try (TrainedVae m = TrainedVae.load(run.model)) {
+      Path png = VaeFigures.reconstructions(m, run.outDir().resolve("reconstructions.png"), count,
+          columns, seed.seed);
       System.out.println("wrote " + png);
     }
     return 0;

@@ -2,8 +2,11 @@ package org.varl.cli.vae;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.TrainedVae;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae sample}: a PNG grid of decoder means at z ~ N(0, I). */
@@ -11,8 +14,7 @@ import picocli.CommandLine.Option;
     description = "Draw z from the prior N(0, I) and save the decoded images (their means) as a PNG grid.")
 public final class VaeSampleCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run directory written by vae train.")
-  Path model;
+  @Mixin ModelOption run;
 
   @Option(names = "--count", defaultValue = "64", description = "Number of samples (default: ${DEFAULT-VALUE}).")
   int count;
@@ -20,16 +22,13 @@ public final class VaeSampleCommand implements Callable<Integer> {
   @Option(names = "--columns", defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
   int columns;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the prior draws (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write samples.png (default: the --model directory).")
-  Path out;
 
   @Override
   public Integer call() {
-    try (TrainedVae m = TrainedVae.load(model)) {
-      Path png = VaeFigures.samples(m, (out == null ? model : out).resolve("samples.png"), count, columns, seed);
+    try (TrainedVae m = TrainedVae.load(run.model)) {
+      Path png = VaeFigures.samples(m, run.outDir().resolve("samples.png"), count, columns, seed.seed);
       System.out.println("wrote " + png);
     }
     return 0;

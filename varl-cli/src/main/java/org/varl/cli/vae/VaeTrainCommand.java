@@ -7,6 +7,8 @@ import org.varl.cli.common.Progress;
 import org.varl.core.data.CsvScaling;
 import org.varl.core.data.DataOptions;
 import org.varl.core.engine.EngineSetup;
+import org.varl.cli.common.EngineOptions;
+import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.Architecture;
 import org.varl.models.vae.EpochMetrics;
 import org.varl.models.vae.Estimator;
@@ -19,6 +21,7 @@ import org.varl.models.vae.TrainingDivergedException;
 import org.varl.models.vae.TrainingListener;
 import org.varl.models.vae.VaeTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae train}: parses options into a {@link TrainRequest} and runs {@link VaeTrainer#run}. */
@@ -90,15 +93,14 @@ public final class VaeTrainCommand implements Callable<Integer> {
   @Option(names = "--binarize", description = "Dynamic binarization of every batch (data must be in [0, 1]).")
   boolean binarize;
 
-  @Option(names = "--seed", defaultValue = "1",
-      description = "Run seed: parameters, batch order, noise, data split (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Threads: parallel batch shards on the default MLP/Bernoulli/pathwise path, PyTorch intra-op "
+  @Option(names = "--threads", defaultValue = "2", converter = EngineOptions.ThreadCount.class, description = "Threads: parallel batch shards on the default MLP/Bernoulli/pathwise path, PyTorch intra-op "
           + "threads otherwise (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--device", defaultValue = "cpu", description = "cpu (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--device", defaultValue = "cpu", converter = EngineOptions.DeviceName.class,
+      description = "cpu (default: ${DEFAULT-VALUE}; training runs on the CPU).")
   String device;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory to write.")
@@ -123,7 +125,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
     }
     ModelOptions model = new ModelOptions(Architecture.parse(arch), Likelihood.parse(likelihood), hidden, latent,
         obsScale);
-    TrainConfig train = new TrainConfig(epochs, batchSize, lr, beta, Estimator.parse(estimator), iwaeK, seed,
+    TrainConfig train = new TrainConfig(epochs, batchSize, lr, beta, Estimator.parse(estimator), iwaeK, seed.seed,
         threads, binarize);
     TrainResult result;
     try {

@@ -3,7 +3,9 @@ package org.varl.cli.vi;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.AmortizationConfig;
 import org.varl.experiments.vi.AmortizationExperiment;
 import org.varl.experiments.vi.AmortizationResult;
@@ -33,13 +35,14 @@ public final class AmortizationCommand implements Callable<Integer> {
       description = "Adam steps of each fit (default: ${DEFAULT-VALUE}).")
   int steps;
 
+  @CommandLine.Mixin SeedOption seed;
+
   @CommandLine.Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
-    AmortizationConfig d = AmortizationConfig.defaults();
-    AmortizationConfig config = new AmortizationConfig(points, steps, d.latentDim(), d.dataDim(), d.encoderHidden(),
-        d.evalSamples(), d.logMarginalSamples(), engine.seed, engine.device);
+    AmortizationConfig config = AmortizationConfig.defaults().withDataPoints(points).withSteps(steps)
+        .withSeed(seed.seed).withDevice(engine.device);
     engine.apply();
     AmortizationResult r;
     try (Progress bar = Progress.start("vi amortization", AmortizationExperiment.totalWork(config), "step")) {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.EstimatorStats;
 import org.varl.experiments.vi.EstimatorsConfig;
 import org.varl.experiments.vi.EstimatorsExperiment;
@@ -46,14 +48,16 @@ public final class EstimatorsCommand implements Callable<Integer> {
       description = "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package).")
   Path dataDir;
 
+  @CommandLine.Mixin SeedOption seed;
+
   @CommandLine.Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
-    EstimatorsConfig defaults = EstimatorsConfig.defaults();
-    EstimatorsConfig config = new EstimatorsConfig(samples, warmup, defaults.encoderBatch(),
-        defaults.referenceSamples(), engine.seed, engine.device, data == null ? EstimatorsConfig.AUTO : data.strip(),
-        dataDir == null ? null : dataDir.toAbsolutePath().normalize().toString());
+    EstimatorsConfig config = EstimatorsConfig.defaults().withSamples(samples).withWarmup(warmup)
+        .withSeed(seed.seed).withDevice(engine.device)
+        .withImageData(data == null ? EstimatorsConfig.AUTO : data.strip(),
+            dataDir == null ? null : dataDir.toAbsolutePath().normalize().toString());
     engine.apply();
     EstimatorsResult result;
     try (Progress bar = Progress.start("vi estimators", EstimatorsExperiment.totalWork(config), "estimate")) {

@@ -62,15 +62,37 @@ public final class Mlp {
    * in turn give the same values as one network holding all their layers.
    */
   public static Mlp create(NDManager manager, Activation activation, SplittableRandom random, int... widths) {
+    return create(manager, activation, Init.PYTORCH_DEFAULT, random, widths);
+  }
+
+  /** Weight initializations. */
+  public enum Init {
+    /** PyTorch's {@code nn.Linear} default: W and b ~ U(−1/√fan_in, 1/√fan_in). */
+    PYTORCH_DEFAULT,
+    /**
+     * Glorot and Bengio (2010), {@code torch.nn.init.xavier_uniform_}: W ~ U(±√(6 / (fan_in + fan_out))), b = 0;
+     * the usual choice for tanh networks.
+     */
+    GLOROT_UNIFORM
+  }
+
+  /** As {@link #create(NDManager, Activation, SplittableRandom, int...)} with the given initialization. */
+  public static Mlp create(NDManager manager, Activation activation, Init init, SplittableRandom random,
+      int... widths) {
     requireWidths(widths);
     List<NDArray> w = new ArrayList<>();
     List<NDArray> b = new ArrayList<>();
     for (int l = 0; l + 1 < widths.length; l++) {
       int in = widths[l];
       int out = widths[l + 1];
-      double bound = 1.0 / Math.sqrt(in);
-      w.add(uniform(manager, random, bound, new Shape(out, in)));
-      b.add(uniform(manager, random, bound, new Shape(out)));
+      if (init == Init.GLOROT_UNIFORM) {
+        w.add(uniform(manager, random, Math.sqrt(6.0 / (in + out)), new Shape(out, in)));
+        b.add(manager.zeros(new Shape(out), DataType.FLOAT32));
+      } else {
+        double bound = 1.0 / Math.sqrt(in);
+        w.add(uniform(manager, random, bound, new Shape(out, in)));
+        b.add(uniform(manager, random, bound, new Shape(out)));
+      }
     }
     Mlp mlp = new Mlp(widths.clone(), activation, w, b);
     mlp.requireGradients(true);

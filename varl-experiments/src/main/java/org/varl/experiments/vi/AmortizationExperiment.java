@@ -68,7 +68,7 @@ public final class AmortizationExperiment {
       NDArray globalLogScale = param(root.zeros(new Shape(1, d), DataType.FLOAT32));
       NDArray pointLoc = param(root.zeros(new Shape(n, d), DataType.FLOAT32));
       NDArray pointLogScale = param(root.zeros(new Shape(n, d), DataType.FLOAT32));
-      Mlp encoder = Mlp.create(root, Activation.TANH, NoiseStream.generator(config.seed(), Streams.PARAMETERS),
+      Mlp encoder = Mlp.create(root, Activation.TANH, Mlp.Init.GLOROT_UNIFORM, NoiseStream.generator(config.seed(), Streams.PARAMETERS),
           config.dataDim(), config.encoderHidden(), 2 * d);
 
       List<Integer> curveSteps = new ArrayList<>();

@@ -46,7 +46,7 @@ final class EncoderProblem implements GradientProblem {
     this.referenceSamples = referenceSamples;
     model = new ToyLatentModel(root, 2, 32, 24, batch);
     x = model.data;
-    encoder = Mlp.create(root, Activation.TANH, NoiseStream.generator(seed, Streams.PARAMETERS, 1), 24, 32, 4);
+    encoder = Mlp.create(root, Activation.TANH, Mlp.Init.GLOROT_UNIFORM, NoiseStream.generator(seed, Streams.PARAMETERS, 1), 24, 32, 4);
     Adam adam = Adam.of(encoder.parameters(), 0.01);
     for (int t = 0; t < PRETRAIN_STEPS; t++) {
       try (NDManager scope = root.newSubManager()) {

@@ -3,7 +3,8 @@ package org.varl.experiments.vi;
 import java.util.Set;
 
 /**
- * Settings of {@link EstimatorsExperiment}; the compact constructor validates.
+ * Settings of {@link EstimatorsExperiment}: start from {@link #defaults()} and change fields with the {@code withX}
+ * copies; the compact constructor validates.
  *
  * @param samples R, the number of single-draw gradient estimates recorded per estimator (≥ 16)
  * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned) settle
@@ -43,12 +44,37 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
    * image data {@value #AUTO}.
    */
   public static EstimatorsConfig defaults() {
-    return new EstimatorsConfig(1000, 100, 32, 4096, 42, "cpu", AUTO, null);
+    return new EstimatorsConfig(1000, 100, 32, 4096, 1, "cpu", AUTO, null);
   }
 
   /** The same settings with another number of recorded estimates. */
   public EstimatorsConfig withSamples(int newSamples) {
     return new EstimatorsConfig(newSamples, warmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+  }
+
+  /** The same settings with another number of warm-up draws. */
+  public EstimatorsConfig withWarmup(int newWarmup) {
+    return new EstimatorsConfig(samples, newWarmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+  }
+
+  /** The same settings with another encoder minibatch size B. */
+  public EstimatorsConfig withEncoderBatch(int b) {
+    return new EstimatorsConfig(samples, warmup, b, referenceSamples, seed, device, imageData, dataDir);
+  }
+
+  /** The same settings with another reference size. */
+  public EstimatorsConfig withReferenceSamples(int n) {
+    return new EstimatorsConfig(samples, warmup, encoderBatch, n, seed, device, imageData, dataDir);
+  }
+
+  /** The same settings with another seed. */
+  public EstimatorsConfig withSeed(long newSeed) {
+    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, newSeed, device, imageData, dataDir);
+  }
+
+  /** The same settings on another device ({@code cpu} or {@code gpu}). */
+  public EstimatorsConfig withDevice(String newDevice) {
+    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, seed, newDevice, imageData, dataDir);
   }
 
   /** The same settings with other image data ({@code dataDir} nullable). */

@@ -60,10 +60,16 @@ class EstimatorsExperimentTest {
     // b(x) regresses f on the input x; on an encoder f varies with x far more than within one x, so its variance
     // must be well below that of the constant baseline (which is where the learned one starts, so a baseline that
     // does not learn would tie with it).
+    // The margin is a property of the problem instance: wave 1's instance gave ratios below 0.6; the shared-layer
+    // instance (other decoder draws, Java-seeded encoder) gives 0.68 on the encoder. The check asks for a ratio below
+    // 0.75 and at least 3 standard errors below 1 (the log of a ratio of two sample variances from R draws each
+    // has a standard error of about √(4 / R) for near-Gaussian estimates).
+    double se = Math.sqrt(4.0 / 400);
     for (String problem : List.of("encoder", "shapes")) {
       double constant = result.get(problem, "score+constant").variance();
       double learned = result.get(problem, "score+learned").variance();
-      assertThat(learned).as(problem).isLessThan(0.6 * constant);
+      assertThat(learned).as(problem).isLessThan(0.75 * constant);
+      assertThat(Math.log(learned / constant)).as(problem).isLessThan(-3 * se);
     }
   }
 
