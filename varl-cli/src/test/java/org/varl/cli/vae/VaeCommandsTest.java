@@ -79,7 +79,7 @@ class VaeCommandsTest {
     Files.writeString(dir.resolve("junk/checkpoint.bin"), "not a checkpoint");
     assertThat(run(err, "vae", "eval", "--model", dir.resolve("junk").toString())).isEqualTo(2);
     assertThat(err.toString().lines().count()).isEqualTo(1);
-    assertThat(err.toString()).contains("is not a varl VAE checkpoint (bad magic number)");
+    assertThat(err.toString()).contains("is not a varl checkpoint (bad magic number)");
   }
 
   @Test

@@ -76,7 +76,7 @@ class ViCommandsTest {
         + " mnist, shapes, csv:PATH or auto, found cifar");
     Run device = run("vi", "amortization", "--device", "tpu", "--out", dir.toString());
     assertThat(device.code()).isEqualTo(2);
-    assertThat(device.err()).contains("device must be cpu or gpu, found tpu");
+    assertThat(device.err()).contains("--device must be cpu or gpu, found 'tpu'");
     assertThat(dir.resolve("metrics.json")).doesNotExist();
   }
 }
