@@ -1,6 +1,7 @@
 package org.varl.core.bounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -10,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
@@ -108,6 +110,46 @@ class BoundsTest {
       assertThat(chunked[b]).isCloseTo(logPx[b], within(0.05f));
       assertThat(whole[b]).isCloseTo(logPx[b], within(0.05f));
     }
+  }
+
+  /**
+   * A posterior without rsample would give plain draws, and the IWAE bound's gradient would then silently miss the
+   * posterior's score term; it is refused instead, naming the distribution and pointing at the score-function
+   * estimator. The gradient-free {@link LogMarginal} still accepts such a proposal.
+   */
+  @Test
+  void importanceWeightsRefuseAPosteriorWithoutRsample() {
+    Distribution discrete = Independent.of(Bernoulli.ofLogits(x.zerosLike()), 1);
+    assertThatThrownBy(() -> Iwae.bound(x, discrete, discretePrior(), likelihood, 5))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("Independent(Bernoulli(batchShape=(2, 3)), 1)")
+        .hasMessageContaining("has no reparameterized sampler")
+        .hasMessageContaining("org.varl.core.estimators.ScoreFunctionEstimator");
+    assertThatThrownBy(() -> ImportanceWeights.logWeights(x, discrete, discretePrior(), likelihood, 5))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("score-function estimator");
+    // log p(x) of a binary latent by enumeration: Σ_{z ∈ {0,1}^3} 2^-3 N(x; z, σ_x² I) = Π_i ½ (N(x_i; 0) + N(x_i; 1)).
+    // With q = p(z) the weight w = p(x|z) has E_q[(w/p(x))²] = Π_i 2 (a_i² + b_i²) / (a_i + b_i)², a_i and b_i the
+    // two likelihoods of coordinate i, so the estimate's standard error is √((that − 1)/K) (delta method).
+    int k = 5000;
+    float[] estimate = LogMarginal.estimate(x, discrete, discretePrior(), likelihood, k).toFloatArray();
+    for (int b = 0; b < 2; b++) {
+      double exact = 0;
+      double secondMoment = 1;
+      for (int i = 0; i < D; i++) {
+        double xi = x.getFloat(b, i);
+        double a0 = Math.exp(-xi * xi / (2 * SIGMA_X * SIGMA_X));
+        double a1 = Math.exp(-(xi - 1) * (xi - 1) / (2 * SIGMA_X * SIGMA_X));
+        exact += Math.log(0.5 * (a0 + a1)) - Math.log(SIGMA_X) - 0.5 * Math.log(2 * Math.PI);
+        secondMoment *= 2 * (a0 * a0 + a1 * a1) / ((a0 + a1) * (a0 + a1));
+      }
+      double standardError = Math.sqrt((secondMoment - 1) / k);
+      assertThat((double) estimate[b]).as("row %d (se %.4f)", b, standardError)
+          .isCloseTo(exact, within(4 * standardError + 1e-4));
+    }
+  }
+
+  private Distribution discretePrior() {
+    return Independent.of(Bernoulli.ofLogits(manager.zeros(new Shape(D))), 1);
   }
 
   @Test
