@@ -18,7 +18,12 @@ public final class Iwae {
 
   private Iwae() {}
 
-  /** {@code L_K} per example, shape {@code [B]}, with the pathwise gradient when the posterior has rsample. */
+  /**
+   * {@code L_K} per example, shape {@code [B]}, with the pathwise gradient.
+   *
+   * @throws UnsupportedOperationException if the posterior has no {@code rsample} (see {@link
+   *     ImportanceWeights#logWeights})
+   */
   public static NDArray bound(NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood, int k) {
     return fromLogWeights(ImportanceWeights.logWeights(x, posterior, prior, likelihood, k));
   }

@@ -1,7 +1,6 @@
 package org.varl.core.distributions;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -12,13 +11,17 @@ import org.varl.core.numerics.StableMath;
  *
  * <pre>
  *   log p(k) = l_k − logSumExp(l)
- *   H        = −Σ_k p_k log p_k            (terms with p_k = 0 contribute 0)
+ *   H        = −Σ_k p_k log p_k            (terms with p_k = 0 contribute 0, to the value and to the gradient)
  *   sample   : argmax_k (l_k + g_k),  g_k ~ Gumbel(0, 1)   (the Gumbel-max trick)
  * </pre>
  *
  * <p>Draws are int64 category indices of shape {@code sampleShape ++ batchShape}; the event shape is {@code ()}.
  * Discrete: no {@code rsample}, use the score-function estimator or {@link RelaxedOneHotCategorical}. The categories
  * are unordered, so {@link #mean()} and {@link #variance()} are undefined (use {@link #probs()}).
+ *
+ * <p>A {@code −inf} logit marks an impossible category (an action mask): it is never drawn, its {@code logProb} is
+ * {@code −inf}, and {@link #entropy()} and the categorical KL have finite gradients that equal those of the logits
+ * with that category removed.
  */
 public final class Categorical implements Distribution {
 
@@ -113,8 +116,9 @@ public final class Categorical implements Distribution {
 
   @Override
   public NDArray entropy() {
-    NDArray plogp = NDArrays.where(logProbs.isInfinite(), logProbs.zerosLike(), logProbs.exp().mul(logProbs));
-    return plogp.sum(new int[] {-1}).neg();
+    // xLogY masks log p before the product, so an impossible category (p = 0, log p = −inf) contributes 0 to the
+    // value and 0, not NaN, to the gradient.
+    return StableMath.xLogY(logProbs.exp(), logProbs).sum(new int[] {-1}).neg();
   }
 
   @Override

@@ -59,8 +59,18 @@ public final class Normal implements Distribution {
     Checks.requireSameShape("loc", loc, "logVariance", logVariance);
     Checks.requireFinite("loc", loc);
     Checks.requireFinite("logVariance", logVariance);
-    NDArray logScale = Scalars.mul(logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE), 0.5f);
+    NDArray logScale = Scalars.mul(clipLogVariance(logVariance), 0.5f);
     return new Normal(loc, logScale.exp(), logScale);
+  }
+
+  /**
+   * The log-variance rule of {@link #fromLogVariance}: {@code clip(logVariance, −}{@value #MAX_ABS_LOG_VARIANCE}{@code
+   * , +}{@value #MAX_ABS_LOG_VARIANCE}{@code )}, whose derivative is 1 inside the closed range and 0 outside. Code
+   * that forms {@code σ = exp(½ log σ²)} itself (a hand-derived backward pass, a closed-form loss) applies this, so
+   * that every path sees the same σ.
+   */
+  public static NDArray clipLogVariance(NDArray logVariance) {
+    return logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE);
   }
 
   /** {@code N(0, 1)} with the given batch shape, in {@code manager} (float32). */

@@ -1,7 +1,6 @@
 package org.varl.core.kl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,7 @@ import org.varl.core.numerics.StableMath;
  * <pre>
  *   Normal–Normal         log(σ_q/σ_p) + (σ_p² + (μ_p − μ_q)²) / (2σ_q²) − ½
  *   Bernoulli–Bernoulli   σ(l_p)(softplus(−l_q) − softplus(−l_p)) + σ(−l_p)(softplus(l_q) − softplus(l_p))
- *   Categorical–Categorical Σ_k p_k (log p_k − log q_k)           (terms with p_k = 0 contribute 0)
+ *   Categorical–Categorical Σ_k p_k (log p_k − log q_k)           (terms with p_k = 0 contribute 0, gradient too)
  *   Independent–Independent Σ over the reinterpreted dims of KL(base_p ‖ base_q)
  * </pre>
  *
@@ -114,10 +113,9 @@ public final class Kl {
           + " found p " + p.numCategories() + " and q " + q.numCategories());
     }
     NDArray logP = p.logits();
-    NDArray diff = logP.sub(q.logits());
-    // p_k = 0 contributes 0 even where log q_k = −inf too (which would give −inf − −inf = NaN).
-    NDArray terms = NDArrays.where(logP.isInfinite(), logP.zerosLike(), logP.exp().mul(diff));
-    return terms.sum(new int[] {-1});
+    // p_k = 0 contributes 0, also where log q_k = −inf (−inf − −inf = NaN): xLogY masks the log ratio before the
+    // product, so the gradient of a masked category is 0 rather than 0 · (−inf) = NaN.
+    return StableMath.xLogY(logP.exp(), logP.sub(q.logits())).sum(new int[] {-1});
   }
 
   static NDArray independentIndependent(Independent p, Independent q) {

@@ -16,6 +16,7 @@ import org.varl.core.engine.Scalars;
  *   <li>{@code softplus(x) = log(1 + eˣ)}, evaluated as PyTorch does ({@code x} itself above a threshold and
  *       {@code log1p(exp x)} below), so {@code softplus(1000) = 1000}, not {@code inf}.</li>
  *   <li>{@code logSigmoid(x) = −softplus(−x)}, finite for all finite {@code x}.</li>
+ *   <li>{@code xLogY(x, log y) = x log y}, 0 where {@code x = 0}, with a finite gradient there too.</li>
  *   <li>{@code logSoftmax(x) = (x − m) − log Σ exp(x − m)} and {@code softmax(x) = exp(x − m) / Σ exp(x − m)}:
  *       PyTorch's fused kernels, except on a short last axis (4 to 15 entries), where they fall back to a scalar
  *       loop of about 14 ns per element and the composition of elementwise ops and reductions is 2–4x faster
@@ -89,6 +90,25 @@ public final class StableMath {
     int positive = axis < 0 ? axis + x.getShape().dimension() : axis;
     long n = x.getShape().get(positive);
     return logSumExp(x, axis, keepDims).sub((float) Math.log(n));
+  }
+
+  /**
+   * {@code x · logY} with the product defined as 0 wherever {@code x = 0} (the {@code xlogy} rule of SciPy and
+   * PyTorch, given {@code log y} rather than {@code y}), as in {@code p log p} and {@code p (log p − log q)} for a
+   * probability {@code p} that is exactly 0 (a {@code −inf} logit, an action mask, or an underflow).
+   *
+   * <p>{@code logY} is replaced by 0 there <em>before</em> the multiplication. Masking the finished product instead
+   * ({@code where(x = 0, 0, x · logY)}) gives the right value but not the right gradient: the backward pass of the
+   * product still computes {@code ∂/∂x = logY = −inf} and multiplies it by the masked incoming gradient 0, which is
+   * NaN. Here the masked entries have gradient 0 with respect to both operands (with respect to {@code x} even
+   * where {@code logY} is finite, as in {@code torch.xlogy}'s backward).
+   *
+   * @param x the weights, typically probabilities (broadcast against {@code logY})
+   * @param logY the log term; may be {@code ±inf} or NaN where {@code x = 0}
+   */
+  public static NDArray xLogY(NDArray x, NDArray logY) {
+    NDArray safeLogY = NDArrays.where(x.eq(0f), logY.zerosLike(), logY);
+    return x.mul(safeLogY);
   }
 
   /** {@code log(1 + exp(x))} without overflow. */

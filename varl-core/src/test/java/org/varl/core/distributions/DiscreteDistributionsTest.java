@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,53 @@ class DiscreteDistributionsTest {
     assertThat(c.logProb(manager.create(new long[] {1})).toFloatArray()[0]).isEqualTo(Float.NEGATIVE_INFINITY);
     assertThat(c.entropy().getFloat()).isEqualTo(0f);
     assertThat(c.logProb(manager.create(new long[] {0})).toFloatArray()[0]).isEqualTo(0f);
+  }
+
+  /**
+   * An action mask ({@code −inf} logit) must not poison the gradient: {@code ∂H/∂l} is finite, 0 at the masked
+   * category, and equal to the gradient of the entropy of the logits with that category removed (the masked
+   * category has p = 0, so the distributions are the same). K = 3 runs PyTorch's fused log-softmax, K = 6 the
+   * composed one of {@link org.varl.core.numerics.StableMath}; both rows of the batch are masked in one column.
+   */
+  @Test
+  void categoricalEntropyGradientWithAMaskedLogitEqualsTheGradientWithoutThatCategory() {
+    float inf = Float.NEGATIVE_INFINITY;
+    float[][] masked = {{0.3f, inf, -1.2f, 1.0f, 2.0f, -0.5f}, {1.5f, inf, 0.2f, -0.7f, 0.0f, 0.4f}};
+    for (int k : new int[] {3, 6}) {
+      float[] full = new float[2 * k];
+      float[] reduced = new float[2 * (k - 1)];
+      for (int b = 0, r = 0; b < 2; b++) {
+        for (int j = 0; j < k; j++) {
+          full[b * k + j] = masked[b][j];
+          if (j != 1) {
+            reduced[r++] = masked[b][j];
+          }
+        }
+      }
+      NDArray maskedLogits = manager.create(full, new Shape(2, k));
+      NDArray reducedLogits = manager.create(reduced, new Shape(2, k - 1));
+      float[] maskedGradient = entropyGradient(maskedLogits);
+      float[] reducedGradient = entropyGradient(reducedLogits);
+      for (int b = 0; b < 2; b++) {
+        assertThat(maskedGradient[b * k + 1]).as("K=%d, row %d, masked category", k, b).isEqualTo(0f);
+        for (int j = 0, r = 0; j < k; j++) {
+          if (j != 1) {
+            assertThat(maskedGradient[b * k + j]).as("K=%d, row %d, category %d", k, b, j)
+                .isCloseTo(reducedGradient[b * (k - 1) + r++], within(1e-6f));
+          }
+        }
+      }
+      assertThat(Categorical.ofLogits(maskedLogits).entropy().toFloatArray())
+          .containsExactly(Categorical.ofLogits(reducedLogits).entropy().toFloatArray(), within(1e-6f));
+    }
+  }
+
+  private float[] entropyGradient(NDArray logits) {
+    logits.setRequiresGradient(true);
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      gc.backward(Categorical.ofLogits(logits).entropy().sum());
+    }
+    return logits.getGradient().toFloatArray();
   }
 
   @Test

@@ -71,6 +71,25 @@ class NormalTest {
     assertThat(inside.scale().toFloatArray()[1]).isCloseTo((float) Math.exp(84.5), within(1e31f));
   }
 
+  /** The shared rule: the value is clipped to ±170 and the derivative is 1 inside the closed range, 0 outside. */
+  @Test
+  void clipLogVarianceIsTheRuleOfFromLogVarianceWithClipsGradient() {
+    NDArray logVar = manager.create(new float[] {-250f, -170f, -3f, 169f, 200f});
+    logVar.setRequiresGradient(true);
+    float[] clipped;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray c = Normal.clipLogVariance(logVar);
+      clipped = c.toFloatArray();
+      gc.backward(c.sum());
+    }
+    float max = Normal.MAX_ABS_LOG_VARIANCE;
+    assertThat(clipped).containsExactly(-max, -max, -3f, 169f, max);
+    assertThat(logVar.getGradient().toFloatArray()).containsExactly(0f, 1f, 1f, 1f, 0f);
+    Normal n = Normal.fromLogVariance(manager.zeros(new Shape(5)), logVar.stopGradient());
+    assertThat(n.logScale().toFloatArray()).containsExactly(new float[] {-85f, -85f, -1.5f, 84.5f, 85f},
+        within(1e-5f));
+  }
+
   @Test
   void samplesHaveTheParameterMoments() {
     Normal n = Normal.of(manager.create(new float[] {1.5f, -2f}), manager.create(new float[] {0.5f, 3f}));

@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,57 @@ class KlTest {
     Categorical p = Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f}));
     Categorical q = Categorical.ofLogits(manager.create(new float[] {0f, 0f, 1f}));
     assertThat(Kl.divergence(p, q).getFloat()).isCloseTo(0.05380818f, within(1e-5f));
+  }
+
+  /**
+   * Action masks ({@code −inf} logits) give finite KL gradients. Where p and q mask the same category, KL and both
+   * gradients equal those of the logits with that category removed (0 at the masked one). Where only p masks it,
+   * {@code ∂KL/∂l_p} still equals the reduced problem's (q's renormalization over the remaining categories shifts
+   * {@code log q} by a constant, and {@code Σ p = 1}, so only the value moves by that constant), and {@code ∂KL/∂l_q}
+   * is the closed form {@code q − p} at every category, {@code q_k} at the masked one.
+   */
+  @Test
+  void categoricalKlGradientWithMaskedLogitsIsFiniteAndIgnoresTheMaskedCategory() {
+    float inf = Float.NEGATIVE_INFINITY;
+    float[] lp = {0.3f, inf, -1.2f, 1.0f, 2.0f};
+    float[] lqMasked = {-0.4f, inf, 0.8f, 0.1f, -1.5f};
+    float[] lqOpen = {-0.4f, 0.6f, 0.8f, 0.1f, -1.5f};
+    float[] lpReduced = {0.3f, -1.2f, 1.0f, 2.0f};
+    float[] lqReduced = {-0.4f, 0.8f, 0.1f, -1.5f};
+    float[][] reduced = klGradients(lpReduced, lqReduced);
+    float reducedKl = Kl.divergence(Categorical.ofLogits(manager.create(lpReduced)),
+        Categorical.ofLogits(manager.create(lqReduced))).getFloat();
+
+    float[][] bothMasked = klGradients(lp, lqMasked);
+    assertThat(Kl.divergence(Categorical.ofLogits(manager.create(lp)),
+        Categorical.ofLogits(manager.create(lqMasked))).getFloat()).isCloseTo(reducedKl, within(1e-6f));
+    for (int side = 0; side < 2; side++) {
+      assertThat(bothMasked[side][1]).as("masked category, side %d", side).isEqualTo(0f);
+      assertThat(new float[] {bothMasked[side][0], bothMasked[side][2], bothMasked[side][3], bothMasked[side][4]})
+          .as("side %d", side).containsExactly(reduced[side], within(1e-6f));
+    }
+
+    float[][] onlyPMasked = klGradients(lp, lqOpen);
+    assertThat(onlyPMasked[0][1]).isEqualTo(0f);
+    assertThat(new float[] {onlyPMasked[0][0], onlyPMasked[0][2], onlyPMasked[0][3], onlyPMasked[0][4]})
+        .containsExactly(reduced[0], within(1e-6f));
+    float[] p = Categorical.ofLogits(manager.create(lp)).probs().toFloatArray();
+    float[] q = Categorical.ofLogits(manager.create(lqOpen)).probs().toFloatArray();
+    for (int k = 0; k < 5; k++) {
+      assertThat(onlyPMasked[1][k]).as("dKL/dl_q[%d]", k).isCloseTo(q[k] - p[k], within(1e-6f));
+    }
+  }
+
+  /** {@code [∂KL/∂l_p, ∂KL/∂l_q]} for {@code KL(Categorical(l_p) ‖ Categorical(l_q))}. */
+  private float[][] klGradients(float[] logitsP, float[] logitsQ) {
+    NDArray lp = manager.create(logitsP);
+    NDArray lq = manager.create(logitsQ);
+    lp.setRequiresGradient(true);
+    lq.setRequiresGradient(true);
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      gc.backward(Kl.divergence(Categorical.ofLogits(lp), Categorical.ofLogits(lq)));
+    }
+    return new float[][] {lp.getGradient().toFloatArray(), lq.getGradient().toFloatArray()};
   }
 
   @Test

@@ -106,6 +106,25 @@ class StableMathTest {
     assertThat(p).containsExactly(new float[] {0.5f, 0f, 0f, 0f, 0.5f, 0f, 0f, 1f, 0f, 0f}, within(1e-7f));
   }
 
+  /** 0 · log 0 = 0 in value and in both gradients; elsewhere the plain product and its gradients (logY, x). */
+  @Test
+  void xLogYIsZeroWithZeroGradientWhereXIsZeroEvenForInfiniteOrNaNLogs() {
+    float inf = Float.POSITIVE_INFINITY;
+    NDArray x = manager.create(new float[] {0f, 0f, 0f, 0.25f, 2f});
+    NDArray logY = manager.create(new float[] {-inf, Float.NaN, 3f, -1.5f, 0.5f});
+    x.setRequiresGradient(true);
+    logY.setRequiresGradient(true);
+    float[] value;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray product = StableMath.xLogY(x, logY);
+      value = product.toFloatArray();
+      gc.backward(product.sum());
+    }
+    assertThat(value).containsExactly(0f, 0f, 0f, -0.375f, 1f);
+    assertThat(x.getGradient().toFloatArray()).containsExactly(0f, 0f, 0f, -1.5f, 0.5f);
+    assertThat(logY.getGradient().toFloatArray()).containsExactly(0f, 0f, 0f, 0.25f, 2f);
+  }
+
   @Test
   void softplusAndLogSigmoidDoNotOverflow() {
     NDArray x = manager.create(new float[] {-1000f, 0f, 1000f});

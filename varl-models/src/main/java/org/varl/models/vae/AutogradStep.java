@@ -31,7 +31,9 @@ import org.varl.core.engine.Scalars;
  *   score:    same value; gradient of E_q[log p(x|z)] by the score function
  *             surrogate -[log p(x|z) + (f - b) (log q(z|x) - stop(log q(z|x)))],  f = stop(log p(x|z)),
  *             b = leave-one-out batch mean of f (unbiased since b_i ignores z_i; lower variance; the
- *             leave-one-out idea of VIMCO, Mnih and Rezende 2016, applied across the batch)
+ *             leave-one-out idea of VIMCO, Mnih and Rezende 2016, applied across the batch);
+ *             b = 0 for a batch of one (no other example to average: the plain score function, still
+ *             unbiased; the partial last batch of an epoch can be that small)
  *   iwae:     -L_K(x) = -logMeanExp_k [log p(x|z_k) + log p(z_k) - log q(z_k|x)]        (Iwae)
  * </pre>
  * The score surrogate has the objective's value and the estimator's gradient: the added term is zero in value.
@@ -81,7 +83,8 @@ final class AutogradStep {
           NDArray logQ = posterior.logProb(z); // [1, B], gradient w.r.t. phi
           NDArray f = logLik.stopGradient();
           long b = x.getShape().get(0);
-          NDArray baseline = Scalars.div(f.sum().sub(f), (float) (b - 1));
+          // b_i = (Σ_j f_j − f_i) / (B − 1) needs another example: a batch of one (0/0) has no baseline.
+          NDArray baseline = b > 1 ? Scalars.div(f.sum().sub(f), (float) (b - 1)) : f.zerosLike();
           NDArray scoreTerm = f.sub(baseline).mul(logQ.sub(logQ.stopGradient()));
           kl = Kl.divergence(posterior, prior).sum();
           recon = logLik.sum().neg();

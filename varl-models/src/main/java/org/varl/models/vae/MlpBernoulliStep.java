@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import org.varl.core.distributions.Normal;
 
 /**
  * One step of the default VAE (MLP, Bernoulli decoder, pathwise gradient, analytic KL) with the backward pass derived
@@ -13,7 +15,8 @@ import java.util.List;
  *
  * <p>Forward, for a batch {@code x [B, D]} and noise {@code eps [B, L]} (W's are {@code [out, in]} as in DJL/PyTorch):
  * <pre>
- *   a1 = x W1^T + b1,  h1 = relu(a1),  [mu, lv] = h1 W2^T + b2,  sigma = exp(lv / 2),  z = mu + sigma * eps
+ *   a1 = x W1^T + b1,  h1 = relu(a1),  [mu, v] = h1 W2^T + b2,  lv = clip(v, ±170),  sigma = exp(lv / 2),
+ *   z = mu + sigma * eps                           (the clip is Normal.clipLogVariance, the autograd path's rule)
  *   a3 = z W3^T + b3,  h3 = relu(a3),  l = h3 W4^T + b4
  *   objective = sum_b [ sum_d (softplus(l) - x l) + beta * KL ],  KL = 1/2 sum_j (mu^2 + sigma^2 - 1 - lv)
  * </pre>
@@ -21,8 +24,8 @@ import java.util.List;
  * <pre>
  *   dl = sigmoid(l) - x;          dW4 = dl^T h3,  db4 = sum_b dl,  dh3 = dl W4
  *   da3 = dh3 [h3 > 0];           dW3 = da3^T z,  db3 = sum_b da3, dz = da3 W3
- *   dmu = dz + beta mu;           dlv = (dz eps sigma + beta (sigma^2 - 1)) / 2
- *   de = [dmu, dlv];              dW2 = de^T h1,  db2 = sum_b de,  dh1 = de W2
+ *   dmu = dz + beta mu;           dv = [|v| <= 170] (dz eps sigma + beta (sigma^2 - 1)) / 2
+ *   de = [dmu, dv];               dW2 = de^T h1,  db2 = sum_b de,  dh1 = de W2
  *   da1 = dh1 [h1 > 0];           dW1 = da1^T x,  db1 = sum_b da1
  * </pre>
  * A test checks these against DJL autograd on the same model and noise. Every array created here is attached to
@@ -66,7 +69,11 @@ final class MlpBernoulliStep {
     NDArray h1 = a1.getNDArrayInternal().relu();
     NDArray e = linear(h1, w2, b2);
     NDArray mu = e.get(new NDIndex(":, :{}", latent));
-    NDArray lv = e.get(new NDIndex(":, {}:", latent));
+    // log σ² clipped by the core's rule (Normal.clipLogVariance), as on the autograd path; clip's derivative,
+    // 1 inside the range and 0 outside, masks dv below.
+    NDArray rawLv = e.get(new NDIndex(":, {}:", latent));
+    NDArray lv = Normal.clipLogVariance(rawLv);
+    NDArray lvInRange = rawLv.eq(lv).toType(DataType.FLOAT32, false);
     NDArray sigma = lv.mul(0.5f).exp();
     NDArray se = sigma.mul(eps);
     NDArray z = se.add(mu);
@@ -89,8 +96,8 @@ final class MlpBernoulliStep {
     NDArray gb3 = da3.sum(new int[] {0});
     NDArray dz = da3.matMul(w3);
     NDArray dmu = dz.add(mu.mul(beta));
-    NDArray dlv = dz.mul(se).add(var.sub(1f).mul(beta)).mul(0.5f);
-    NDArray de = dmu.concat(dlv, 1);
+    NDArray dv = dz.mul(se).add(var.sub(1f).mul(beta)).mul(0.5f).mul(lvInRange);
+    NDArray de = dmu.concat(dv, 1);
     NDArray gw2 = de.transpose().matMul(h1);
     NDArray gb2 = de.sum(new int[] {0});
     NDArray da1 = de.matMul(w2).mul(h1.sign());

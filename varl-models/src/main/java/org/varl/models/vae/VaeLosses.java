@@ -31,7 +31,7 @@ public final class VaeLosses {
   public static NDArray negativeElboSums(Vae vae, NDArray x, NDArray eps) {
     NDList enc = vae.encode(x, false);
     NDArray mu = enc.get(0);
-    NDArray logVar = enc.get(1);
+    NDArray logVar = Normal.clipLogVariance(enc.get(1)); // the rule of the training paths
     NDArray sigma = Scalars.mul(logVar, 0.5f).exp();
     NDArray z = sigma.mul(eps).add(mu);
     NDArray out = vae.decode(z, false);

@@ -19,6 +19,8 @@ import org.varl.core.data.Binarizer;
 import org.varl.core.data.DataSources;
 import org.varl.core.data.MiniBatches;
 import org.varl.core.data.TrainTestSplit;
+import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 import org.varl.core.io.AtomicFiles;
 
 /**
@@ -208,7 +210,14 @@ public final class VaeTrainer {
                   stats = r.stats();
                 }
               } catch (IllegalArgumentException e) {
-                // The core's distributions reject non-finite parameters: that is divergence, not bad input.
+                // Divergence is a non-finite loss. The core's distributions refuse a non-finite encoder or decoder
+                // output before any loss exists, so a refusal is divergence only when the model's outputs on this
+                // batch are indeed non-finite; any other IllegalArgumentException keeps its own message.
+                NDArray eps = StepNoise.normal(step, new Shape(idx.length, mc.latent()), t.seed(), Seeds.TRAIN_NOISE,
+                    epoch, s);
+                if (modelOutputsAreFinite(vae, x, eps)) {
+                  throw e;
+                }
                 throw diverged("the model produced non-finite values (" + e.getMessage() + ")", epoch, s,
                     lastGood, out);
               }
@@ -291,6 +300,22 @@ public final class VaeTrainer {
         : "no epoch finished, so no checkpoint was written";
     return new TrainingDivergedException("training diverged at " + where + ": " + what + "; " + kept
         + " (try a smaller --lr)", epoch, step);
+  }
+
+  /**
+   * Whether the model's outputs on {@code x} are all finite: the encoder's mean and log-variance, and the decoder's
+   * output at {@code z = mu + sigma eps} (sigma by the core's clipped rule). Arrays attach to x's manager.
+   */
+  static boolean modelOutputsAreFinite(Vae vae, NDArray x, NDArray eps) {
+    NDList enc = vae.encode(x, false);
+    NDArray sigma = Scalars.mul(Normal.clipLogVariance(enc.get(1)), 0.5f).exp();
+    NDArray decoded = vae.decode(sigma.mul(eps).add(enc.get(0)), false);
+    for (NDArray a : new NDArray[] {enc.get(0), enc.get(1), decoded}) {
+      if (a.isNaN().logicalOr(a.isInfinite()).any().getBoolean()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Negative ELBO per example on {@code testX}, one z per example, noise fixed by (seed, epoch). */
