@@ -213,7 +213,7 @@ public final class VaeTrainer {
                 // Divergence is a non-finite loss. The core's distributions refuse a non-finite encoder or decoder
                 // output before any loss exists, so a refusal is divergence only when the model's outputs on this
                 // batch are indeed non-finite; any other IllegalArgumentException keeps its own message.
-                NDArray eps = StepNoise.normal(step, new Shape(idx.length, mc.latent()), t.seed(), Seeds.TRAIN_NOISE,
+                NDArray eps = NoiseStream.normal(step, new Shape(idx.length, mc.latent()), t.seed(), Streams.TRAIN_NOISE,
                     epoch, s);
                 if (modelOutputsAreFinite(vae, x, eps)) {
                   throw e;

@@ -1,5 +1,7 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.Seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -66,7 +68,7 @@ class AutogradStepTest {
    * stop(log q))}, with {@code b_i = (Σ_j f_j − f_i)/(B − 1)} for B ≥ 2 and {@code b = 0} for B = 1.
    */
   private static float[][] referenceGradients(Vae vae, NDArray x, int epoch, long stepIndex) {
-    EngineSetup.seed(Seeds.mix(SEED, Seeds.TRAIN_NOISE, epoch, stepIndex));
+    EngineSetup.seed(Seeds.mix(SEED, Streams.TRAIN_NOISE, epoch, stepIndex));
     List<NDArray> params = vae.parameterArrays();
     long batch = x.getShape().get(0);
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -1,5 +1,7 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.NoiseStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -41,7 +43,7 @@ class MlpBernoulliStepClipTest {
         xs[i] = r.nextDouble() < 0.5 ? 1f : 0f;
       }
       NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
-      NDArray eps = StepNoise.normal(m, new Shape(b, latent), 3, Seeds.TRAIN_NOISE, 1, 0);
+      NDArray eps = NoiseStream.normal(m, new Shape(b, latent), 3, Streams.TRAIN_NOISE, 1, 0);
       float[] rawLogVar = vae.encode(x, false).get(1).toFloatArray();
       assertThat(rawLogVar[0]).as("the premise: log σ² beyond the bound").isLessThan(-Normal.MAX_ABS_LOG_VARIANCE);
       assertThat(Math.abs(rawLogVar[1])).isLessThan(10f);

@@ -1,5 +1,7 @@
 package org.varl.models.vae;
 
+import org.varl.core.random.Streams;
+import org.varl.core.random.NoiseStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class VaeTrainerFailuresTest {
       assertThat(m.kl()).as("KL, epoch %d", m.epoch()).isFinite();
     }
     // The parameters after two epochs (10 steps with a batch of one) are finite, so the run can go on.
-    Checkpoint c = Checkpoint.read(dir.resolve("run").resolve(Checkpoint.FILE));
+    VaeCheckpoint c = VaeCheckpoint.read(dir.resolve("run").resolve(VaeCheckpoint.FILE));
     for (int i = 0; i < c.values().size(); i++) {
       for (float v : c.values().get(i)) {
         assertThat(v).as("parameter %s", c.names().get(i)).isFinite();
@@ -58,10 +60,9 @@ class VaeTrainerFailuresTest {
     Path run = dir.resolve("run");
     TrainConfig good = new TrainConfig(1, 32, 3e-3, 1.0, Estimator.SCORE, 1, 5L, 1, false);
     VaeTrainer.run(VaeTrainerTest.request(run, null, VaeTrainerTest.SMALL_MODEL, good), TrainingListener.none());
-    Checkpoint c = Checkpoint.read(run.resolve(Checkpoint.FILE));
+    VaeCheckpoint c = VaeCheckpoint.read(run.resolve(VaeCheckpoint.FILE));
     TrainConfig bad = new TrainConfig(3, 32, 1e30, 1.0, Estimator.SCORE, 1, 5L, 1, false);
-    new Checkpoint(c.config().withTrain(bad), c.epoch(), c.adamStep(), c.names(), c.shapes(), c.values(),
-        c.means(), c.variances()).write(run.resolve(Checkpoint.FILE));
+    c.withConfig(c.config().withTrain(bad)).write(run.resolve(VaeCheckpoint.FILE));
 
     assertThatThrownBy(() -> VaeTrainer.run(VaeTrainerTest.request(run, run, VaeTrainerTest.SMALL_MODEL, bad),
         TrainingListener.none()))
@@ -92,7 +93,7 @@ class VaeTrainerFailuresTest {
     try (NDManager root = NDManager.newBaseManager(); Vae vae = Vae.create(config, 3, root);
         NDManager m = root.newSubManager()) {
       NDArray x = m.create(new float[] {0f, 1f, 1f, 0f, 1f, 0f, 1f, 1f, 0f, 0f, 0f, 1f}, new Shape(2, 6));
-      NDArray eps = StepNoise.normal(m, new Shape(2, 2), 1, Seeds.TRAIN_NOISE, 1, 0);
+      NDArray eps = NoiseStream.normal(m, new Shape(2, 2), 1, Streams.TRAIN_NOISE, 1, 0);
       assertThat(VaeTrainer.modelOutputsAreFinite(vae, x, eps)).isTrue();
       List<NDArray> params = vae.parameterArrays();
       NDArray decoderBias = params.get(params.size() - 1);
