@@ -56,9 +56,12 @@ public final class GridworldExperiment {
     }
   }
 
-  /** Per backup: V_0 at the start, entropies of marginals and visitation per t, their TV per t, Monte Carlo TV. */
-  public record BackupSummary(String backup, double startValue, double[] marginalEntropy, double[] visitationEntropy,
-      double[] marginalVisitationTv, double monteCarloTv) {
+  /**
+   * Per backup: V_0 at the start, what its marginals are ({@link ControlAsInference#marginalsNote}), entropies of
+   * marginals and visitation per t, their TV per t (0 for maxent, whose marginals are the visitation), Monte Carlo TV.
+   */
+  public record BackupSummary(String backup, double startValue, String marginalsNote, double[] marginalEntropy,
+      double[] visitationEntropy, double[] marginalVisitationTv, double monteCarloTv) {
     /** The t where the posterior marginals are most spread out. */
     public int peakEntropyTime() {
       int best = 0;
@@ -127,20 +130,22 @@ public final class GridworldExperiment {
           GridPanels.valuesWithPolicy(grid, "maxent: V_0, pi_0 mean move", maxent.v()[0], maxent.policy()[0]),
           GridPanels.values(grid, "optimism V_0 exact - maxent", gap)), 3, Heatmaps.Scale.PER_PANEL);
       figures.add(values);
+      // The exact posterior's marginals against its policy's visitation (the optimism, seen in space); the maxent
+      // posterior is the variational q(tau) = p0 prod pi_t P, whose marginals are its visitation: one row.
       List<Heatmaps.Panel> panels = new ArrayList<>();
-      for (FiniteHorizonSolution sol : List.of(exact, maxent)) {
-        String name = sol == exact ? "exact" : "maxent";
-        for (int t : times) {
-          panels.add(GridPanels.values(grid, name + " marginals t=" + t, sol.marginals()[t]));
-        }
-        for (int t : times) {
-          panels.add(GridPanels.values(grid, name + " visitation t=" + t, sol.visitation()[t]));
-        }
+      for (int t : times) {
+        panels.add(GridPanels.values(grid, "exact marginals t=" + t, exact.marginals().orElseThrow()[t]));
+      }
+      for (int t : times) {
+        panels.add(GridPanels.values(grid, "exact visitation t=" + t, exact.visitation()[t]));
+      }
+      for (int t : times) {
+        panels.add(GridPanels.values(grid, "maxent marginals = visitation t=" + t, maxent.visitation()[t]));
       }
       Path marginals = c.out().resolve("marginals-" + tag + ".png");
-      Heatmaps.save(marginals, "Posterior marginals p(s_t|O) vs policy visitation d_t, alpha = " + a
-          + " (rows: exact marginals, exact visitation, maxent marginals, maxent visitation)", panels, times.length,
-          Heatmaps.Scale.PER_PANEL);
+      Heatmaps.save(marginals, "Posterior marginals vs policy visitation d_t, alpha = " + a
+          + " (rows: exact posterior p(s_t|O), exact visitation, maxent: q(s_t) = its visitation)", panels,
+          times.length, Heatmaps.Scale.PER_PANEL);
       figures.add(marginals);
     }
     Path csvPath = c.out().resolve("metrics.csv");
@@ -163,6 +168,7 @@ public final class GridworldExperiment {
       for (BackupSummary b : List.of(s.exact(), s.maxent())) {
         Map<String, Object> bm = new LinkedHashMap<>();
         bm.put("v0_start", b.startValue());
+        bm.put("marginals_note", b.marginalsNote());
         bm.put("marginal_entropy_peak_t", b.peakEntropyTime());
         bm.put("marginal_entropy", b.marginalEntropy());
         bm.put("visitation_entropy", b.visitationEntropy());
@@ -193,10 +199,11 @@ public final class GridworldExperiment {
     double[] hm = new double[horizon];
     double[] hv = new double[horizon];
     double[] tv = new double[horizon];
+    double[][] marginals = sol.marginals().orElseThrow();    // discount 1: both backups have them
     for (int t = 0; t < horizon; t++) {
-      hm[t] = GridPanels.entropy(sol.marginals()[t]);
+      hm[t] = GridPanels.entropy(marginals[t]);
       hv[t] = GridPanels.entropy(sol.visitation()[t]);
-      tv[t] = GridPanels.totalVariation(sol.marginals()[t], sol.visitation()[t]);
+      tv[t] = GridPanels.totalVariation(marginals[t], sol.visitation()[t]);
     }
     // Monte Carlo: running pi_t in the true dynamics reproduces the computed visitation d_t.
     List<Trajectory> runs = Demonstrations.sample(grid.mdp(), sol.policy(), samples, seed);
@@ -212,6 +219,6 @@ public final class GridworldExperiment {
     for (int s = 0; s < grid.numStates(); s++) {
       start += grid.mdp().initial(s) * sol.v()[0][s];
     }
-    return new BackupSummary(sol.config().backup().cliName(), start, hm, hv, tv, worst);
+    return new BackupSummary(sol.config().backup().cliName(), start, sol.marginalsNote(), hm, hv, tv, worst);
   }
 }

@@ -74,8 +74,9 @@ public final class ControlSection implements TourSection {
           + " policy's mean move per cell, exact (left) vs maxent (middle) backup, and the optimism"
           + " V_exact - V_maxent (right)."));
     }
-    figures.add(new TourResult.Figure("gridworld/marginals-alpha-1.png", "alpha = 1: posterior marginals"
-        + " p(s_t|O) and policy visitation d_t at five times, exact (top two rows) vs maxent (bottom two rows)."));
+    figures.add(new TourResult.Figure("gridworld/marginals-alpha-1.png", "alpha = 1 at five times: the exact"
+        + " posterior's marginals p(s_t|O) (top) vs its policy's visitation d_t (middle); the maxent posterior's"
+        + " marginals, which are its policy's visitation (bottom)."));
     for (GridworldExperiment.TemperatureSummary s : gw.temperatures()) {
       findings.add(String.format(Locale.ROOT, "alpha=%s: the exact backup is optimistic under the slip: V_0^exact -"
           + " V_0^maxent ranges over [%.3f, %.3f] (mean %.3f) and is never negative; V_0(start) %.3f vs %.3f.",
