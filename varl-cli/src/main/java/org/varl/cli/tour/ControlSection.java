@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.varl.cli.control.GridworldExperiment;
-import org.varl.cli.control.IrlExperiment;
+import org.varl.cli.control.GridworldFiles;
+import org.varl.cli.control.IrlFiles;
+import org.varl.cli.control.ProgressListener;
 import org.varl.control.Backup;
 import org.varl.control.BackwardMessages;
 import org.varl.control.HardValueIteration;
@@ -13,6 +14,13 @@ import org.varl.control.InferenceConfig;
 import org.varl.control.Mdp;
 import org.varl.control.SoftValues;
 import org.varl.control.grid.SlipperyGridworld;
+import org.varl.experiments.Listener;
+import org.varl.experiments.control.GridworldConfig;
+import org.varl.experiments.control.GridworldExperiment;
+import org.varl.experiments.control.GridworldResult;
+import org.varl.experiments.control.IrlExperiment;
+import org.varl.experiments.control.IrlExperimentConfig;
+import org.varl.experiments.control.IrlExperimentResult;
 
 /**
  * Tour section "control as inference": the 10 x 10 slippery gridworld at three temperatures (exact vs maxent), an
@@ -66,9 +74,10 @@ public final class ControlSection implements TourSection {
         alpha, maxAbsDiff(soft, hard), alpha * horizon * Math.log(5)));
 
     // 2. The gridworld at three temperatures, exact vs maxent.
-    GridworldExperiment.Result gw = GridworldExperiment.run(new GridworldExperiment.Config(size, null, 0.1,
-        new double[] {0.1, 1, 10}, horizon, dir.resolve("gridworld"), context.seed(), 2000));
-    for (GridworldExperiment.TemperatureSummary s : gw.temperatures()) {
+    GridworldResult gw = GridworldExperiment.run(new GridworldConfig(size, null, 0.1, new double[] {0.1, 1, 10},
+        horizon, 2000, context.seed()), Listener.NONE);
+    GridworldFiles.write(gw, dir.resolve("gridworld"));
+    for (GridworldResult.TemperatureSummary s : gw.temperatures()) {
       String a = format(s.temperature());
       figures.add(new TourResult.Figure("gridworld/values-alpha-" + a + ".png", "alpha = " + a + ": V_0 with the"
           + " policy's mean move per cell, exact (left) vs maxent (middle) backup, and the optimism"
@@ -77,14 +86,14 @@ public final class ControlSection implements TourSection {
     figures.add(new TourResult.Figure("gridworld/marginals-alpha-1.png", "alpha = 1 at five times: the exact"
         + " posterior's marginals p(s_t|O) (top) vs its policy's visitation d_t (middle); the maxent posterior's"
         + " marginals, which are its policy's visitation (bottom)."));
-    for (GridworldExperiment.TemperatureSummary s : gw.temperatures()) {
+    for (GridworldResult.TemperatureSummary s : gw.temperatures()) {
       findings.add(String.format(Locale.ROOT, "alpha=%s: the exact backup is optimistic under the slip: V_0^exact -"
           + " V_0^maxent ranges over [%.3f, %.3f] (mean %.3f) and is never negative; V_0(start) %.3f vs %.3f.",
           format(s.temperature()), s.minOptimism(), s.maxOptimism(), s.meanOptimism(), s.exact().startValue(),
           s.maxent().startValue()));
     }
-    GridworldExperiment.TemperatureSummary one = gw.temperatures().get(1);
-    GridworldExperiment.BackupSummary e = one.exact();
+    GridworldResult.TemperatureSummary one = gw.temperatures().get(1);
+    GridworldResult.BackupSummary e = one.exact();
     int mid = e.peakEntropyTime();
     findings.add(String.format(Locale.ROOT, "More variability in the middle: at alpha=1 the entropy of the exact"
         + " posterior marginals is %.2f nats at t=0, peaks at %.2f nats at t=%d, and falls to %.2f nats at t=%d"
@@ -105,22 +114,26 @@ public final class ControlSection implements TourSection {
     // 3. A text map with walls and an absorbing goal.
     Path mapFile = dir.resolve("map.txt");
     org.varl.core.io.AtomicFiles.writeString(mapFile, MAP);
-    GridworldExperiment.Result map = GridworldExperiment.run(new GridworldExperiment.Config(0, mapFile, 0.1,
-        new double[] {1}, 0, dir.resolve("map"), context.seed() + 1, 1000));
+    GridworldResult map = GridworldExperiment.run(new GridworldConfig(0, mapFile, 0.1, new double[] {1}, 0, 1000,
+        context.seed() + 1), Listener.NONE);
+    GridworldFiles.write(map, dir.resolve("map"));
     figures.add(new TourResult.Figure("map/values-alpha-1.png", "A text map (map.txt: '#' wall, 'L' lava, 'G'"
         + " absorbing goal), alpha = 1: V_0 and policy, exact vs maxent."));
     figures.add(new TourResult.Figure("map/marginals-alpha-1.png", "The map's posterior marginals and visitation"
         + " at five times: concentrated at the start and the goal, spread out in between."));
-    GridworldExperiment.BackupSummary m = map.temperatures().get(0).exact();
+    GridworldResult.BackupSummary m = map.temperatures().get(0).exact();
     findings.add(String.format(Locale.ROOT, "On the map (%d states, T=%d) the marginals' entropy goes %.2f -> %.2f"
-        + " (t=%d) -> %.2f nats; the maxent backup's V_0(start) is %.3f below the exact one.", map.states(),
+        + " (t=%d) -> %.2f nats; the maxent backup's V_0(start) is %.3f below the exact one.", map.grid().numStates(),
         map.horizon(), m.marginalEntropy()[0], m.marginalEntropy()[m.peakEntropyTime()], m.peakEntropyTime(),
         m.marginalEntropy()[map.horizon() - 1], m.startValue() - map.temperatures().get(0).maxent().startValue()));
     metrics.add("map/metrics.json");
 
     // 4. MaxEnt IRL.
-    IrlExperiment.Result irl = IrlExperiment.run(new IrlExperiment.Config(8, 0.1, 30, 1.0, null, 400, 200, 1.0,
-        dir.resolve("irl"), context.seed()));
+    IrlExperimentResult irl;
+    try (ProgressListener bar = new ProgressListener("tour control", "iteration")) {
+      irl = IrlExperiment.run(IrlExperimentConfig.defaults().withSeed(context.seed()), bar);
+    }
+    IrlFiles.write(irl, dir.resolve("irl"));
     figures.add(new TourResult.Figure("irl/reward.png", "MaxEnt IRL on the 8x8 slippery grid from 400 sampled"
         + " demonstrations: true reward, learned reward (plus the best constant shift) with the learned policy,"
         + " and the occupancy of the demonstrations vs the learned policy."));
