@@ -38,8 +38,15 @@ public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
       }
       for (int s = 0; s < numStates; s++) {
         vt[s] = LogSpace.softMax(qt, s * numActions, numActions, alpha);
+        double total = 0.0;
         for (int a = 0; a < numActions; a++) {
           pt[s * numActions + a] = Math.exp((qt[s * numActions + a] - vt[s]) / alpha);
+          total += pt[s * numActions + a];
+        }
+        // The rounding of V (|V| ulp / alpha, 1e-8 at |V| = 6e4, alpha = 1e-3) would leave each row off 1 by as much,
+        // and the visitation, which is the maxent posterior's marginals, would lose or gain that mass at every step.
+        for (int a = 0; a < numActions; a++) {
+          pt[s * numActions + a] /= total;
         }
       }
       q[t] = qt;

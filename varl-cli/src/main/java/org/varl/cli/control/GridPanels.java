@@ -32,25 +32,6 @@ final class GridPanels {
     return new Heatmaps.Panel(title, grid.toGrid(perState), arrows, null);
   }
 
-  /** Entropy -sum p log p in nats. */
-  static double entropy(double[] p) {
-    double h = 0;
-    for (double v : p) {
-      if (v > 0) {
-        h -= v * Math.log(v);
-      }
-    }
-    return h;
-  }
-
-  static double totalVariation(double[] p, double[] q) {
-    double tv = 0;
-    for (int i = 0; i < p.length; i++) {
-      tv += Math.abs(p[i] - q[i]);
-    }
-    return tv / 2;
-  }
-
   /** 0.1 -> "0.1", 1.0 -> "1", 10.0 -> "10": for file names and titles. */
   static String number(double x) {
     return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);

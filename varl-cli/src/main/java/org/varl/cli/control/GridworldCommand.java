@@ -3,18 +3,26 @@ package org.varl.cli.control;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.experiments.control.GridworldConfig;
+import org.varl.experiments.control.GridworldExperiment;
+import org.varl.experiments.control.GridworldResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code varl control gridworld}: heatmaps of values, policies, marginals and visitation; metrics JSON/CSV. */
+/**
+ * {@code varl control gridworld}: parses the options into a {@link GridworldConfig}, runs {@link
+ * GridworldExperiment}, and writes the heatmaps of values, policies, marginals and visitation and the metrics
+ * JSON/CSV ({@link GridworldFiles}).
+ */
 @Command(
     name = "gridworld",
     mixinStandardHelpOptions = true,
     description = "Control as inference on a gridworld (the peer's N x N slippery grid, or a text map: '#' wall,"
         + " 'S' start, 'G' goal (absorbing, reward 0), 'L' lava (-10), '.' floor (-1)) at several temperatures,"
-        + " exact vs maxent backup: PNG heatmaps of V_0 with policy arrows, of the posterior marginals and the policy"
-        + " visitation at several t, and metrics.json / metrics.csv.")
+        + " exact vs maxent backup: PNG heatmaps of V_0 with policy arrows, of the exact posterior's marginals and its"
+        + " policy's visitation at several t (the maxent posterior's marginals are its visitation), and metrics.json /"
+        + " metrics.csv.")
 public final class GridworldCommand implements Callable<Integer> {
 
   static final class Source {
@@ -56,17 +64,22 @@ public final class GridworldCommand implements Callable<Integer> {
   public Integer call() {
     int size = source == null || source.size == null ? 10 : source.size;
     Path map = source == null ? null : source.map;
-    GridworldExperiment.Result r = GridworldExperiment.run(new GridworldExperiment.Config(size, map, slip,
-        temperatures, horizon, out, seed, samples));
-    System.out.printf(Locale.ROOT, "gridworld %dx%d (%d states), T=%d, times %s%n", r.width(), r.height(),
-        r.states(), r.horizon(), java.util.Arrays.toString(r.times()));
-    for (GridworldExperiment.TemperatureSummary s : r.temperatures()) {
+    GridworldConfig config = new GridworldConfig(size, map, slip, temperatures, horizon, samples, seed);
+    GridworldResult r;
+    try (ProgressListener bar = new ProgressListener("control gridworld", "backup")) {
+      r = GridworldExperiment.run(config, bar);
+    }
+    GridworldFiles.Written files = GridworldFiles.write(r, out);
+    System.out.printf(Locale.ROOT, "gridworld %dx%d (%d states), T=%d, times %s%n", r.grid().width(),
+        r.grid().height(), r.grid().numStates(), r.horizon(), java.util.Arrays.toString(r.times()));
+    for (GridworldResult.TemperatureSummary s : r.temperatures()) {
       System.out.printf(Locale.ROOT, "alpha %-5s V_0(start) exact %.4f maxent %.4f | optimism exact-maxent max %.4f"
               + " mean %.4f | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
           GridPanels.number(s.temperature()), s.exact().startValue(), s.maxent().startValue(), s.maxOptimism(),
           s.meanOptimism(), s.exact().peakEntropyTime(), s.maxent().peakEntropyTime());
     }
-    System.out.println("wrote " + r.figures().size() + " figures, " + r.metricsJson() + ", " + r.metricsCsv());
+    System.out.println("wrote " + files.figures().size() + " figures, " + files.metricsJson() + ", "
+        + files.metricsCsv());
     return 0;
   }
 }

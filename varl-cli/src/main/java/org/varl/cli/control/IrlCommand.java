@@ -4,11 +4,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.experiments.control.IrlExperiment;
+import org.varl.experiments.control.IrlExperimentConfig;
+import org.varl.experiments.control.IrlExperimentResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code varl control irl}: MaxEnt inverse RL on the slippery gridworld. */
+/**
+ * {@code varl control irl}: MaxEnt inverse RL on the slippery gridworld: parses the options into an {@link
+ * IrlExperimentConfig}, runs {@link IrlExperiment}, and writes the figures and metrics ({@link IrlFiles}).
+ */
 @Command(
     name = "irl",
     mixinStandardHelpOptions = true,
@@ -62,14 +68,19 @@ public final class IrlCommand implements Callable<Integer> {
   public Integer call() {
     Path demos = source == null ? null : source.demos;
     int numDemos = source == null || source.numDemos == null ? 400 : source.numDemos;
-    IrlExperiment.Result r = IrlExperiment.run(new IrlExperiment.Config(size, slip, horizon, temperature, demos,
-        numDemos, iterations, lr, out, seed));
+    IrlExperimentConfig config = new IrlExperimentConfig(size, slip, horizon, temperature, demos, numDemos,
+        iterations, lr, seed);
+    IrlExperimentResult r;
+    try (ProgressListener bar = new ProgressListener("control irl", "iteration")) {
+      r = IrlExperiment.run(config, bar);
+    }
+    IrlFiles.Written files = IrlFiles.write(r, out);
     System.out.printf(Locale.ROOT, "features %s: true weights %s, learned %s (+ shift %.3f; reward RMSE after shift"
             + " %.3f)%n", Arrays.toString(r.features()), Arrays.toString(r.trueWeights()),
         format(r.learnedWeights()), r.shift(), r.rewardRmse());
     System.out.printf(Locale.ROOT, "max_t TV(learned visitation, demos) %.4f%s%n", r.tvToDemos(),
         Double.isNaN(r.tvToExpert()) ? "" : String.format(Locale.ROOT, ", to the expert's %.4f", r.tvToExpert()));
-    System.out.println("wrote " + r.figures() + " and " + r.metrics());
+    System.out.println("wrote " + files.figures() + " and " + files.metrics());
     return 0;
   }
 

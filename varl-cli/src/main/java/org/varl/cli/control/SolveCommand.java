@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code varl control solve}: control as inference on an MDP read from JSON. Finite horizon: writes Q [T][S][A],
- * V [T][S], policy [T][S][A], forward [T][S], marginals [T][S], visitation [T][S]; {@code --horizon inf}: the
- * stationary Q [S][A], V [S], policy [S][A], iterations and residual. The output is written atomically; on bad input
- * nothing is written.
+ * V [T][S], policy [T][S][A], forward [T][S], marginals [T][S], visitation [T][S] and marginalsNote, the line saying
+ * what the marginals are ({@link ControlAsInference}: the posterior p(s_t | O) for exact with discount 1, the
+ * variational posterior's, equal to the visitation, for maxent; null for exact with discount &lt; 1, which defines no
+ * posterior); {@code --horizon inf}: the stationary Q [S][A], V [S], policy [S][A], iterations and residual, and
+ * marginals null with its note. The output is written atomically; on bad input nothing is written.
  */
 @Command(
     name = "solve",
@@ -104,6 +106,10 @@ public final class SolveCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Why {@code --horizon inf} writes no marginals. */
+  static final String INFINITE_HORIZON_MARGINALS = "undefined: --horizon inf has no trajectory of a fixed length,"
+      + " so there is no posterior over s_t (nor a visitation d_t); use a finite --horizon";
+
   /** Validates, reads the MDP, solves, and writes the JSON atomically (nothing is written on bad input). */
   public static Result run(Config c) {
     boolean infinite = "inf".equalsIgnoreCase(c.horizon());
@@ -122,6 +128,8 @@ public final class SolveCommand implements Callable<Integer> {
       json.put("Q", reshape(sol.q(), numActions));
       json.put("V", sol.v());
       json.put("policy", reshape(sol.policy(), numActions));
+      json.put("marginals", null);
+      json.put("marginalsNote", INFINITE_HORIZON_MARGINALS);
       Json.write(c.out(), json);
       return new Result(c.out(), -1, model.numStates(), numActions, startValue(model, sol.v()), sol.iterations(),
           sol.residual(), sol.converged());
@@ -143,7 +151,8 @@ public final class SolveCommand implements Callable<Integer> {
     json.put("V", sol.v());
     json.put("policy", policy);
     json.put("forward", sol.forward());
-    json.put("marginals", sol.marginals());
+    json.put("marginals", sol.marginals().orElse(null));
+    json.put("marginalsNote", sol.marginalsNote());
     json.put("visitation", sol.visitation());
     Json.write(c.out(), json);
     return new Result(c.out(), t, model.numStates(), numActions, startValue(model, sol.v()[0]), 0, 0.0, true);

@@ -23,6 +23,7 @@ public final class TourReport {
         .append(".claim{background:#f4f6fa;border-left:4px solid #4a6fa5;padding:.6em 1em}")
         .append("figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}")
         .append("figcaption{font-size:.9em;color:#555}.err{color:#b00}.meta{color:#777;font-size:.85em}")
+        .append(".fails{color:#b00}")
         .append("</style></head><body>\n<h1>varl tour: variational inference in RL</h1>\n")
         .append("<p class=\"meta\">Every experiment below ran just now on its embedded defaults (seed ")
         .append(seed).append("); the findings are computed from this run's numbers.</p>\n<ul>\n");
@@ -45,7 +46,12 @@ public final class TourReport {
       if (!r.findings().isEmpty()) {
         h.append("<p><b>What this run shows:</b></p><ul>\n");
         for (String f : r.findings()) {
-          h.append("<li>").append(esc(f)).append("</li>\n");
+          if (f.startsWith(TourResult.DOES_NOT_HOLD)) {
+            h.append("<li class=\"fails\"><b>Does not hold:</b> ")
+                .append(esc(f.substring(TourResult.DOES_NOT_HOLD.length()))).append("</li>\n");
+          } else {
+            h.append("<li>").append(esc(f)).append("</li>\n");
+          }
         }
         h.append("</ul>\n");
       }

@@ -77,10 +77,39 @@ class ControlCommandsTest {
     FiniteHorizonSolution expected = ControlAsInference.solve(MdpJson.parse(MDP, false),
         InferenceConfig.of(4).withTemperature(0.5));
     assertThat(json.get("V").get(1).get(2).asDouble()).isCloseTo(expected.v()[1][2], offset(1e-12));
-    assertThat(json.get("marginals").get(2).get(1).asDouble()).isCloseTo(expected.marginals()[2][1], offset(1e-12));
+    assertThat(json.get("marginals").get(2).get(1).asDouble())
+        .isCloseTo(expected.marginals().orElseThrow()[2][1], offset(1e-12));
+    assertThat(json.get("marginalsNote").asText()).contains("posterior p(s_t | O_{0:T-1})");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }
+  }
+
+  @Test
+  void solveMarginalsAreTheVisitationForMaxentAndNullForExactWithDiscount() throws Exception {
+    String mdp = mdpFile(MDP).toString();
+    Path maxent = dir.resolve("maxent.json");
+    assertThat(varl("control", "solve", "--mdp", mdp, "--horizon", "4", "--backup", "maxent", "--discount", "0.9",
+        "--out", maxent.toString()).code()).isZero();
+    JsonNode m = new ObjectMapper().readTree(maxent.toFile());
+    assertThat(m.get("marginals")).isEqualTo(m.get("visitation"));
+    assertThat(m.get("marginalsNote").asText()).contains("variational posterior", "visitation");
+
+    Path exact = dir.resolve("exact.json");
+    assertThat(varl("control", "solve", "--mdp", mdp, "--horizon", "4", "--discount", "0.9",
+        "--out", exact.toString()).code()).isZero();
+    JsonNode e = new ObjectMapper().readTree(exact.toFile());
+    assertThat(e.has("marginals")).isTrue();
+    assertThat(e.get("marginals").isNull()).isTrue();
+    assertThat(e.get("marginalsNote").asText()).startsWith("undefined").contains("discount 0.9");
+    assertThat(e.get("visitation").size()).isEqualTo(4);
+
+    Path inf = dir.resolve("inf.json");
+    assertThat(varl("control", "solve", "--mdp", mdp, "--horizon", "inf", "--discount", "0.9", "--backup", "maxent",
+        "--out", inf.toString()).code()).isZero();
+    JsonNode i = new ObjectMapper().readTree(inf.toFile());
+    assertThat(i.get("marginals").isNull()).isTrue();
+    assertThat(i.get("marginalsNote").asText()).startsWith("undefined").contains("--horizon inf");
   }
 
   @Test

@@ -31,9 +31,40 @@ public final class MaxEntIrl {
   private MaxEntIrl() {
   }
 
-  /** Objective, gradient, policy and visitation at one theta. */
-  private record Evaluation(double[] theta, double objective, double[] gradient, double[][] policy,
-      double[][] visitation) {
+  /**
+   * Objective L(theta), the gradient the ascent uses ((mu_D - mu_pi) / (alpha T)), policy and visitation at one theta.
+   * Package-private so that the tests can compare the gradient with finite differences of the objective.
+   */
+  record Evaluation(double[] theta, double objective, double[] gradient, double[][] policy, double[][] visitation) {
+  }
+
+  /** The demonstrations' statistics: mu_D [F], the empirical start distribution p_D [S], and T. */
+  record DemoStatistics(double[] featureCounts, double[] start, int horizon) {
+    static DemoStatistics of(int numStates, double[][] features, List<Trajectory> demos) {
+      if (features.length != numStates) {
+        throw new IllegalArgumentException("features: expected " + numStates + " rows, found " + features.length);
+      }
+      if (demos.isEmpty()) {
+        throw new IllegalArgumentException("demos: need at least one trajectory");
+      }
+      int numFeatures = features[0].length;
+      int horizon = demos.get(0).length();
+      double[] empirical = new double[numFeatures];
+      double[] start = new double[numStates];
+      for (Trajectory d : demos) {
+        if (d.length() != horizon) {
+          throw new IllegalArgumentException("demos: all trajectories must have length " + horizon + ", found "
+              + d.length());
+        }
+        start[d.states()[0]] += 1.0 / demos.size();
+        for (int s : d.states()) {
+          for (int f = 0; f < numFeatures; f++) {
+            empirical[f] += features[s][f] / demos.size();
+          }
+        }
+      }
+      return new DemoStatistics(empirical, start, horizon);
+    }
   }
 
   /**
@@ -48,30 +79,11 @@ public final class MaxEntIrl {
   /** As {@link #fit(Mdp, double[][], List, IrlConfig)}, calling {@code onIteration} after each ascent step. */
   public static IrlResult fit(Mdp mdp, double[][] features, List<Trajectory> demos, IrlConfig config,
       IntConsumer onIteration) {
-    int numStates = mdp.numStates();
-    if (features.length != numStates) {
-      throw new IllegalArgumentException("features: expected " + numStates + " rows, found " + features.length);
-    }
-    if (demos.isEmpty()) {
-      throw new IllegalArgumentException("demos: need at least one trajectory");
-    }
+    DemoStatistics stats = DemoStatistics.of(mdp.numStates(), features, demos);
     int numFeatures = features[0].length;
-    int horizon = demos.get(0).length();
-    double[] empirical = new double[numFeatures];
-    double[] start = new double[numStates];
-    for (Trajectory d : demos) {
-      if (d.length() != horizon) {
-        throw new IllegalArgumentException("demos: all trajectories must have length " + horizon + ", found "
-            + d.length());
-      }
-      start[d.states()[0]] += 1.0 / demos.size();
-      for (int s : d.states()) {
-        for (int f = 0; f < numFeatures; f++) {
-          empirical[f] += features[s][f] / demos.size();
-        }
-      }
-    }
-    InferenceConfig inference = new InferenceConfig(horizon, config.temperature(), Backup.MAXENT, 1.0);
+    double[] empirical = stats.featureCounts();
+    double[] start = stats.start();
+    InferenceConfig inference = new InferenceConfig(stats.horizon(), config.temperature(), Backup.MAXENT, 1.0);
     double[] objective = new double[config.iterations()];
     double[] logLikelihood = new double[config.iterations()];
     double[] gradientNorm = new double[config.iterations()];
@@ -99,6 +111,13 @@ public final class MaxEntIrl {
     }
     return new IrlResult(current.theta(), stateRewards(features, current.theta()), objective, logLikelihood,
         gradientNorm, current.policy(), current.visitation());
+  }
+
+  /** L(theta) and the ascent's gradient for the demonstrations {@code demos} at temperature alpha. */
+  static Evaluation evaluate(Mdp mdp, double[][] features, List<Trajectory> demos, double[] theta, double alpha) {
+    DemoStatistics stats = DemoStatistics.of(mdp.numStates(), features, demos);
+    return evaluate(mdp, features, theta, stats.featureCounts(), stats.start(),
+        new InferenceConfig(stats.horizon(), alpha, Backup.MAXENT, 1.0));
   }
 
   private static Evaluation evaluate(Mdp mdp, double[][] features, double[] theta, double[] empirical,

@@ -1,0 +1,41 @@
+package org.varl.cli.control;
+
+import org.varl.cli.common.Progress;
+import org.varl.experiments.Listener;
+
+/**
+ * Draws an experiment's stages as {@link Progress} bars on stderr: each stage closes the previous bar and starts one
+ * named "task: stage" counting {@code unit}s. Close it when the run is over.
+ */
+public final class ProgressListener implements Listener, AutoCloseable {
+  private final String task;
+  private final String unit;
+  private Progress bar;
+
+  /** {@code task} as "control irl", {@code unit} as "iteration". */
+  public ProgressListener(String task, String unit) {
+    this.task = task;
+    this.unit = unit;
+  }
+
+  @Override
+  public void stage(String name, long totalUnits) {
+    close();
+    bar = Progress.start(task + ": " + name, totalUnits, unit);
+  }
+
+  @Override
+  public void advance(long units) {
+    if (bar != null) {
+      bar.step(units);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+}
