@@ -1,5 +1,6 @@
 package org.varl.cli.control;
 
+import org.varl.cli.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.varl.cli.control.GridworldFiles;
 import org.varl.cli.control.IrlFiles;
-import org.varl.cli.control.ProgressListener;
+import org.varl.cli.common.ProgressListener;
 import org.varl.control.Backup;
 import org.varl.control.BackwardMessages;
 import org.varl.control.HardValueIteration;

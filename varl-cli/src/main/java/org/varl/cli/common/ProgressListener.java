@@ -1,6 +1,5 @@
-package org.varl.cli.control;
+package org.varl.cli.common;
 
-import org.varl.cli.common.Progress;
 import org.varl.experiments.Listener;
 
 /**
