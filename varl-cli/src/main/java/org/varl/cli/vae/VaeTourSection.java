@@ -5,24 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.varl.cli.common.Json;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
-import org.varl.core.data.DataOptions;
-import org.varl.models.vae.Architecture;
+import org.varl.experiments.vae.VaeExperiment;
+import org.varl.experiments.vae.VaeExperimentConfig;
+import org.varl.experiments.vae.VaeExperimentResult;
 import org.varl.models.vae.EpochMetrics;
-import org.varl.models.vae.EvalRequest;
 import org.varl.models.vae.EvalResult;
-import org.varl.models.vae.Estimator;
-import org.varl.models.vae.Likelihood;
-import org.varl.models.vae.ModelOptions;
-import org.varl.models.vae.TrainConfig;
-import org.varl.models.vae.TrainRequest;
 import org.varl.models.vae.TrainResult;
 import org.varl.models.vae.TrainedVae;
-import org.varl.models.vae.TrainingListener;
-import org.varl.models.vae.VaeEvaluator;
-import org.varl.models.vae.VaeTrainer;
 
 /**
  * The tour's VAE section: a small VAE (MLP 784-256-8-256-784, Bernoulli) trained for a few epochs on the embedded
@@ -50,12 +43,14 @@ public final class VaeTourSection implements TourSection {
   @Override
   public TourResult run(TourContext context) {
     Path run = context.dir().resolve("run");
-    TrainResult trained = VaeTrainer.run(new TrainRequest("shapes",
-        DataOptions.defaults().withShapesCount(SPRITES),
-        new ModelOptions(Architecture.MLP, Likelihood.BERNOULLI, 256, LATENT, 0.1),
-        new TrainConfig(EPOCHS, 64, 2e-3, 1.0, Estimator.PATHWISE, 1, context.seed(), 1, false), run, null),
-        TrainingListener.none());
-    EvalResult eval = VaeEvaluator.run(new EvalRequest(run, 500, 200, context.seed()));
+    VaeExperimentConfig config = VaeExperimentConfig.defaults(run).withSprites(SPRITES).withEpochs(EPOCHS)
+        .withLatent(LATENT).withSeed(context.seed());
+    VaeExperimentResult result;
+    try (ProgressListener bar = new ProgressListener("tour vae", "step")) {
+      result = VaeExperiment.run(config, bar);
+    }
+    TrainResult trained = result.trained();
+    EvalResult eval = result.eval();
     Json.write(context.dir().resolve("eval.json"), eval);
     List<TourResult.Figure> figures = new ArrayList<>();
     try (TrainedVae m = TrainedVae.load(run)) {
@@ -81,7 +76,7 @@ public final class VaeTourSection implements TourSection {
             + "epoch); of the last value, %.1f nats are the KL term, the price of the %d-dimensional code.",
         first.testLoss(), last.testLoss(), last.epoch(), trained.gradientPath(), last.epochSeconds(), eval.kl(),
         LATENT));
-    double gap = eval.logLikelihood() - eval.elboOnSameExamples();
+    double gap = result.boundGap();
     findings.add(String.format(Locale.ROOT,
         "Bound: importance-sampled log p(x) = %.1f nats (K = %d) vs ELBO = %.1f on the same %d sprites: the ELBO "
             + "is %s by %.1f nats, an estimate from below of KL(q(z|x) || p(z|x)), the gap the encoder leaves.",
