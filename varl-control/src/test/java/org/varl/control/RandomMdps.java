@@ -2,8 +2,12 @@ package org.varl.control;
 
 import java.util.SplittableRandom;
 
-/** Random small MDPs for the property tests; every one is a function of its seed. */
-final class RandomMdps {
+/**
+ * Random small MDPs for the property tests; every one is a function of its seed. Public and packaged in
+ * varl-control's test-jar ({@code <type>test-jar</type><scope>test</scope>}) for the tests of the modules above
+ * varl-control; it cannot live in varl-testing, which depends on no varl module.
+ */
+public final class RandomMdps {
   private RandomMdps() {
   }
 
@@ -11,7 +15,7 @@ final class RandomMdps {
    * S states, A actions; each row P(.|s,a) has 1 (deterministic) or 1..3 successors with random weights; rewards
    * uniform in [-rewardScale, rewardScale]; initial on a single state or random; no prior.
    */
-  static Mdp random(long seed, int numStates, int numActions, boolean deterministic, boolean singleStart,
+  public static Mdp random(long seed, int numStates, int numActions, boolean deterministic, boolean singleStart,
       double rewardScale) {
     SplittableRandom rng = new SplittableRandom(seed);
     MdpBuilder b = Mdp.builder().setStates(numStates).setActions(numActions);
@@ -52,7 +56,7 @@ final class RandomMdps {
   }
 
   /** A random prior p(a|s); with {@code zeros}, about a third of the actions get probability 0 (never all). */
-  static double[][] prior(long seed, int numStates, int numActions, boolean zeros) {
+  public static double[][] prior(long seed, int numStates, int numActions, boolean zeros) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] p = new double[numStates][numActions];
     for (int s = 0; s < numStates; s++) {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.varl.cli.common.ImageGrids;
 import org.varl.cli.common.Plots;
+import org.varl.core.analysis.Pca;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.data.Shapes;
 import org.varl.models.vae.EpochMetrics;
-import org.varl.models.vae.Pca;
 import org.varl.models.vae.TrainedVae;
 import org.varl.models.vae.VaeConfig;
 import org.varl.models.vae.VaeImages;
@@ -76,7 +76,8 @@ final class VaeFigures {
 
   /**
    * Scatter of the latent means of the first {@code examples} test rows, coloured by label; with more than two
-   * latent dimensions the points are projected on their first two principal components.
+   * latent dimensions the points are projected on their first two principal components (each axis oriented with
+   * its largest-magnitude entry positive, so the same model gives the same picture).
    */
   static Path latent(TrainedVae m, Path png, int examples) {
     ArrayDataset test = m.data().test();
@@ -94,7 +95,7 @@ final class VaeFigures {
       xy = mu;
       axes = "z";
     } else {
-      xy = Pca.project2(mu);
+      xy = Pca.fit(mu).project(mu, 2);
       axes = "PC";
     }
     Map<Integer, List<double[]>> byLabel = new TreeMap<>();

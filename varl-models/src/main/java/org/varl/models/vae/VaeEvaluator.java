@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.varl.core.analysis.LinearProbe;
 import org.varl.core.bounds.LogMarginal;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.engine.EngineSetup;
@@ -91,19 +93,12 @@ public final class VaeEvaluator {
     if (!train.factorNames().isEmpty() && train.factors().isPresent() && test.factors().isPresent()) {
       double[][] zTrain = VaeImages.latentMeans(vae, train, PROBE_TRAIN_ROWS);
       double[][] zTest = VaeImages.latentMeans(vae, test, n);
-      double[][] fTrain = train.factors().get();
-      double[][] fTest = test.factors().get();
+      // One probe for all factors: each output is its own least-squares fit, sharing one decomposition.
+      double[][] fTrain = Arrays.copyOf(train.factors().get(), zTrain.length);
+      double[][] fTest = Arrays.copyOf(test.factors().get(), n);
+      double[] r2 = LinearProbe.fit(zTrain, fTrain).r2(zTest, fTest);
       for (int j = 0; j < train.factorNames().size(); j++) {
-        double[] yTrain = new double[zTrain.length];
-        for (int i = 0; i < zTrain.length; i++) {
-          yTrain[i] = fTrain[i][j];
-        }
-        double[] yTest = new double[n];
-        for (int i = 0; i < n; i++) {
-          yTest[i] = fTest[i][j];
-        }
-        probe.add(new EvalResult.ProbeScore(train.factorNames().get(j),
-            LinearProbe.r2(zTrain, yTrain, zTest, yTest)));
+        probe.add(new EvalResult.ProbeScore(train.factorNames().get(j), r2[j]));
       }
     }
     return new EvalResult(trained.config().data(), trained.epochs(), n, (recon + kl) / n, recon / n, kl / n,

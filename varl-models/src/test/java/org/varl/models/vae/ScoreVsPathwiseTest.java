@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.varl.testing.MonteCarlo;
 
 /**
  * The score-function surrogate of {@link AutogradStep} is an unbiased gradient of the same objective as the
@@ -30,8 +31,8 @@ class ScoreVsPathwiseTest {
         xs[i] = r.nextDouble() < 0.4 ? 1f : 0f;
       }
       List<NDArray> params = vae.parameterArrays();
-      double[][][] sum = new double[2][params.size()][];
-      double[][][] sumSq = new double[2][params.size()][];
+      // samples[estimator][parameter][coordinate][draw]
+      double[][][][] samples = new double[2][params.size()][][];
       double[] objective = new double[2];
       Estimator[] estimators = {Estimator.PATHWISE, Estimator.SCORE};
       for (int e = 0; e < 2; e++) {
@@ -42,13 +43,11 @@ class ScoreVsPathwiseTest {
             objective[e] += res.stats().getFloat(0) / draws;
             for (int i = 0; i < params.size(); i++) {
               float[] g = res.gradients().get(i).toFloatArray();
-              if (sum[e][i] == null) {
-                sum[e][i] = new double[g.length];
-                sumSq[e][i] = new double[g.length];
+              if (samples[e][i] == null) {
+                samples[e][i] = new double[g.length][draws];
               }
               for (int j = 0; j < g.length; j++) {
-                sum[e][i][j] += g[j];
-                sumSq[e][i][j] += (double) g[j] * g[j];
+                samples[e][i][j][k] = g[j];
               }
             }
           }
@@ -58,15 +57,10 @@ class ScoreVsPathwiseTest {
       assertThat(objective[1]).isCloseTo(objective[0], org.assertj.core.data.Offset.offset(0.02 * objective[0]));
       int checked = 0;
       for (int i = 0; i < params.size(); i++) {
-        for (int j = 0; j < sum[0][i].length; j++) {
-          double meanP = sum[0][i][j] / draws;
-          double meanS = sum[1][i][j] / draws;
-          double varP = sumSq[0][i][j] / draws - meanP * meanP;
-          double varS = sumSq[1][i][j] / draws - meanS * meanS;
-          double stdErr = Math.sqrt((varP + varS) / draws);
-          // 5 standard errors: with ~150 coordinates a false alarm has probability ~1e-4.
-          assertThat(Math.abs(meanS - meanP)).as("%s[%d]: score %.4f vs pathwise %.4f (se %.4f)",
-              vae.parameterNames().get(i), j, meanS, meanP, stdErr).isLessThan(5 * stdErr + 1e-6);
+        for (int j = 0; j < samples[0][i].length; j++) {
+          // 5 standard errors of the difference: with ~150 coordinates a false alarm has probability ~1e-4.
+          MonteCarlo.assertMeansAgree(vae.parameterNames().get(i) + "[" + j + "]: pathwise vs score",
+              samples[0][i][j], samples[1][i][j], 5, 1e-6);
           checked++;
         }
       }
