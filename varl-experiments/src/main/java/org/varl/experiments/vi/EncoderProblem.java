@@ -12,9 +12,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.varl.core.bounds.Elbo;
 import org.varl.core.bounds.KlTerm;
 import org.varl.core.distributions.Distribution;
+import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
 import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
@@ -23,27 +25,41 @@ import org.varl.core.estimators.LearnedBaseline;
 import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
 import org.varl.core.estimators.ScoreFunctionEstimator;
-import org.varl.core.estimators.Surrogate;
 
 /**
  * An amortized encoder {@code q_φ(z | x)} (one hidden tanh layer, 24→32→2·2) on a fixed minibatch of B points from
  * {@link ToyLatentModel}, with {@code f(z) = log p(x, z)} under the model's fixed decoder. The encoder is first
- * trained for {@value #PRETRAIN_STEPS} Adam steps on the ELBO, so the gradients are those of a run in progress. No
- * closed form: the reference gradient is the pathwise estimate from many draws per point.
+ * trained for {@value #PRETRAIN_STEPS} Adam steps on the ELBO, so the gradients are those of a run in progress.
+ *
+ * <p>No closed form; the reference gradient is not a Monte Carlo average of any of the estimators compared, but
+ * {@link QuadratureGradient}: Gauss–Hermite product quadrature with {@value #QUADRATURE_NODES} nodes per axis of
+ * {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)} per data point, differentiated through μ and σ, its discretization error
+ * measured against {@value #CHECK_NODES} nodes per axis. The decoder is tanh, so {@code f} is smooth (but analytic
+ * only in a strip: see {@link #QUADRATURE_NODES}); the tests show the reference agrees with long pathwise and
+ * leave-one-out score-function averages within their standard errors. About 0.3 s for B = 32.
  */
 final class EncoderProblem implements GradientProblem {
 
   static final int PRETRAIN_STEPS = 300;
+  /**
+   * Gauss–Hermite nodes per latent axis of the reference: 64² = 4096 points per data point. Measured at seed 7
+   * (B = 32, gradient RMS 0.11), RMS distance to the 64-node rule: 2e-3 at 8 nodes, 1.1e-4 at 16, 8.9e-5 at 24,
+   * 3.1e-5 at 32, 1.1e-6 at 48, while the 32-vs-30 difference is only 1.7e-5: convergence like exp(−c√n) (the
+   * tanh decoder's poles), so neighbouring rules understate the error and the check rule is far below.
+   */
+  static final int QUADRATURE_NODES = 64;
+  /** The rule whose difference from {@link #QUADRATURE_NODES} is reported as the discretization error. */
+  static final int CHECK_NODES = 48;
+  /** Nodes per pass of the reference: 1024 × B decoder evaluations of a 2-32-24 net. */
+  static final int QUADRATURE_CHUNK = 1024;
 
   private final ToyLatentModel model;
   private final NDArray x;
   private final Mlp encoder;
-  private final double[] truth;
+  private final QuadratureGradient reference;
   private final double constant;
-  private final int referenceSamples;
 
-  EncoderProblem(NDManager root, int batch, int referenceSamples, long seed) {
-    this.referenceSamples = referenceSamples;
+  EncoderProblem(NDManager root, int batch, long seed) {
     model = new ToyLatentModel(root, 2, 32, 24, batch);
     x = model.data;
     encoder = Mlp.create(root, Activation.TANH, Mlp.Init.GLOROT_UNIFORM, NoiseStream.generator(seed, Streams.PARAMETERS, 1), 24, 32, 4);
@@ -58,22 +74,13 @@ final class EncoderProblem implements GradientProblem {
         adam.stepFromParameters();
       }
     }
+    List<NDArray> attach = new ArrayList<>(model.arrays());
+    attach.addAll(encoder.parameters());
+    reference = QuadratureGradient.compute(root, QUADRATURE_NODES, CHECK_NODES, scope -> normal(), this::f,
+        encoder.parameters(), attach, QUADRATURE_CHUNK);
     try (NDManager scope = root.newSubManager()) {
       attach(scope);
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        Surrogate s = new PathwiseEstimator().surrogate(q(scope), f(scope), referenceSamples);
-        gc.backward(s.objective());
-      }
-      List<Double> g = new ArrayList<>();
-      for (NDArray p : encoder.parameters()) {
-        NDArray grad = p.getGradient();
-        for (float v : grad.toFloatArray()) {
-          g.add((double) v);
-        }
-        grad.subi(grad);
-      }
-      truth = g.stream().mapToDouble(Double::doubleValue).toArray();
-      NDArray mean = encoder.forward(x).split(2, 1).get(0); // μ_φ(x), the first half of the output
+      NDArray mean = normal().loc(); // μ_φ(x)
       constant = model.logJoint(scope, x, mean.expandDims(0)).mean().getFloat();
     }
   }
@@ -100,8 +107,13 @@ final class EncoderProblem implements GradientProblem {
 
   @Override
   public Distribution q(NDManager scope) {
+    return Independent.of(normal(), 1);
+  }
+
+  /** {@code N(μ_φ(x), diag σ_φ²(x))} per coordinate, batch shape {@code [B, d]}: the encoder's two output halves. */
+  Normal normal() {
     NDList parts = encoder.forward(x).split(2, 1);
-    return Normal.diagonalFromLogVariance(parts.get(0), parts.get(1));
+    return Normal.fromLogVariance(parts.get(0), parts.get(1));
   }
 
   @Override
@@ -126,12 +138,20 @@ final class EncoderProblem implements GradientProblem {
 
   @Override
   public double[] trueGradient() {
-    return truth.clone();
+    return reference.gradient().clone();
+  }
+
+  @Override
+  public double trueGradientError() {
+    return reference.discretizationError();
   }
 
   @Override
   public String trueGradientSource() {
-    return "pathwise reference, " + referenceSamples + " draws per data point";
+    return String.format(Locale.ROOT, "Gauss-Hermite quadrature of E_q[f] per data point, %d^%d = %d nodes, gradient"
+        + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
+        reference.nodes(), reference.dimension(), reference.points(), reference.discretizationError(),
+        reference.coarseNodes(), reference.rms());
   }
 
   @Override

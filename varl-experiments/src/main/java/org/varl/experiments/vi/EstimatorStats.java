@@ -20,4 +20,15 @@ import java.util.List;
  */
 public record EstimatorStats(String problem, String name, boolean unbiased, int parameters, int estimates,
     double meanError, double relativeError, double standardError, double variance, double snr,
-    double secondsPerEstimate, List<Double> varianceBySamples) {}
+    double secondsPerEstimate, List<Double> varianceBySamples) {
+
+  /**
+   * {@code meanError / sqrt(standardError² + referenceError²)}: the RMS error of the averaged estimate in units of
+   * its standard error, with the true gradient's own uncertainty (RMS over parameters, 0 for a closed form) added in
+   * quadrature. About 1 for an unbiased estimator (the RMS of P standard-normal deviations, correlated ones spread
+   * wider); for a bias β (RMS) it grows like {@code sqrt(1 + R β² / variance)}.
+   */
+  public double errorInStandardErrors(double referenceError) {
+    return meanError / Math.hypot(standardError, referenceError);
+  }
+}

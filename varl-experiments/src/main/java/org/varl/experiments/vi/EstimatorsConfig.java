@@ -9,7 +9,9 @@ import java.util.Set;
  * @param samples R, the number of single-draw gradient estimates recorded per estimator (≥ 16)
  * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned) settle
  * @param encoderBatch B, the data points in the encoder problems' fixed minibatch
- * @param referenceSamples draws per data point of the pathwise reference gradient of the encoder problems
+ * @param referenceSamples unused: the encoder problems' reference gradients were pathwise averages of this many
+ *     draws per data point and are now Gauss–Hermite quadratures ({@link EncoderProblem}, {@link ImageProblem});
+ *     still validated (≥ 1) and kept so that callers constructing the record compile, until they drop it
  * @param seed the run's seed
  * @param device {@code cpu} or {@code gpu}
  * @param imageData the data of the image problem: a {@link org.varl.core.data.DataSources} spec
@@ -40,7 +42,7 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
   }
 
   /**
-   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, reference 4096 draws/point;
+   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, referenceSamples 4096 (unused);
    * image data {@value #AUTO}.
    */
   public static EstimatorsConfig defaults() {

@@ -19,10 +19,13 @@ import org.varl.core.estimators.Surrogate;
 /**
  * The lecture's claim that the score-function gradient has high variance and the reparameterized one low, measured.
  * On four problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
- * data from a known decoder, pathwise reference; {@link ImageProblem}: the encoder of a small VAE trained on real
- * images, Fashion-MNIST by default ({@link EstimatorsConfig#imageData()}), pathwise reference, named after its data;
- * {@link DiscreteProblem}: a categorical latent, closed form) every estimator produces R single-draw gradient
- * estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
+ * data from a known decoder, Gauss–Hermite quadrature reference; {@link ImageProblem}: the encoder of a small VAE
+ * trained on real images, Fashion-MNIST by default ({@link EstimatorsConfig#imageData()}), Gauss–Hermite quadrature
+ * reference, named after its data; {@link DiscreteProblem}: a categorical latent, closed form) every estimator
+ * produces R single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
+ * No reference is an average of the estimators compared (a pathwise average would hide the pathwise estimator's own
+ * bias); each comes with its uncertainty ({@link EstimatorsResult#trueGradientError()}), which
+ * {@link EstimatorsResult#errorInStandardErrors(EstimatorStats)} counts.
  *
  * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a linear function of
  * the context (x for the encoder), trained by Adam (step 0.05) on its squared error after every estimate, its bias
@@ -62,15 +65,17 @@ public final class EstimatorsExperiment {
     EngineSetup.seed(config.seed());
     List<EstimatorStats> stats = new ArrayList<>();
     Map<String, String> truthSources = new LinkedHashMap<>();
+    Map<String, Double> truthErrors = new LinkedHashMap<>();
     List<Integer> sampleCounts = sampleCounts(config.samples());
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
       List<GradientProblem> problems = List.of(new GaussianProblem(root),
-          new EncoderProblem(root, config.encoderBatch(), config.referenceSamples(), config.seed()),
-          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(), config.referenceSamples(),
-              config.seed()),
+          new EncoderProblem(root, config.encoderBatch(), config.seed()),
+          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(),
+              ImageProblem.QUADRATURE_NODES, ImageProblem.CHECK_NODES, config.seed()),
           new DiscreteProblem(root));
       for (GradientProblem problem : problems) {
         truthSources.put(problem.name(), problem.trueGradientSource());
+        truthErrors.put(problem.name(), problem.trueGradientError());
         LearnedBaseline learned = LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
         for (GradientEstimator estimator : problem.estimators(learned)) {
           boolean usesLearned = estimator instanceof ScoreFunctionEstimator s && s.baseline() == learned;
@@ -84,7 +89,7 @@ public final class EstimatorsExperiment {
       double score = find(stats, problem, "score").variance();
       ratios.put(problem, pathwise / score);
     }
-    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, images.spec(), images.problem(),
+    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, truthErrors, images.spec(), images.problem(),
         images.note(), (System.nanoTime() - start) / 1e9);
   }
 
@@ -102,7 +107,7 @@ public final class EstimatorsExperiment {
         .orElseThrow();
   }
 
-  private static EstimatorStats measure(NDManager root, GradientProblem problem, GradientEstimator estimator,
+  static EstimatorStats measure(NDManager root, GradientProblem problem, GradientEstimator estimator,
       LearnedBaseline learned, EstimatorsConfig config, List<Integer> sampleCounts, Listener listener) {
     List<NDArray> longLived = new ArrayList<>(problem.longLived());
     longLived.addAll(problem.parameters());

@@ -34,6 +34,13 @@ interface GradientProblem {
   /** The true gradient of {@code (1/B) Σ_b E_q[f]} with respect to {@link #parameters()}, flattened in order. */
   double[] trueGradient();
 
+  /**
+   * The uncertainty of {@link #trueGradient()}, RMS over the parameters like {@link EstimatorStats#meanError()}: 0
+   * for a closed form, the measured discretization error of a quadrature, the standard error of a Monte Carlo
+   * reference. A check of unbiasedness adds it in quadrature to the estimator's standard error.
+   */
+  double trueGradientError();
+
   /** How {@link #trueGradient()} was obtained, for the metrics. */
   String trueGradientSource();
 

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.varl.core.bounds.Elbo;
 import org.varl.core.bounds.KlTerm;
 import org.varl.core.bounds.Likelihood;
@@ -17,7 +18,6 @@ import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
-import org.varl.core.engine.Scalars;
 import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
@@ -25,7 +25,6 @@ import org.varl.core.estimators.LearnedBaseline;
 import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
 import org.varl.core.estimators.ScoreFunctionEstimator;
-import org.varl.core.estimators.Surrogate;
 import org.varl.core.optim.Adam;
 import org.varl.models.vae.Architecture;
 import org.varl.models.vae.Vae;
@@ -38,8 +37,19 @@ import org.varl.models.vae.VaeConfig;
  * {@value #PRETRAIN_STEPS} Adam steps on up to {@value ImageData#IMAGES} training images, then the decoder is frozen
  * and the estimators compete on the encoder's gradient for a fixed minibatch of the first B images,
  * {@code f(z) = log p(x | z) + log p(z)}. Grey levels in [0, 1] enter the Bernoulli log-likelihood as they are
- * ({@code x·l − softplus(l)}, the cross-entropy of PyTorch's VAE example). Reference: the pathwise gradient averaged
- * over many draws per image, accumulated over chunks of {@value #REFERENCE_CHUNK} draws.
+ * ({@code x·l − softplus(l)}, the cross-entropy of PyTorch's VAE example).
+ *
+ * <p>Reference gradient: not a Monte Carlo average of any estimator compared, but {@link QuadratureGradient},
+ * Gauss–Hermite product quadrature of {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)} per image with
+ * {@value #QUADRATURE_NODES}^4 = 10,000 nodes, differentiated through μ and σ, in chunks of
+ * {@value #QUADRATURE_CHUNK} nodes. The decoder is a ReLU net, so f has kinks and the smooth-integrand error bounds
+ * do not hold; the discretization error is measured as the distance to the {@value #CHECK_NODES}^4-node rule.
+ * Measured with the shapes sprites, B = 32 (seeds 7 and 42; gradient RMS 0.21 and 0.083): 10-vs-8 difference
+ * 3.2e-4 and 2.6e-4, distance of the 10-node rule to a 12-node one 1.7e-4 and 1.4e-4 (so the estimate covers it),
+ * while one pathwise estimate has a standard deviation of about 0.1 per parameter (a standard error of 3.6e-3 over
+ * the default 1000). A tensor grid of n^4 points is the price of d = 4: 8^4 + 10^4 points cost about as much as
+ * 14,000 pathwise draws per image (about 4 s on one core, 3.5 s more than the 4096-draw pathwise average it
+ * replaces). The tests also check it against long pathwise and leave-one-out score-function averages.
  */
 final class ImageProblem implements GradientProblem {
 
@@ -47,24 +57,27 @@ final class ImageProblem implements GradientProblem {
   static final int HIDDEN = 64;
   static final int PRETRAIN_STEPS = 400;
   static final int PRETRAIN_BATCH = 64;
-  static final int REFERENCE_CHUNK = 256;
+  static final int QUADRATURE_NODES = 10;
+  static final int CHECK_NODES = 8;
+  static final int QUADRATURE_CHUNK = 256;
 
   private final String name;
   private final NDArray x;
   private final Vae vae;
   private final List<NDArray> encoderParameters = new ArrayList<>();
   private final List<NDArray> decoderParameters = new ArrayList<>();
-  private final double[] truth;
+  private final QuadratureGradient reference;
+  private final double referenceSeconds;
   private final double constant;
-  private final int referenceSamples;
 
   /**
    * @param name the problem's name in the results (the data set's)
    * @param images the pre-training rows, values in [0, 1]; the minibatch is their first {@code batch}
+   * @param nodes Gauss–Hermite nodes per latent axis of the reference ({@link #QUADRATURE_NODES} in the experiment)
+   * @param checkNodes the coarser rule its discretization error is measured against ({@link #CHECK_NODES})
    */
-  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int referenceSamples, long seed) {
+  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int nodes, int checkNodes, long seed) {
     this.name = name;
-    this.referenceSamples = referenceSamples;
     int n = images.size();
     int dim = images.dimension();
     NDArray all = root.create(images.features(), new Shape(n, dim));
@@ -102,28 +115,31 @@ final class ImageProblem implements GradientProblem {
       first.attach(root);
       x = first;
     }
+    List<NDArray> attach = new ArrayList<>(vae.parameterArrays());
+    attach.add(x);
+    long t0 = System.nanoTime();
+    reference = QuadratureGradient.compute(root, nodes, checkNodes, scope -> normal(), this::f, encoderParameters,
+        attach, QUADRATURE_CHUNK);
+    referenceSeconds = (System.nanoTime() - t0) / 1e9;
     try (NDManager scope = root.newSubManager()) {
       attach(scope);
-      int chunks = Math.max(1, referenceSamples / REFERENCE_CHUNK);
-      for (int c = 0; c < chunks; c++) {
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          Surrogate s = new PathwiseEstimator().surrogate(q(scope), f(scope), Math.min(referenceSamples,
-              REFERENCE_CHUNK));
-          gc.backward(Scalars.div(s.objective(), chunks)); // gradients accumulate: their mean over the chunks
-        }
-      }
-      List<Double> g = new ArrayList<>();
-      for (NDArray p : encoderParameters) {
-        NDArray grad = p.getGradient();
-        for (float v : grad.toFloatArray()) {
-          g.add((double) v);
-        }
-        grad.subi(grad);
-      }
-      truth = g.stream().mapToDouble(Double::doubleValue).toArray();
-      NDArray mean = vae.encode(x, false).get(0);
+      NDArray mean = normal().loc();
       constant = f(scope).at(mean.expandDims(0)).mean().getFloat();
     }
+  }
+
+  /** {@code q_φ(z | x)} per coordinate, batch shape {@code [B, d]}. */
+  Normal normal() {
+    NDList parts = vae.encode(x, true);
+    return Normal.fromLogVariance(parts.get(0), parts.get(1));
+  }
+
+  QuadratureGradient reference() {
+    return reference;
+  }
+
+  double referenceSeconds() {
+    return referenceSeconds;
   }
 
   private Distribution posterior(NDArray xb) {
@@ -191,13 +207,20 @@ final class ImageProblem implements GradientProblem {
 
   @Override
   public double[] trueGradient() {
-    return truth.clone();
+    return reference.gradient().clone();
+  }
+
+  @Override
+  public double trueGradientError() {
+    return reference.discretizationError();
   }
 
   @Override
   public String trueGradientSource() {
-    int chunks = Math.max(1, referenceSamples / REFERENCE_CHUNK);
-    return "pathwise reference, " + chunks * Math.min(referenceSamples, REFERENCE_CHUNK) + " draws per image";
+    return String.format(Locale.ROOT, "Gauss-Hermite quadrature of E_q[f] per image, %d^%d = %d nodes, gradient"
+        + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
+        reference.nodes(), reference.dimension(), reference.points(), reference.discretizationError(),
+        reference.coarseNodes(), reference.rms());
   }
 
   @Override
