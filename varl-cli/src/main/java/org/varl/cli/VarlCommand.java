@@ -11,17 +11,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code varl} command: one subcommand per lecture topic, each a thin layer that parses options into a config
- * and calls a library {@code run(config)}.
+ * The {@code varl} command: one subcommand per lecture topic, each a thin layer that parses options
+ * into a config and calls a library {@code run(config)}.
  *
- * <p>Exit codes: 0 success; 2 usage and input errors (a bad option, a malformed file, a value out of range: one
- * line on stderr naming the field, the index and the value); 1 anything unexpected (with its stack trace).
+ * <p>Exit codes: 0 success; 2 usage and input errors (a bad option, a malformed file, a value out
+ * of range: one line on stderr naming the field, the index and the value); 1 anything unexpected
+ * (with its stack trace).
  */
 @Command(
     name = "varl",
     mixinStandardHelpOptions = true,
     versionProvider = VarlCommand.Version.class,
-    description = "Variational inference in RL: control as inference, VAEs, gradient estimators, latent models.",
+    description =
+        "Variational inference in RL: control as inference, VAEs, gradient estimators, latent models.",
     subcommands = {
       TourCommand.class,
       ControlCommand.class,
@@ -36,8 +38,13 @@ public final class VarlCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Shows DJL's and the engine's INFO logging (quiet by default); applies before any engine is loaded. */
-  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+  /**
+   * Shows DJL's and the engine's INFO logging (quiet by default); applies before any engine is
+   * loaded.
+   */
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Show library INFO logging (DJL, PyTorch engine); quiet by default.")
   void setVerbose(boolean verbose) {
     if (verbose) {
@@ -56,7 +63,8 @@ public final class VarlCommand implements Runnable {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
-    // Quiet by default, before any logger exists (slf4j-simple reads its levels once); --verbose undoes it.
+    // Quiet by default, before any logger exists (slf4j-simple reads its levels once); --verbose
+    // undoes it.
     EngineSetup.logging(false);
     System.exit(execute(args));
   }
@@ -75,8 +83,9 @@ public final class VarlCommand implements Runnable {
   }
 
   /**
-   * A usage error (unknown option, missing or unparsable value) is one line naming the option and the value, plus
-   * where to find the usage, and exit 2: the full usage text would bury the line that matters.
+   * A usage error (unknown option, missing or unparsable value) is one line naming the option and
+   * the value, plus where to find the usage, and exit 2: the full usage text would bury the line
+   * that matters.
    */
   private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
@@ -90,7 +99,8 @@ public final class VarlCommand implements Runnable {
   private static int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+    if (e instanceof IllegalArgumentException
+        || e instanceof UncheckedIOException
         || e instanceof java.io.IOException) {
       err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
       err.flush();

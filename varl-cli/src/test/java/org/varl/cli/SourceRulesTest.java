@@ -13,21 +13,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules of the code base that a unit test cannot see from behaviour alone, checked on the sources of the modules
- * that build gradient graphs (this module's tests run with the module directory as working directory).
+ * Rules of the code base that a unit test cannot see from behaviour alone, checked on the sources
+ * of the modules that build gradient graphs (this module's tests run with the module directory as
+ * working directory).
  */
 class SourceRulesTest {
 
-  /** An NDArray product, quotient, power or max/min with a number literal or a cast number as its argument. */
+  /**
+   * An NDArray product, quotient, power or max/min with a number literal or a cast number as its
+   * argument.
+   */
   private static final Pattern SCALAR_OP =
-      Pattern.compile("\\.(mul|div|pow|maximum|minimum)\\(\\s*(-?[0-9]|\\((float|double|int|long)\\))");
-
-  /** Files that never run under a GradientCollector: hand-derived backward passes and optimizers. */
-  private static final Set<String> NO_AUTOGRAD = Set.of("MlpBernoulliStep.java", "FusedAdam.java", "Adam.java");
+      Pattern.compile(
+          "\\.(mul|div|pow|maximum|minimum)\\(\\s*(-?[0-9]|\\((float|double|int|long)\\))");
 
   /**
-   * DJL's {@code x.mul(0.5f)} on PyTorch keeps the scalar in a Java buffer that the GC may free before the backward
-   * pass reads it (see {@code org.varl.core.engine.Scalars}); graph code must use {@code Scalars.mul/div/maximum}.
+   * Files that never run under a GradientCollector: hand-derived backward passes and optimizers.
+   */
+  private static final Set<String> NO_AUTOGRAD =
+      Set.of("MlpBernoulliStep.java", "FusedAdam.java", "Adam.java");
+
+  /**
+   * DJL's {@code x.mul(0.5f)} on PyTorch keeps the scalar in a Java buffer that the GC may free
+   * before the backward pass reads it (see {@code org.varl.core.engine.Scalars}); graph code must
+   * use {@code Scalars.mul/div/maximum}.
    */
   @Test
   void noDjlScalarProductsInCodeThatBuildsGradientGraphs() throws IOException {

@@ -43,14 +43,18 @@ class VarlCommandTest {
   void unknownOptionIsAUsageErrorWithExitCode2() {
     Run r = run("tour", "--no-such-option");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("--no-such-option", "varl tour --help").doesNotContain("\n");
+    assertThat(r.err().strip())
+        .contains("--no-such-option", "varl tour --help")
+        .doesNotContain("\n");
   }
 
   @Test
   void unparsableOptionValueIsOneLineNamingTheOptionAndTheValue() {
     Run r = run("control", "solve", "--mdp", "m.json", "--horizon", "3", "--temperature", "abc");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).startsWith("varl control solve: ").contains("--temperature", "abc")
+    assertThat(r.err().strip())
+        .startsWith("varl control solve: ")
+        .contains("--temperature", "abc")
         .doesNotContain("\n");
   }
 
@@ -59,7 +63,9 @@ class VarlCommandTest {
     Path out = dir.resolve("t");
     Run r = run("tour", "--out", out.toString(), "--only", "nonsense");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("--only: unknown section \"nonsense\"").doesNotContain("\n");
+    assertThat(r.err().strip())
+        .contains("--only: unknown section \"nonsense\"")
+        .doesNotContain("\n");
     assertThat(Files.exists(out.resolve("index.html"))).isFalse();
   }
 

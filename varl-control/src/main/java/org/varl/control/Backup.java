@@ -1,21 +1,30 @@
 package org.varl.control;
 
 /**
- * The two backups B[V](s,a) of the backward messages, both first-class (issue 2, lecture "control as inference").
+ * The two backups B[V](s,a) of the backward messages, both first-class (issue 2, lecture "control
+ * as inference").
  *
  * <ul>
- *   <li>{@link #EXACT}: the true backward message, B[V](s,a) = alpha log sum_s' P(s'|s,a) exp(V(s')/alpha). It is a
- *       soft maximum over successors, so under stochastic dynamics it is optimistic: the posterior behaves as if it
- *       could choose its luck.</li>
- *   <li>{@link #MAXENT}: the variational / maximum-entropy RL backup, B[V](s,a) = sum_s' P(s'|s,a) V(s'), an
- *       expectation: the dynamics are fixed to the true ones and only the policy is inferred.</li>
+ *   <li>{@link #EXACT}: the true backward message, B[V](s,a) = alpha log sum_s' P(s'|s,a)
+ *       exp(V(s')/alpha). It is a soft maximum over successors, so under stochastic dynamics it is
+ *       optimistic: the posterior behaves as if it could choose its luck.
+ *   <li>{@link #MAXENT}: the variational / maximum-entropy RL backup, B[V](s,a) = sum_s' P(s'|s,a)
+ *       V(s'), an expectation: the dynamics are fixed to the true ones and only the policy is
+ *       inferred.
  * </ul>
+ *
  * By Jensen's inequality EXACT >= MAXENT, with equality when P(.|s,a) is deterministic.
  */
 public enum Backup {
   EXACT {
     @Override
-    double apply(int[] rowStart, int[] successors, double[] probabilities, int row, double[] next, double alpha) {
+    double apply(
+        int[] rowStart,
+        int[] successors,
+        double[] probabilities,
+        int row,
+        double[] next,
+        double alpha) {
       int begin = rowStart[row];
       int end = rowStart[row + 1];
       // Shift by the row's own maximum: the largest term is P * 1 > 0, so the sum never underflows.
@@ -32,7 +41,13 @@ public enum Backup {
   },
   MAXENT {
     @Override
-    double apply(int[] rowStart, int[] successors, double[] probabilities, int row, double[] next, double alpha) {
+    double apply(
+        int[] rowStart,
+        int[] successors,
+        double[] probabilities,
+        int row,
+        double[] next,
+        double alpha) {
       double sum = 0.0;
       for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
         sum += probabilities[k] * next[successors[k]];
@@ -42,12 +57,18 @@ public enum Backup {
   };
 
   /** B[next](row) for the transition row {@code row = s*A + a}. */
-  abstract double apply(int[] rowStart, int[] successors, double[] probabilities, int row, double[] next,
+  abstract double apply(
+      int[] rowStart,
+      int[] successors,
+      double[] probabilities,
+      int row,
+      double[] next,
       double alpha);
 
   /** B[next](s,a) on {@code mdp}. */
   public double apply(Mdp mdp, int s, int a, double[] next, double alpha) {
-    return apply(mdp.rowStart, mdp.successors, mdp.probabilities, s * mdp.numActions + a, next, alpha);
+    return apply(
+        mdp.rowStart, mdp.successors, mdp.probabilities, s * mdp.numActions + a, next, alpha);
   }
 
   /** The command-line name, {@code exact} or {@code maxent}. */

@@ -1,7 +1,8 @@
 package org.varl.control;
 
 /**
- * The backward messages of control as inference, i.e. finite-horizon soft value iteration, storing every t.
+ * The backward messages of control as inference, i.e. finite-horizon soft value iteration, storing
+ * every t.
  *
  * <pre>
  *   V_T(s)     = 0
@@ -10,8 +11,8 @@ package org.varl.control;
  *   pi_t(a|s)  = exp((Q_t(s,a) - V_t(s)) / alpha)
  * </pre>
  *
- * Shapes: {@code q[t][s*A+a]}, {@code v[t][s]}, {@code policy[t][s*A+a]} for t = 0..T-1. Memory is O(T S A): use
- * {@link SoftValues} when only values of a large MDP are needed.
+ * Shapes: {@code q[t][s*A+a]}, {@code v[t][s]}, {@code policy[t][s*A+a]} for t = 0..T-1. Memory is
+ * O(T S A): use {@link SoftValues} when only values of a large MDP are needed.
  */
 public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
 
@@ -32,9 +33,15 @@ public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
       double[] vt = new double[numStates];
       double[] pt = new double[numStates * numActions];
       for (int row = 0; row < qt.length; row++) {
-        // An impossible action (prior 0) stays at exactly -inf; adding a finite backup cannot make NaN.
-        qt[row] = folded[row] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
-            : folded[row] + gamma * backup.apply(mdp.rowStart, mdp.successors, mdp.probabilities, row, next, alpha);
+        // An impossible action (prior 0) stays at exactly -inf; adding a finite backup cannot make
+        // NaN.
+        qt[row] =
+            folded[row] == Double.NEGATIVE_INFINITY
+                ? Double.NEGATIVE_INFINITY
+                : folded[row]
+                    + gamma
+                        * backup.apply(
+                            mdp.rowStart, mdp.successors, mdp.probabilities, row, next, alpha);
       }
       for (int s = 0; s < numStates; s++) {
         vt[s] = LogSpace.softMax(qt, s * numActions, numActions, alpha);
@@ -43,8 +50,10 @@ public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
           pt[s * numActions + a] = Math.exp((qt[s * numActions + a] - vt[s]) / alpha);
           total += pt[s * numActions + a];
         }
-        // The rounding of V (|V| ulp / alpha, 1e-8 at |V| = 6e4, alpha = 1e-3) would leave each row off 1 by as much,
-        // and the visitation, which is the maxent posterior's marginals, would lose or gain that mass at every step.
+        // The rounding of V (|V| ulp / alpha, 1e-8 at |V| = 6e4, alpha = 1e-3) would leave each row
+        // off 1 by as much,
+        // and the visitation, which is the maxent posterior's marginals, would lose or gain that
+        // mass at every step.
         for (int a = 0; a < numActions; a++) {
           pt[s * numActions + a] /= total;
         }

@@ -1,10 +1,11 @@
 package org.varl.control;
 
 /**
- * A sparse nonnegative matrix in compressed sparse rows with dictionary-coded values, for the memory-bound inner loop
- * of {@link SoftValues}: with at most 256 distinct values (a gridworld has a handful) each nonzero costs 4 bytes of
- * column plus 1 byte of code instead of 4 + 8; up to 65536 distinct values use 2-byte codes; beyond that the plain
- * doubles are used. Lossless: codes index the exact doubles.
+ * A sparse nonnegative matrix in compressed sparse rows with dictionary-coded values, for the
+ * memory-bound inner loop of {@link SoftValues}: with at most 256 distinct values (a gridworld has
+ * a handful) each nonzero costs 4 bytes of column plus 1 byte of code instead of 4 + 8; up to 65536
+ * distinct values use 2-byte codes; beyond that the plain doubles are used. Lossless: codes index
+ * the exact doubles.
  */
 final class CompressedTransitions {
   private static final int TABLE_BITS = 17;
@@ -16,8 +17,13 @@ final class CompressedTransitions {
   final short[] shortCodes;
   final double[] probabilities;
 
-  private CompressedTransitions(int[] rowStart, int[] successors, double[] values, double[] dictionary,
-      byte[] byteCodes, short[] shortCodes) {
+  private CompressedTransitions(
+      int[] rowStart,
+      int[] successors,
+      double[] values,
+      double[] dictionary,
+      byte[] byteCodes,
+      short[] shortCodes) {
     this.rowStart = rowStart;
     this.successors = successors;
     this.dictionary = dictionary;
@@ -31,7 +37,9 @@ final class CompressedTransitions {
     return of(mdp.rowStart, mdp.successors, mdp.probabilities);
   }
 
-  /** Rows {@code [rowStart[i], rowStart[i+1])} of columns {@code successors} and values {@code p}. */
+  /**
+   * Rows {@code [rowStart[i], rowStart[i+1])} of columns {@code successors} and values {@code p}.
+   */
   static CompressedTransitions of(int[] rowStart, int[] successors, double[] p) {
     int size = 1 << TABLE_BITS;
     long[] keys = new long[size];
@@ -54,7 +62,8 @@ final class CompressedTransitions {
       }
       if (slotCode[slot] < 0) {
         if (distinct == 65536) {
-          return new CompressedTransitions(rowStart, successors, p, null, null, null);    // too many values: plain doubles
+          return new CompressedTransitions(
+              rowStart, successors, p, null, null, null); // too many values: plain doubles
         }
         if (distinct == dictionary.length) {
           dictionary = java.util.Arrays.copyOf(dictionary, 2 * distinct);
@@ -87,7 +96,9 @@ final class CompressedTransitions {
     if (byteCodes != null) {
       return "byte codes (" + dictionary.length + " distinct values)";
     }
-    return shortCodes != null ? "short codes (" + dictionary.length + " distinct values)" : "doubles";
+    return shortCodes != null
+        ? "short codes (" + dictionary.length + " distinct values)"
+        : "doubles";
   }
 
   /** sum_k P_k x[successor_k] over the nonzeros of {@code row}. */

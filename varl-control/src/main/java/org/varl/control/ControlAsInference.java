@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finite-horizon control as inference on a finite MDP: backward messages (soft value iteration, {@link
- * BackwardMessages}), forward messages ({@link ForwardMessages}), policy visitation ({@link PolicyVisitation}) and,
- * where the backup defines one, the state marginals of a posterior over trajectories:
+ * Finite-horizon control as inference on a finite MDP: backward messages (soft value iteration,
+ * {@link BackwardMessages}), forward messages ({@link ForwardMessages}), policy visitation ({@link
+ * PolicyVisitation}) and, where the backup defines one, the state marginals of a posterior over
+ * trajectories:
  *
  * <pre>
  *   exact backup, gamma = 1:  p(s_t | O_{0:T-1}) proportional to fwd_t(s) exp(V_t(s) / alpha)   (normalized for each t)
@@ -14,18 +15,18 @@ import java.util.Optional;
  *   exact backup, gamma &lt; 1:  undefined
  * </pre>
  *
- * With the exact backup and gamma = 1, exp(V_t/alpha) is the backward message p(O_{t:T-1} | s_t) of the optimality
- * model and the product with the forward message is the true posterior. It differs from the visitation of pi_t
- * whenever the dynamics are stochastic or the start is spread out: the posterior also "chooses" the dynamics' outcomes
- * and its start state (the optimism). The maxent backup fixes the dynamics to the true ones: its posterior is the
- * variational q(tau) above, whose state marginals are exactly the visitation d_t (the same arrays). With the exact
- * backup and gamma &lt; 1, Q_t = r~ + gamma alpha log E exp(V_{t+1}/alpha) raises the message to the power gamma, which
- * is no message of the lecture's model: there is no posterior to take marginals of, and none is returned (a product
- * of forward messages with these V would be a hybrid of two models).
+ * With the exact backup and gamma = 1, exp(V_t/alpha) is the backward message p(O_{t:T-1} | s_t) of
+ * the optimality model and the product with the forward message is the true posterior. It differs
+ * from the visitation of pi_t whenever the dynamics are stochastic or the start is spread out: the
+ * posterior also "chooses" the dynamics' outcomes and its start state (the optimism). The maxent
+ * backup fixes the dynamics to the true ones: its posterior is the variational q(tau) above, whose
+ * state marginals are exactly the visitation d_t (the same arrays). With the exact backup and gamma
+ * &lt; 1, Q_t = r~ + gamma alpha log E exp(V_{t+1}/alpha) raises the message to the power gamma,
+ * which is no message of the lecture's model: there is no posterior to take marginals of, and none
+ * is returned (a product of forward messages with these V would be a hybrid of two models).
  */
 public final class ControlAsInference {
-  private ControlAsInference() {
-  }
+  private ControlAsInference() {}
 
   public static FiniteHorizonSolution solve(Mdp mdp, InferenceConfig config) {
     BackwardMessages backward = BackwardMessages.compute(mdp, config);
@@ -50,13 +51,22 @@ public final class ControlAsInference {
         marginals[t] = LogSpace.normalizeLog(logPosterior);
       }
     }
-    return new FiniteHorizonSolution(config, mdp.numStates, mdp.numActions, backward.q(), backward.v(),
-        backward.policy(), forward, Optional.ofNullable(marginals), marginalsNote(config), visitation);
+    return new FiniteHorizonSolution(
+        config,
+        mdp.numStates,
+        mdp.numActions,
+        backward.q(),
+        backward.v(),
+        backward.policy(),
+        forward,
+        Optional.ofNullable(marginals),
+        marginalsNote(config),
+        visitation);
   }
 
   /**
-   * One line saying what {@link FiniteHorizonSolution#marginals()} holds for {@code config}, or, starting with
-   * "undefined", why there are none; the CLI writes it next to the marginals.
+   * One line saying what {@link FiniteHorizonSolution#marginals()} holds for {@code config}, or,
+   * starting with "undefined", why there are none; the CLI writes it next to the marginals.
    */
   public static String marginalsNote(InferenceConfig config) {
     if (config.backup() == Backup.MAXENT) {
@@ -66,8 +76,11 @@ public final class ControlAsInference {
     if (config.discount() == 1.0) {
       return "exact backup, discount 1: the posterior p(s_t | O_{0:T-1}) proportional to fwd_t(s) exp(V_t(s)/alpha)";
     }
-    return String.format(Locale.ROOT, "undefined: with the exact backup and discount %s < 1 the values are no"
-        + " backward messages of the optimality model, so it defines no posterior p(s_t | O); use discount 1 or the"
-        + " maxent backup", config.discount());
+    return String.format(
+        Locale.ROOT,
+        "undefined: with the exact backup and discount %s < 1 the values are no"
+            + " backward messages of the optimality model, so it defines no posterior p(s_t | O); use discount 1 or the"
+            + " maxent backup",
+        config.discount());
   }
 }

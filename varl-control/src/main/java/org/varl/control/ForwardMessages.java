@@ -10,14 +10,17 @@ import java.util.Arrays;
  *   fwd_{t+1}(s') proportional to sum_{s,a} P(s'|s,a) exp(r(s,a)/alpha) p(a|s) fwd_t(s)
  * </pre>
  *
- * with p(a|s) uniform when no prior is given. Computed in log space (log fwd), so rewards of any size neither
- * overflow nor lose the states they weight down. Returns {@code logForward[t][s]} for t = 0..T-1.
+ * with p(a|s) uniform when no prior is given. Computed in log space (log fwd), so rewards of any
+ * size neither overflow nor lose the states they weight down. Returns {@code logForward[t][s]} for
+ * t = 0..T-1.
  */
 public final class ForwardMessages {
-  private ForwardMessages() {
-  }
+  private ForwardMessages() {}
 
-  /** log fwd_t(s), t = 0..T-1, each normalized (log sum_s exp = 0); -infinity marks unreachable states. */
+  /**
+   * log fwd_t(s), t = 0..T-1, each normalized (log sum_s exp = 0); -infinity marks unreachable
+   * states.
+   */
   public static double[][] computeLog(Mdp mdp, double alpha, int horizon) {
     InferenceConfig.checkTemperature(alpha);
     if (horizon < 1) {
@@ -25,7 +28,8 @@ public final class ForwardMessages {
     }
     int numStates = mdp.numStates;
     int numActions = mdp.numActions;
-    // exp(r/alpha) p(a|s) = exp(r~/alpha); the uniform 1/A of "no prior" is a constant that normalization removes.
+    // exp(r/alpha) p(a|s) = exp(r~/alpha); the uniform 1/A of "no prior" is a constant that
+    // normalization removes.
     double[] folded = mdp.foldedRewards(alpha);
     double[][] logForward = new double[horizon][];
     double[] current = new double[numStates];
@@ -36,7 +40,8 @@ public final class ForwardMessages {
     double[] max = new double[numStates];
     double[] acc = new double[numStates];
     for (int t = 0; t + 1 < horizon; t++) {
-      // Two passes of a scatter logsumexp: first each successor's largest incoming log term, then the shifted sum.
+      // Two passes of a scatter logsumexp: first each successor's largest incoming log term, then
+      // the shifted sum.
       Arrays.fill(max, Double.NEGATIVE_INFINITY);
       Arrays.fill(acc, 0.0);
       for (int pass = 0; pass < 2; pass++) {
@@ -64,7 +69,10 @@ public final class ForwardMessages {
       }
       double[] next = new double[numStates];
       for (int s = 0; s < numStates; s++) {
-        next[s] = max[s] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : max[s] + Math.log(acc[s]);
+        next[s] =
+            max[s] == Double.NEGATIVE_INFINITY
+                ? Double.NEGATIVE_INFINITY
+                : max[s] + Math.log(acc[s]);
       }
       double logZ = LogSpace.logSumExp(next);
       for (int s = 0; s < numStates; s++) {

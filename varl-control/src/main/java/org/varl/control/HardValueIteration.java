@@ -9,12 +9,11 @@ package org.varl.control;
  *   H = max over s' with P(s'|s,a) > 0 of V(s')   for the exact backup (its alpha to 0 limit: optimistic control)
  * </pre>
  *
- * Actions with prior p(a|s) = 0 are not allowed (their soft reward is -infinity); a positive prior's alpha log p term
- * vanishes as alpha to 0. Returns {@code v[t][s]} for t = 0..T-1.
+ * Actions with prior p(a|s) = 0 are not allowed (their soft reward is -infinity); a positive
+ * prior's alpha log p term vanishes as alpha to 0. Returns {@code v[t][s]} for t = 0..T-1.
  */
 public final class HardValueIteration {
-  private HardValueIteration() {
-  }
+  private HardValueIteration() {}
 
   public static double[][] values(Mdp mdp, int horizon, Backup backup, double discount) {
     if (horizon < 1) {

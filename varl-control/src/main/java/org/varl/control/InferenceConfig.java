@@ -1,8 +1,8 @@
 package org.varl.control;
 
 /**
- * Finite-horizon inference settings: horizon T >= 1 (t = 0..T-1, V_T = 0), temperature alpha > 0, the backup, and the
- * discount gamma in (0, 1] used as Q_t = r~ + gamma B[V_{t+1}].
+ * Finite-horizon inference settings: horizon T >= 1 (t = 0..T-1, V_T = 0), temperature alpha > 0,
+ * the backup, and the discount gamma in (0, 1] used as Q_t = r~ + gamma B[V_{t+1}].
  */
 public record InferenceConfig(int horizon, double temperature, Backup backup, double discount) {
   public InferenceConfig {
@@ -35,7 +35,8 @@ public record InferenceConfig(int horizon, double temperature, Backup backup, do
 
   static void checkTemperature(double temperature) {
     if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
-      throw new IllegalArgumentException("temperature: must be finite and > 0, found " + temperature);
+      throw new IllegalArgumentException(
+          "temperature: must be finite and > 0, found " + temperature);
     }
   }
 

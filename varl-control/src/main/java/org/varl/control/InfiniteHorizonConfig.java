@@ -1,12 +1,12 @@
 package org.varl.control;
 
 /**
- * Infinite-horizon discounted soft value iteration settings: temperature alpha > 0, backup, discount gamma in (0, 1)
- * (gamma = 1 has no fixed point in general), stopping when max_s |V_new(s) - V(s)| <= tolerance or after
- * maxIterations sweeps.
+ * Infinite-horizon discounted soft value iteration settings: temperature alpha > 0, backup,
+ * discount gamma in (0, 1) (gamma = 1 has no fixed point in general), stopping when max_s |V_new(s)
+ * - V(s)| <= tolerance or after maxIterations sweeps.
  */
-public record InfiniteHorizonConfig(double temperature, Backup backup, double discount, double tolerance,
-    int maxIterations) {
+public record InfiniteHorizonConfig(
+    double temperature, Backup backup, double discount, double tolerance, int maxIterations) {
   public InfiniteHorizonConfig {
     InferenceConfig.checkTemperature(temperature);
     if (backup == null) {

@@ -2,12 +2,12 @@ package org.varl.control;
 
 /** Stable log-space helpers shared by the solvers. */
 final class LogSpace {
-  private LogSpace() {
-  }
+  private LogSpace() {}
 
   /**
-   * The soft maximum alpha log sum_i exp(x_i / alpha) over {@code x[offset .. offset+n)}, shifted by the maximum so it
-   * neither overflows nor underflows. Entries of -infinity contribute nothing; all -infinity gives -infinity.
+   * The soft maximum alpha log sum_i exp(x_i / alpha) over {@code x[offset .. offset+n)}, shifted
+   * by the maximum so it neither overflows nor underflows. Entries of -infinity contribute nothing;
+   * all -infinity gives -infinity.
    */
   static double softMax(double[] x, int offset, int n, double alpha) {
     double max = Double.NEGATIVE_INFINITY;
@@ -38,7 +38,8 @@ final class LogSpace {
       p[i] = Math.exp(logWeights[i] - logZ);
       total += p[i];
     }
-    // With log weights of magnitude 1e7 the subtraction above loses ~1e-9 relative; renormalizing restores sum 1.
+    // With log weights of magnitude 1e7 the subtraction above loses ~1e-9 relative; renormalizing
+    // restores sum 1.
     for (int i = 0; i < p.length; i++) {
       p[i] /= total;
     }

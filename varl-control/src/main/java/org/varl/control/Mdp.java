@@ -6,18 +6,22 @@ import java.util.Arrays;
  * A finite Markov decision process with sparse transitions.
  *
  * <ul>
- *   <li>S states, A actions; a row index is {@code row = s * A + a}.</li>
- *   <li>Transitions P(s'|s,a) in compressed sparse rows: the nonzeros of row {@code s*A+a} are the indices
- *       {@code k} in {@code [rowBegin(s,a), rowEnd(s,a))}, with successor {@code successor(k)} (increasing within a
- *       row) and probability {@code probability(k)}. Every row is nonempty and sums to 1.</li>
- *   <li>Rewards r(s,a), finite; initial distribution p0(s); an optional action prior p(a|s) whose rows sum to 1.</li>
+ *   <li>S states, A actions; a row index is {@code row = s * A + a}.
+ *   <li>Transitions P(s'|s,a) in compressed sparse rows: the nonzeros of row {@code s*A+a} are the
+ *       indices {@code k} in {@code [rowBegin(s,a), rowEnd(s,a))}, with successor {@code
+ *       successor(k)} (increasing within a row) and probability {@code probability(k)}. Every row
+ *       is nonempty and sums to 1.
+ *   <li>Rewards r(s,a), finite; initial distribution p0(s); an optional action prior p(a|s) whose
+ *       rows sum to 1.
  * </ul>
  *
- * <p>Immutable. Build one with {@link #builder()}, read one with {@link MdpJson}. The arrays are shared with the
- * solvers of this package, never with callers.
+ * <p>Immutable. Build one with {@link #builder()}, read one with {@link MdpJson}. The arrays are
+ * shared with the solvers of this package, never with callers.
  */
 public final class Mdp {
-  /** Tolerance on |sum - 1| for transition rows, the initial distribution and prior rows (issue 2). */
+  /**
+   * Tolerance on |sum - 1| for transition rows, the initial distribution and prior rows (issue 2).
+   */
   public static final double SUM_TOLERANCE = 1e-9;
 
   final int numStates;
@@ -29,8 +33,15 @@ public final class Mdp {
   final double[] initial;
   final double[] actionPrior;
 
-  Mdp(int numStates, int numActions, int[] rowStart, int[] successors, double[] probabilities, double[] rewards,
-      double[] initial, double[] actionPrior) {
+  Mdp(
+      int numStates,
+      int numActions,
+      int[] rowStart,
+      int[] successors,
+      double[] probabilities,
+      double[] rewards,
+      double[] initial,
+      double[] actionPrior) {
     this.numStates = numStates;
     this.numActions = numActions;
     this.rowStart = rowStart;
@@ -110,15 +121,16 @@ public final class Mdp {
   }
 
   /**
-   * The prior folded into the reward, r~(s,a) = r(s,a) + alpha log p(a|s), flattened row-major [S*A]. No prior: r~ = r.
-   * A prior of 0 gives -infinity (the action is impossible), never NaN.
+   * The prior folded into the reward, r~(s,a) = r(s,a) + alpha log p(a|s), flattened row-major
+   * [S*A]. No prior: r~ = r. A prior of 0 gives -infinity (the action is impossible), never NaN.
    */
   public double[] foldedRewards(double alpha) {
     double[] folded = rewards.clone();
     if (actionPrior != null) {
       for (int i = 0; i < folded.length; i++) {
         // log(0) = -inf and alpha > 0, so an impossible action gets exactly -inf.
-        folded[i] += actionPrior[i] == 0.0 ? Double.NEGATIVE_INFINITY : alpha * Math.log(actionPrior[i]);
+        folded[i] +=
+            actionPrior[i] == 0.0 ? Double.NEGATIVE_INFINITY : alpha * Math.log(actionPrior[i]);
       }
     }
     return folded;
@@ -127,24 +139,41 @@ public final class Mdp {
   /** A copy of this MDP with other rewards r(s,a) [S][A] (validated like the builder's). */
   public Mdp withRewards(double[][] newRewards) {
     double[] flat = MdpBuilder.flattenRewards(newRewards, numStates, numActions);
-    return new Mdp(numStates, numActions, rowStart, successors, probabilities, flat, initial, actionPrior);
+    return new Mdp(
+        numStates, numActions, rowStart, successors, probabilities, flat, initial, actionPrior);
   }
 
-  /** A copy of this MDP with another action prior p(a|s) [S][A], or none when {@code prior} is null. */
+  /**
+   * A copy of this MDP with another action prior p(a|s) [S][A], or none when {@code prior} is null.
+   */
   public Mdp withActionPrior(double[][] prior) {
     double[] flat = prior == null ? null : MdpBuilder.flattenPrior(prior, numStates, numActions);
-    return new Mdp(numStates, numActions, rowStart, successors, probabilities, rewards, initial, flat);
+    return new Mdp(
+        numStates, numActions, rowStart, successors, probabilities, rewards, initial, flat);
   }
 
   /** A copy of this MDP with another initial distribution p0 [S]. */
   public Mdp withInitial(double[] p0) {
-    return new Mdp(numStates, numActions, rowStart, successors, probabilities, rewards,
-        MdpBuilder.checkInitial(p0, numStates), actionPrior);
+    return new Mdp(
+        numStates,
+        numActions,
+        rowStart,
+        successors,
+        probabilities,
+        rewards,
+        MdpBuilder.checkInitial(p0, numStates),
+        actionPrior);
   }
 
   @Override
   public String toString() {
-    return "Mdp[states=" + numStates + ", actions=" + numActions + ", transitions=" + successors.length
-        + (actionPrior != null ? ", with action prior" : "") + "]";
+    return "Mdp[states="
+        + numStates
+        + ", actions="
+        + numActions
+        + ", transitions="
+        + successors.length
+        + (actionPrior != null ? ", with action prior" : "")
+        + "]";
   }
 }

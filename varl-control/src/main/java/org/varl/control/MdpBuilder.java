@@ -3,11 +3,12 @@ package org.varl.control;
 import java.util.Arrays;
 
 /**
- * Builds a validated {@link Mdp}. Required: {@link #setStates}, {@link #setActions}, at least one transition per
- * (s,a) via {@link #addTransition}, {@link #setRewards}, {@link #setInitial}. Optional: {@link #optActionPrior},
- * {@link #optNormalize}. Repeated (s, a, s2) entries add up. {@link #build()} validates everything and throws
- * {@link IllegalArgumentException} with a one-line message naming the field, the index and the value, for example
- * {@code transitions[12]: probability must be finite and >= 0, found NaN}. Entries are numbered in the order they were
+ * Builds a validated {@link Mdp}. Required: {@link #setStates}, {@link #setActions}, at least one
+ * transition per (s,a) via {@link #addTransition}, {@link #setRewards}, {@link #setInitial}.
+ * Optional: {@link #optActionPrior}, {@link #optNormalize}. Repeated (s, a, s2) entries add up.
+ * {@link #build()} validates everything and throws {@link IllegalArgumentException} with a one-line
+ * message naming the field, the index and the value, for example {@code transitions[12]:
+ * probability must be finite and >= 0, found NaN}. Entries are numbered in the order they were
  * added, which is the order of the JSON list.
  */
 public final class MdpBuilder {
@@ -23,8 +24,7 @@ public final class MdpBuilder {
   private double[][] prior;
   private boolean normalize;
 
-  MdpBuilder() {
-  }
+  MdpBuilder() {}
 
   public MdpBuilder setStates(int states) {
     this.numStates = states;
@@ -36,7 +36,10 @@ public final class MdpBuilder {
     return this;
   }
 
-  /** Reserves room for this many {@link #addTransition} calls (saves regrowing for large MDPs). Optional. */
+  /**
+   * Reserves room for this many {@link #addTransition} calls (saves regrowing for large MDPs).
+   * Optional.
+   */
   public MdpBuilder optCapacity(int transitions) {
     if (transitions > from.length) {
       from = Arrays.copyOf(from, transitions);
@@ -81,7 +84,10 @@ public final class MdpBuilder {
     return this;
   }
 
-  /** Rescale each transition row to sum to 1 instead of rejecting rows off by more than 1e-9. Default false. */
+  /**
+   * Rescale each transition row to sum to 1 instead of rejecting rows off by more than 1e-9.
+   * Default false.
+   */
   public MdpBuilder optNormalize(boolean rescale) {
     this.normalize = rescale;
     return this;
@@ -101,8 +107,8 @@ public final class MdpBuilder {
       throw new IllegalArgumentException("actions: must be >= 1, found " + numActions);
     }
     if ((long) numStates * numActions >= Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("states: states * actions must be < 2^31, found "
-          + (long) numStates * numActions);
+      throw new IllegalArgumentException(
+          "states: states * actions must be < 2^31, found " + (long) numStates * numActions);
     }
     int rows = numStates * numActions;
     for (int i = 0; i < count; i++) {
@@ -121,7 +127,8 @@ public final class MdpBuilder {
       rowStart[r + 1] += rowStart[r];
     }
     int[] fill = Arrays.copyOf(rowStart, rows);
-    // key = successor << 32 | original position, so sorting a row orders by successor and then by input order.
+    // key = successor << 32 | original position, so sorting a row orders by successor and then by
+    // input order.
     long[] keys = new long[count];
     for (int i = 0; i < count; i++) {
       keys[fill[from[i] * numActions + action[i]]++] = ((long) to[i] << 32) | i;
@@ -139,7 +146,7 @@ public final class MdpBuilder {
         double p = prob[(int) keys[k]];
         sum += p;
         if (p == 0.0) {
-          continue;    // a structural zero changes nothing; keep rows free of them
+          continue; // a structural zero changes nothing; keep rows free of them
         }
         if (n > first && successors[n - 1] == s2) {
           probabilities[n - 1] += p;
@@ -155,8 +162,8 @@ public final class MdpBuilder {
       }
       if (Math.abs(sum - 1.0) > Mdp.SUM_TOLERANCE) {
         if (!normalize) {
-          throw new IllegalArgumentException(name + " sums to " + sum + " (tolerance 1e-9"
-              + "); use --normalize to rescale");
+          throw new IllegalArgumentException(
+              name + " sums to " + sum + " (tolerance 1e-9" + "); use --normalize to rescale");
         }
         for (int k = first; k < n; k++) {
           probabilities[k] /= sum;
@@ -167,26 +174,33 @@ public final class MdpBuilder {
     double[] flatRewards = flattenRewards(rewardRows, numStates, numActions);
     double[] p0 = checkInitial(initial, numStates);
     double[] flatPrior = prior == null ? null : flattenPrior(prior, numStates, numActions);
-    return new Mdp(numStates, numActions, mergedStart, Arrays.copyOf(successors, n), Arrays.copyOf(probabilities, n),
-        flatRewards, p0, flatPrior);
+    return new Mdp(
+        numStates,
+        numActions,
+        mergedStart,
+        Arrays.copyOf(successors, n),
+        Arrays.copyOf(probabilities, n),
+        flatRewards,
+        p0,
+        flatPrior);
   }
 
   private void checkEntry(int i) {
     if (from[i] < 0 || from[i] >= numStates) {
-      throw new IllegalArgumentException("transitions[" + i + "]: state " + from[i] + " out of range [0, "
-          + numStates + ")");
+      throw new IllegalArgumentException(
+          "transitions[" + i + "]: state " + from[i] + " out of range [0, " + numStates + ")");
     }
     if (action[i] < 0 || action[i] >= numActions) {
-      throw new IllegalArgumentException("transitions[" + i + "]: action " + action[i] + " out of range [0, "
-          + numActions + ")");
+      throw new IllegalArgumentException(
+          "transitions[" + i + "]: action " + action[i] + " out of range [0, " + numActions + ")");
     }
     if (to[i] < 0 || to[i] >= numStates) {
-      throw new IllegalArgumentException("transitions[" + i + "]: next state " + to[i] + " out of range [0, "
-          + numStates + ")");
+      throw new IllegalArgumentException(
+          "transitions[" + i + "]: next state " + to[i] + " out of range [0, " + numStates + ")");
     }
     if (!(prob[i] >= 0.0) || Double.isInfinite(prob[i])) {
-      throw new IllegalArgumentException("transitions[" + i + "]: probability must be finite and >= 0, found "
-          + prob[i]);
+      throw new IllegalArgumentException(
+          "transitions[" + i + "]: probability must be finite and >= 0, found " + prob[i]);
     }
   }
 
@@ -195,18 +209,25 @@ public final class MdpBuilder {
       throw new IllegalArgumentException("rewards: required field is missing");
     }
     if (rows.length != states) {
-      throw new IllegalArgumentException("rewards: expected " + states + " rows, found " + rows.length);
+      throw new IllegalArgumentException(
+          "rewards: expected " + states + " rows, found " + rows.length);
     }
     double[] flat = new double[states * actions];
     for (int s = 0; s < states; s++) {
       if (rows[s] == null || rows[s].length != actions) {
-        throw new IllegalArgumentException("rewards[" + s + "]: expected " + actions + " values, found "
-            + (rows[s] == null ? 0 : rows[s].length));
+        throw new IllegalArgumentException(
+            "rewards["
+                + s
+                + "]: expected "
+                + actions
+                + " values, found "
+                + (rows[s] == null ? 0 : rows[s].length));
       }
       for (int a = 0; a < actions; a++) {
         double r = rows[s][a];
         if (!Double.isFinite(r)) {
-          throw new IllegalArgumentException("rewards[" + s + "][" + a + "]: must be finite, found " + r);
+          throw new IllegalArgumentException(
+              "rewards[" + s + "][" + a + "]: must be finite, found " + r);
         }
         flat[s * actions + a] = r;
       }
@@ -219,7 +240,8 @@ public final class MdpBuilder {
       throw new IllegalArgumentException("initial: required field is missing");
     }
     if (p0.length != states) {
-      throw new IllegalArgumentException("initial: expected " + states + " values, found " + p0.length);
+      throw new IllegalArgumentException(
+          "initial: expected " + states + " values, found " + p0.length);
     }
     checkDistribution(p0, 0, states, "initial", "initial");
     return p0.clone();
@@ -227,33 +249,42 @@ public final class MdpBuilder {
 
   static double[] flattenPrior(double[][] rows, int states, int actions) {
     if (rows.length != states) {
-      throw new IllegalArgumentException("actionPrior: expected " + states + " rows, found " + rows.length);
+      throw new IllegalArgumentException(
+          "actionPrior: expected " + states + " rows, found " + rows.length);
     }
     double[] flat = new double[states * actions];
     for (int s = 0; s < states; s++) {
       if (rows[s] == null || rows[s].length != actions) {
-        throw new IllegalArgumentException("actionPrior[" + s + "]: expected " + actions + " values, found "
-            + (rows[s] == null ? 0 : rows[s].length));
+        throw new IllegalArgumentException(
+            "actionPrior["
+                + s
+                + "]: expected "
+                + actions
+                + " values, found "
+                + (rows[s] == null ? 0 : rows[s].length));
       }
       System.arraycopy(rows[s], 0, flat, s * actions, actions);
-      checkDistribution(flat, s * actions, actions, "actionPrior[" + s + "]", "actionPrior[" + s + "]");
+      checkDistribution(
+          flat, s * actions, actions, "actionPrior[" + s + "]", "actionPrior[" + s + "]");
     }
     return flat;
   }
 
   /** Entries finite and >= 0, summing to 1 within {@link Mdp#SUM_TOLERANCE}. */
-  private static void checkDistribution(double[] values, int offset, int length, String name, String row) {
+  private static void checkDistribution(
+      double[] values, int offset, int length, String name, String row) {
     double sum = 0.0;
     for (int i = 0; i < length; i++) {
       double v = values[offset + i];
       if (!(v >= 0.0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(name + "[" + i + "]: probability must be finite and >= 0, found " + v);
+        throw new IllegalArgumentException(
+            name + "[" + i + "]: probability must be finite and >= 0, found " + v);
       }
       sum += v;
     }
     if (Math.abs(sum - 1.0) > Mdp.SUM_TOLERANCE) {
-      throw new IllegalArgumentException(row + ": sums to " + sum + ", expected 1 (tolerance 1e-9"
-          + ")");
+      throw new IllegalArgumentException(
+          row + ": sums to " + sum + ", expected 1 (tolerance 1e-9" + ")");
     }
   }
 }

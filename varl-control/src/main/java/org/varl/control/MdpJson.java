@@ -32,17 +32,16 @@ import java.util.Set;
  *  "actionPrior": [[p(0|s), ...], ...]}        // optional, S rows
  * </pre>
  *
- * A streaming parser, so large files need no tree in memory. {@code NaN} and {@code Infinity} tokens are accepted by
- * the parser so that validation can name them. Every problem is an {@link IllegalArgumentException} with one line:
- * syntax errors give the line and column, validation errors the field and index (see {@link MdpBuilder}).
+ * A streaming parser, so large files need no tree in memory. {@code NaN} and {@code Infinity}
+ * tokens are accepted by the parser so that validation can name them. Every problem is an {@link
+ * IllegalArgumentException} with one line: syntax errors give the line and column, validation
+ * errors the field and index (see {@link MdpBuilder}).
  */
 public final class MdpJson {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
-  private MdpJson() {
-  }
+  private MdpJson() {}
 
   /** Reads an MDP; {@code normalize} rescales transition rows that do not sum to 1. */
   public static Mdp read(Path file, boolean normalize) {
@@ -83,8 +82,13 @@ public final class MdpJson {
           case "rewards" -> builder.setRewards(readMatrix(p, "rewards"));
           case "initial" -> builder.setInitial(readVector(p, "initial"));
           case "actionPrior" -> builder.optActionPrior(readMatrix(p, "actionPrior"));
-          default -> throw error(p, "unknown field \"" + name + "\" (expected states, actions, transitions, rewards,"
-              + " initial, actionPrior)");
+          default ->
+              throw error(
+                  p,
+                  "unknown field \""
+                      + name
+                      + "\" (expected states, actions, transitions, rewards,"
+                      + " initial, actionPrior)");
         }
       }
       if (p.currentToken() != JsonToken.END_OBJECT) {
@@ -95,9 +99,17 @@ public final class MdpJson {
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().split("\\R", 2)[0];
-      throw new IllegalArgumentException("malformed JSON at line " + (at == null ? -1 : at.getLineNr())
-          + ", column " + (at == null ? -1 : at.getColumnNr()) + ": " + message);
+      String message =
+          e.getOriginalMessage() == null
+              ? "syntax error"
+              : e.getOriginalMessage().split("\\R", 2)[0];
+      throw new IllegalArgumentException(
+          "malformed JSON at line "
+              + (at == null ? -1 : at.getLineNr())
+              + ", column "
+              + (at == null ? -1 : at.getColumnNr())
+              + ": "
+              + message);
     }
     if (!seen.contains("transitions")) {
       throw new IllegalArgumentException("transitions: required field is missing");
@@ -176,8 +188,13 @@ public final class MdpJson {
 
   private static void expect(JsonParser p, JsonToken token, String field) throws IOException {
     if (p.currentToken() != token) {
-      throw error(p, field + ": expected " + (token == JsonToken.START_ARRAY ? "an array" : token.asString())
-          + ", found " + describe(p));
+      throw error(
+          p,
+          field
+              + ": expected "
+              + (token == JsonToken.START_ARRAY ? "an array" : token.asString())
+              + ", found "
+              + describe(p));
     }
   }
 
@@ -196,7 +213,8 @@ public final class MdpJson {
 
   private static IllegalArgumentException error(JsonParser p, String message) {
     JsonLocation at = p.currentTokenLocation();
-    return new IllegalArgumentException(message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    return new IllegalArgumentException(
+        message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
   }
 
   /** Writes the MDP in the same format (transitions in row order, duplicates already added up). */

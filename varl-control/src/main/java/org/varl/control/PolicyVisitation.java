@@ -1,12 +1,11 @@
 package org.varl.control;
 
 /**
- * State visitation of a time-varying policy: d_0 = p0, d_{t+1}(s') = sum_{s,a} P(s'|s,a) pi_t(a|s) d_t(s).
- * Input {@code policy[t][s*A+a]} for t = 0..T-1; output {@code d[t][s]} for t = 0..T-1.
+ * State visitation of a time-varying policy: d_0 = p0, d_{t+1}(s') = sum_{s,a} P(s'|s,a) pi_t(a|s)
+ * d_t(s). Input {@code policy[t][s*A+a]} for t = 0..T-1; output {@code d[t][s]} for t = 0..T-1.
  */
 public final class PolicyVisitation {
-  private PolicyVisitation() {
-  }
+  private PolicyVisitation() {}
 
   public static double[][] compute(Mdp mdp, double[][] policy) {
     return compute(mdp, policy, mdp.initial);

@@ -1,14 +1,13 @@
 package org.varl.control;
 
 /**
- * Infinite-horizon discounted soft value iteration (gamma < 1, either backup): iterate
- * Q(s,a) = r~(s,a) + gamma B[V](s,a), V(s) = alpha log sum_a exp(Q(s,a)/alpha) from V = 0 until
- * max_s |V_new - V| <= tolerance. The map is a gamma-contraction in the sup norm for both backups, so it converges;
- * the policy is pi(a|s) = exp((Q(s,a) - V(s)) / alpha).
+ * Infinite-horizon discounted soft value iteration (gamma < 1, either backup): iterate Q(s,a) =
+ * r~(s,a) + gamma B[V](s,a), V(s) = alpha log sum_a exp(Q(s,a)/alpha) from V = 0 until max_s |V_new
+ * - V| <= tolerance. The map is a gamma-contraction in the sup norm for both backups, so it
+ * converges; the policy is pi(a|s) = exp((Q(s,a) - V(s)) / alpha).
  */
 public final class SoftValueIteration {
-  private SoftValueIteration() {
-  }
+  private SoftValueIteration() {}
 
   public static StationarySolution solve(Mdp mdp, InfiniteHorizonConfig config) {
     int numStates = mdp.numStates;
@@ -23,8 +22,13 @@ public final class SoftValueIteration {
     int iterations = 0;
     while (iterations < config.maxIterations() && residual > config.tolerance()) {
       for (int row = 0; row < q.length; row++) {
-        q[row] = folded[row] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
-            : folded[row] + gamma * backup.apply(mdp.rowStart, mdp.successors, mdp.probabilities, row, v, alpha);
+        q[row] =
+            folded[row] == Double.NEGATIVE_INFINITY
+                ? Double.NEGATIVE_INFINITY
+                : folded[row]
+                    + gamma
+                        * backup.apply(
+                            mdp.rowStart, mdp.successors, mdp.probabilities, row, v, alpha);
       }
       double[] next = new double[numStates];
       residual = 0.0;
@@ -38,8 +42,13 @@ public final class SoftValueIteration {
     // Q from the final V, so that pi and V are exactly consistent.
     double[] policy = new double[q.length];
     for (int row = 0; row < q.length; row++) {
-      q[row] = folded[row] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
-          : folded[row] + gamma * backup.apply(mdp.rowStart, mdp.successors, mdp.probabilities, row, v, alpha);
+      q[row] =
+          folded[row] == Double.NEGATIVE_INFINITY
+              ? Double.NEGATIVE_INFINITY
+              : folded[row]
+                  + gamma
+                      * backup.apply(
+                          mdp.rowStart, mdp.successors, mdp.probabilities, row, v, alpha);
     }
     double[] vq = new double[numStates];
     for (int s = 0; s < numStates; s++) {
@@ -48,7 +57,15 @@ public final class SoftValueIteration {
         policy[s * numActions + a] = Math.exp((q[s * numActions + a] - vq[s]) / alpha);
       }
     }
-    return new StationarySolution(config, numStates, numActions, q, vq, policy, iterations, residual,
+    return new StationarySolution(
+        config,
+        numStates,
+        numActions,
+        q,
+        vq,
+        policy,
+        iterations,
+        residual,
         residual <= config.tolerance());
   }
 }

@@ -7,11 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class MdpBuilderTest {
 
-  /** Two states, two actions: a=0 stays, a=1 moves to the other state; given as 3 entries that add up. */
+  /**
+   * Two states, two actions: a=0 stays, a=1 moves to the other state; given as 3 entries that add
+   * up.
+   */
   private static MdpBuilder twoStates() {
-    return Mdp.builder().setStates(2).setActions(2)
+    return Mdp.builder()
+        .setStates(2)
+        .setActions(2)
         .addTransition(0, 0, 0, 1.0)
-        .addTransition(0, 1, 1, 0.25).addTransition(0, 1, 1, 0.75)
+        .addTransition(0, 1, 1, 0.25)
+        .addTransition(0, 1, 1, 0.75)
         .addTransition(1, 0, 1, 1.0)
         .addTransition(1, 1, 0, 1.0)
         .setRewards(new double[][] {{0, 1}, {2, 3}})
@@ -20,10 +26,18 @@ class MdpBuilderTest {
 
   @Test
   void repeatedEntriesAddUpAndRowsAreSorted() {
-    Mdp mdp = Mdp.builder().setStates(3).setActions(1)
-        .addTransition(0, 0, 2, 0.2).addTransition(0, 0, 1, 0.3).addTransition(0, 0, 2, 0.5)
-        .addTransition(1, 0, 1, 1.0).addTransition(2, 0, 0, 1.0)
-        .setRewards(new double[][] {{0}, {0}, {0}}).setInitial(new double[] {1, 0, 0}).build();
+    Mdp mdp =
+        Mdp.builder()
+            .setStates(3)
+            .setActions(1)
+            .addTransition(0, 0, 2, 0.2)
+            .addTransition(0, 0, 1, 0.3)
+            .addTransition(0, 0, 2, 0.5)
+            .addTransition(1, 0, 1, 1.0)
+            .addTransition(2, 0, 0, 1.0)
+            .setRewards(new double[][] {{0}, {0}, {0}})
+            .setInitial(new double[] {1, 0, 0})
+            .build();
     assertThat(mdp.rowEnd(0, 0) - mdp.rowBegin(0, 0)).isEqualTo(2);
     assertThat(mdp.successor(mdp.rowBegin(0, 0))).isEqualTo(1);
     assertThat(mdp.transition(0, 0, 2)).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-15));
@@ -44,16 +58,21 @@ class MdpBuilderTest {
 
   @Test
   void missingRequiredFields() {
-    assertThatThrownBy(() -> Mdp.builder().setActions(1).build()).hasMessage("states: required field is missing");
-    assertThatThrownBy(() -> Mdp.builder().setStates(1).build()).hasMessage("actions: required field is missing");
-    assertThatThrownBy(() -> twoStates().setRewards(null).build()).hasMessage("rewards: required field is missing");
-    assertThatThrownBy(() -> twoStates().setInitial(null).build()).hasMessage("initial: required field is missing");
+    assertThatThrownBy(() -> Mdp.builder().setActions(1).build())
+        .hasMessage("states: required field is missing");
+    assertThatThrownBy(() -> Mdp.builder().setStates(1).build())
+        .hasMessage("actions: required field is missing");
+    assertThatThrownBy(() -> twoStates().setRewards(null).build())
+        .hasMessage("rewards: required field is missing");
+    assertThatThrownBy(() -> twoStates().setInitial(null).build())
+        .hasMessage("initial: required field is missing");
   }
 
   @Test
   void idsOutOfRange() {
     assertThatThrownBy(() -> twoStates().addTransition(2, 0, 0, 1.0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("transitions[5]: state 2 out of range [0, 2)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("transitions[5]: state 2 out of range [0, 2)");
     assertThatThrownBy(() -> twoStates().addTransition(0, -1, 0, 1.0).build())
         .hasMessage("transitions[5]: action -1 out of range [0, 2)");
     assertThatThrownBy(() -> twoStates().addTransition(0, 0, 7, 1.0).build())
@@ -72,29 +91,52 @@ class MdpBuilderTest {
 
   @Test
   void rowNotSummingToOneIsRejectedOrNormalized() {
-    MdpBuilder b = Mdp.builder().setStates(1).setActions(1).addTransition(0, 0, 0, 0.9)
-        .setRewards(new double[][] {{0}}).setInitial(new double[] {1});
+    MdpBuilder b =
+        Mdp.builder()
+            .setStates(1)
+            .setActions(1)
+            .addTransition(0, 0, 0, 0.9)
+            .setRewards(new double[][] {{0}})
+            .setInitial(new double[] {1});
     assertThatThrownBy(b::build)
-        .hasMessage("transitions: row P(.|s=0,a=0) sums to 0.9 (tolerance 1e-9); use --normalize to rescale");
+        .hasMessage(
+            "transitions: row P(.|s=0,a=0) sums to 0.9 (tolerance 1e-9); use --normalize to rescale");
     assertThat(b.optNormalize(true).build().transition(0, 0, 0)).isEqualTo(1.0);
     // Within the tolerance is accepted as is.
-    Mdp close = Mdp.builder().setStates(1).setActions(1).addTransition(0, 0, 0, 1.0 + 5e-10)
-        .setRewards(new double[][] {{0}}).setInitial(new double[] {1}).build();
+    Mdp close =
+        Mdp.builder()
+            .setStates(1)
+            .setActions(1)
+            .addTransition(0, 0, 0, 1.0 + 5e-10)
+            .setRewards(new double[][] {{0}})
+            .setInitial(new double[] {1})
+            .build();
     assertThat(close.transition(0, 0, 0)).isEqualTo(1.0 + 5e-10);
   }
 
   @Test
   void zeroRowsCannotBeNormalized() {
-    MdpBuilder b = Mdp.builder().setStates(1).setActions(1).addTransition(0, 0, 0, 0.0)
-        .setRewards(new double[][] {{0}}).setInitial(new double[] {1}).optNormalize(true);
+    MdpBuilder b =
+        Mdp.builder()
+            .setStates(1)
+            .setActions(1)
+            .addTransition(0, 0, 0, 0.0)
+            .setRewards(new double[][] {{0}})
+            .setInitial(new double[] {1})
+            .optNormalize(true);
     assertThatThrownBy(b::build).hasMessageContaining("row P(.|s=0,a=0) sums to 0");
   }
 
   @Test
   void stateActionWithoutTransitions() {
-    MdpBuilder b = Mdp.builder().setStates(3).setActions(1)
-        .addTransition(0, 0, 0, 1.0).addTransition(1, 0, 1, 1.0)
-        .setRewards(new double[][] {{0}, {0}, {0}}).setInitial(new double[] {1, 0, 0});
+    MdpBuilder b =
+        Mdp.builder()
+            .setStates(3)
+            .setActions(1)
+            .addTransition(0, 0, 0, 1.0)
+            .addTransition(1, 0, 1, 1.0)
+            .setRewards(new double[][] {{0}, {0}, {0}})
+            .setInitial(new double[] {1, 0, 0});
     assertThatThrownBy(b::build).hasMessage("transitions: (s=2,a=0) has no transitions");
   }
 
@@ -104,9 +146,14 @@ class MdpBuilderTest {
         .hasMessage("rewards: expected 2 rows, found 1");
     assertThatThrownBy(() -> twoStates().setRewards(new double[][] {{0, 1}, {2, 3, 4}}).build())
         .hasMessage("rewards[1]: expected 2 values, found 3");
-    assertThatThrownBy(() -> twoStates().setRewards(new double[][] {{0, 1}, {2, Double.NaN}}).build())
+    assertThatThrownBy(
+            () -> twoStates().setRewards(new double[][] {{0, 1}, {2, Double.NaN}}).build())
         .hasMessage("rewards[1][1]: must be finite, found NaN");
-    assertThatThrownBy(() -> twoStates().setRewards(new double[][] {{Double.NEGATIVE_INFINITY, 1}, {2, 3}}).build())
+    assertThatThrownBy(
+            () ->
+                twoStates()
+                    .setRewards(new double[][] {{Double.NEGATIVE_INFINITY, 1}, {2, 3}})
+                    .build())
         .hasMessage("rewards[0][0]: must be finite, found -Infinity");
   }
 
@@ -118,11 +165,13 @@ class MdpBuilderTest {
         .hasMessage("initial: expected 2 values, found 1");
     assertThatThrownBy(() -> twoStates().setInitial(new double[] {1.5, -0.5}).build())
         .hasMessage("initial[1]: probability must be finite and >= 0, found -0.5");
-    assertThatThrownBy(() -> twoStates().optActionPrior(new double[][] {{0.5, 0.5}, {0.7, 0.2}}).build())
+    assertThatThrownBy(
+            () -> twoStates().optActionPrior(new double[][] {{0.5, 0.5}, {0.7, 0.2}}).build())
         .hasMessageStartingWith("actionPrior[1]: sums to 0.8999999999999999, expected 1");
     assertThatThrownBy(() -> twoStates().optActionPrior(new double[][] {{0.5, 0.5}}).build())
         .hasMessage("actionPrior: expected 2 rows, found 1");
-    assertThatThrownBy(() -> twoStates().optActionPrior(new double[][] {{0.5, 0.5}, {Double.NaN, 1}}).build())
+    assertThatThrownBy(
+            () -> twoStates().optActionPrior(new double[][] {{0.5, 0.5}, {Double.NaN, 1}}).build())
         .hasMessage("actionPrior[1][0]: probability must be finite and >= 0, found NaN");
   }
 
@@ -153,7 +202,8 @@ class MdpBuilderTest {
         .hasMessage("discount: must be in (0, 1], found 1.5");
     assertThatThrownBy(() -> InfiniteHorizonConfig.of(1, Backup.MAXENT, 1.0))
         .hasMessage("discount: horizon inf needs discount < 1, found 1.0");
-    assertThatThrownBy(() -> Backup.parse("soft")).hasMessage("backup: expected exact or maxent, found soft");
+    assertThatThrownBy(() -> Backup.parse("soft"))
+        .hasMessage("backup: expected exact or maxent, found soft");
     assertThat(Backup.parse("MaxEnt")).isEqualTo(Backup.MAXENT);
   }
 }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class MdpJsonTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       {"states": 2, "actions": 2,
        "transitions": [[0, 0, 0, 1.0], [0, 1, 1, 0.5], [0, 1, 1, 0.5], [1, 0, 1, 1], [1, 1, 0, 0.3], [1, 1, 1, 0.7]],
        "rewards": [[0, 1], [2, 3]],
@@ -53,7 +54,8 @@ class MdpJsonTest {
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     assertThatThrownBy(() -> MdpJson.parse("{\"states\": 2,, }", false))
         .hasMessageStartingWith("malformed JSON at line 1, column 14");
-    assertThatThrownBy(() -> MdpJson.parse("[]", false)).hasMessage("mdp: expected a JSON object (line 1, column 1)");
+    assertThatThrownBy(() -> MdpJson.parse("[]", false))
+        .hasMessage("mdp: expected a JSON object (line 1, column 1)");
   }
 
   @Test
@@ -76,13 +78,20 @@ class MdpJsonTest {
   void wrongTypesNameTheFieldAndPosition() {
     assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": \"two\""), false))
         .hasMessage("states: expected an integer, found the string \"two\" (line 1, column 12)");
-    assertThatThrownBy(() -> MdpJson.parse(with("[0, 1, 1, 0.5], [0, 1, 1, 0.5]", "[0, 1.5, 1, 0.5], [0, 1, 1, 0.5]"),
-        false)).hasMessageStartingWith("transitions[1][1]: expected an integer, found 1.5 (line 2, column 38)");
+    assertThatThrownBy(
+            () ->
+                MdpJson.parse(
+                    with("[0, 1, 1, 0.5], [0, 1, 1, 0.5]", "[0, 1.5, 1, 0.5], [0, 1, 1, 0.5]"),
+                    false))
+        .hasMessageStartingWith(
+            "transitions[1][1]: expected an integer, found 1.5 (line 2, column 38)");
     assertThatThrownBy(() -> MdpJson.parse(with("[1, 0, 1, 1]", "[1, 0, 1]"), false))
         .hasMessageStartingWith("transitions[3]: expected [s, a, s2, p], found 3 values");
-    assertThatThrownBy(() -> MdpJson.parse(with("\"initial\": [1, 0]", "\"initial\": [1, null]"), false))
+    assertThatThrownBy(
+            () -> MdpJson.parse(with("\"initial\": [1, 0]", "\"initial\": [1, null]"), false))
         .hasMessageStartingWith("initial[1]: expected a number, found null");
-    assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": 2, \"extra\": 1"), false))
+    assertThatThrownBy(
+            () -> MdpJson.parse(with("\"states\": 2", "\"states\": 2, \"extra\": 1"), false))
         .hasMessageStartingWith("unknown field \"extra\"");
   }
 
@@ -112,10 +121,12 @@ class MdpJsonTest {
   void rowsMustSumToOneUnlessNormalized() {
     String json = with("[1, 1, 0, 0.3]", "[1, 1, 0, 0.2]");
     assertThatThrownBy(() -> MdpJson.parse(json, false))
-        .hasMessage("transitions: row P(.|s=1,a=1) sums to 0.8999999999999999 (tolerance 1e-9); use --normalize"
-            + " to rescale");
+        .hasMessage(
+            "transitions: row P(.|s=1,a=1) sums to 0.8999999999999999 (tolerance 1e-9); use --normalize"
+                + " to rescale");
     Mdp normalized = MdpJson.parse(json, true);
-    assertThat(normalized.transition(1, 1, 0)).isCloseTo(0.2 / 0.9, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(normalized.transition(1, 1, 0))
+        .isCloseTo(0.2 / 0.9, org.assertj.core.data.Offset.offset(1e-15));
   }
 
   @Test
@@ -132,13 +143,15 @@ class MdpJsonTest {
         .hasMessage("rewards[1]: expected 2 values, found 1");
     assertThatThrownBy(() -> MdpJson.parse(with("[[0, 1], [2, 3]]", "[[0, NaN], [2, 3]]"), false))
         .hasMessage("rewards[0][1]: must be finite, found NaN");
-    assertThatThrownBy(() -> MdpJson.parse(with("[[0, 1], [2, 3]]", "[[0, 1], [-Infinity, 3]]"), false))
+    assertThatThrownBy(
+            () -> MdpJson.parse(with("[[0, 1], [2, 3]]", "[[0, 1], [-Infinity, 3]]"), false))
         .hasMessage("rewards[1][0]: must be finite, found -Infinity");
   }
 
   @Test
   void initialAndPriorRows() {
-    assertThatThrownBy(() -> MdpJson.parse(with("\"initial\": [1, 0]", "\"initial\": [0.6, 0.6]"), false))
+    assertThatThrownBy(
+            () -> MdpJson.parse(with("\"initial\": [1, 0]", "\"initial\": [0.6, 0.6]"), false))
         .hasMessage("initial: sums to 1.2, expected 1 (tolerance 1e-9)");
     assertThatThrownBy(() -> MdpJson.parse(with("[0.9, 0.1]", "[0.9, 0.2]"), false))
         .hasMessageStartingWith("actionPrior[1]: sums to 1.1");
@@ -147,6 +160,7 @@ class MdpJsonTest {
   @Test
   void missingFileIsAOneLineError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     assertThatThrownBy(() -> MdpJson.read(dir.resolve("nope.json"), false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("mdp: file not found: ");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("mdp: file not found: ");
   }
 }

@@ -8,19 +8,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What {@link FiniteHorizonSolution#marginals()} is for each backup, checked against brute-force enumeration of every
- * trajectory (s_0, a_0, ..., s_{T-1}, a_{T-1}) of tiny MDPs with stochastic dynamics and a spread-out start.
+ * What {@link FiniteHorizonSolution#marginals()} is for each backup, checked against brute-force
+ * enumeration of every trajectory (s_0, a_0, ..., s_{T-1}, a_{T-1}) of tiny MDPs with stochastic
+ * dynamics and a spread-out start.
  */
 class PosteriorMarginalsTest {
 
-  /** The weight of taking a at s at time t: exp(r/alpha) p(a|s) for the model, pi_t(a|s) for a policy. */
+  /**
+   * The weight of taking a at s at time t: exp(r/alpha) p(a|s) for the model, pi_t(a|s) for a
+   * policy.
+   */
   interface StepWeight {
     double of(int t, int s, int a);
   }
 
   /**
-   * p(s_t) under p(tau) proportional to p0(s_0) prod_{t<T} w(t, s_t, a_t) prod_{t<T-1} P(s_{t+1}|s_t,a_t), by summing
-   * over every trajectory (each transition entry k is its own branch, so duplicate successors add up).
+   * p(s_t) under p(tau) proportional to p0(s_0) prod_{t<T} w(t, s_t, a_t) prod_{t<T-1}
+   * P(s_{t+1}|s_t,a_t), by summing over every trajectory (each transition entry k is its own
+   * branch, so duplicate successors add up).
    */
   static double[][] enumerate(Mdp mdp, int horizon, StepWeight w) {
     double[][] marginals = new double[horizon][mdp.numStates];
@@ -40,8 +45,17 @@ class PosteriorMarginalsTest {
     return marginals;
   }
 
-  /** Adds the weight of every completion of the prefix states[0..t] (weight so far {@code weight}); returns it. */
-  private static double walk(Mdp mdp, int horizon, StepWeight w, int t, double weight, int[] states,
+  /**
+   * Adds the weight of every completion of the prefix states[0..t] (weight so far {@code weight});
+   * returns it.
+   */
+  private static double walk(
+      Mdp mdp,
+      int horizon,
+      StepWeight w,
+      int t,
+      double weight,
+      int[] states,
       double[][] marginals) {
     int s = states[t];
     double sum = 0;
@@ -66,8 +80,9 @@ class PosteriorMarginalsTest {
   }
 
   private static StepWeight model(Mdp mdp, double alpha) {
-    return (t, s, a) -> Math.exp(mdp.reward(s, a) / alpha)
-        * (mdp.hasActionPrior() ? mdp.actionPrior(s, a) : 1.0 / mdp.numActions);
+    return (t, s, a) ->
+        Math.exp(mdp.reward(s, a) / alpha)
+            * (mdp.hasActionPrior() ? mdp.actionPrior(s, a) : 1.0 / mdp.numActions);
   }
 
   @ParameterizedTest
@@ -78,7 +93,8 @@ class PosteriorMarginalsTest {
     Mdp mdp = RandomMdps.random(seed, 3, 2, false, false, 1.5);
     Mdp withPrior = mdp.withActionPrior(RandomMdps.prior(seed + 7, 3, 2, true));
     for (Mdp m : new Mdp[] {mdp, withPrior}) {
-      FiniteHorizonSolution sol = ControlAsInference.solve(m, new InferenceConfig(horizon, alpha, Backup.EXACT, 1.0));
+      FiniteHorizonSolution sol =
+          ControlAsInference.solve(m, new InferenceConfig(horizon, alpha, Backup.EXACT, 1.0));
       double[][] brute = enumerate(m, horizon, model(m, alpha));
       double[][] marginals = sol.marginals().orElseThrow();
       for (int t = 0; t < horizon; t++) {
@@ -94,8 +110,8 @@ class PosteriorMarginalsTest {
     int horizon = 6;
     Mdp mdp = RandomMdps.random(seed, 7, 3, false, false, 2.0);
     for (double gamma : new double[] {1.0, 0.8}) {
-      FiniteHorizonSolution sol = ControlAsInference.solve(mdp, new InferenceConfig(horizon, 0.5, Backup.MAXENT,
-          gamma));
+      FiniteHorizonSolution sol =
+          ControlAsInference.solve(mdp, new InferenceConfig(horizon, 0.5, Backup.MAXENT, gamma));
       double[][] marginals = sol.marginals().orElseThrow();
       double[][] visitation = PolicyVisitation.compute(mdp, sol.policy());
       for (int t = 0; t < horizon; t++) {
@@ -105,7 +121,8 @@ class PosteriorMarginalsTest {
     }
     // q(tau) = p0 prod_t pi_t(a|s) P(s'|s,a), enumerated on a tiny MDP: the same marginals.
     Mdp tiny = RandomMdps.random(seed, 3, 2, false, false, 2.0);
-    FiniteHorizonSolution sol = ControlAsInference.solve(tiny, new InferenceConfig(4, 0.5, Backup.MAXENT, 1.0));
+    FiniteHorizonSolution sol =
+        ControlAsInference.solve(tiny, new InferenceConfig(4, 0.5, Backup.MAXENT, 1.0));
     double[][] brute = enumerate(tiny, 4, (t, s, a) -> sol.policy(t, s, a));
     for (int t = 0; t < 4; t++) {
       assertClose(sol.marginals().orElseThrow()[t], brute[t], 1e-12);
@@ -114,7 +131,8 @@ class PosteriorMarginalsTest {
 
   @Test
   void theFormerHybridDiffersFromTheVisitationUnderTheMaxentBackup() {
-    // fwd_t exp(V_t/alpha) with maxent V is neither the model's posterior nor q's marginals: on this MDP it is far
+    // fwd_t exp(V_t/alpha) with maxent V is neither the model's posterior nor q's marginals: on
+    // this MDP it is far
     // from both, which is why the maxent solution no longer reports it.
     Mdp mdp = RandomMdps.random(12, 7, 3, false, false, 2.0);
     InferenceConfig config = new InferenceConfig(6, 0.5, Backup.MAXENT, 1.0);
@@ -124,16 +142,21 @@ class PosteriorMarginalsTest {
     for (int s = 0; s < 7; s++) {
       hybrid[s] = logForward[5][s] + sol.v()[5][s] / 0.5;
     }
-    assertThat(PropertiesTest.maxAbsDiff(LogSpace.normalizeLog(hybrid), sol.marginals().orElseThrow()[5]))
+    assertThat(
+            PropertiesTest.maxAbsDiff(
+                LogSpace.normalizeLog(hybrid), sol.marginals().orElseThrow()[5]))
         .isGreaterThan(1e-3);
   }
 
   @Test
   void exactBackupWithDiscountHasNoPosteriorMarginals() {
     Mdp mdp = RandomMdps.random(5, 4, 2, false, false, 1.0);
-    FiniteHorizonSolution sol = ControlAsInference.solve(mdp, new InferenceConfig(5, 1.0, Backup.EXACT, 0.9));
+    FiniteHorizonSolution sol =
+        ControlAsInference.solve(mdp, new InferenceConfig(5, 1.0, Backup.EXACT, 0.9));
     assertThat(sol.marginals()).isEmpty();
-    assertThat(sol.marginalsNote()).startsWith("undefined").contains("discount 0.9", "exact backup");
+    assertThat(sol.marginalsNote())
+        .startsWith("undefined")
+        .contains("discount 0.9", "exact backup");
     // Everything else is still there.
     assertThat(sol.visitation()).hasNumberOfRows(5);
     assertThat(sol.forward()).hasNumberOfRows(5);

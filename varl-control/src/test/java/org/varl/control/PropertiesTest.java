@@ -18,7 +18,9 @@ class PropertiesTest {
     Mdp stochastic = RandomMdps.random(seed, S, A, false, false, 1.0);
     double[][] hard = HardValueIteration.values(stochastic, T, Backup.MAXENT, 1.0);
     for (double alpha : new double[] {1.0, 0.1, 1e-2, 1e-3}) {
-      double[][] soft = BackwardMessages.compute(stochastic, new InferenceConfig(T, alpha, Backup.MAXENT, 1.0)).v();
+      double[][] soft =
+          BackwardMessages.compute(stochastic, new InferenceConfig(T, alpha, Backup.MAXENT, 1.0))
+              .v();
       for (int t = 0; t < T; t++) {
         for (int s = 0; s < S; s++) {
           // Each soft max is within [max, max + alpha log A]; T - t of them accumulate.
@@ -27,7 +29,8 @@ class PropertiesTest {
         }
       }
     }
-    // The exact backup's alpha -> 0 limit is optimistic hard VI (max over successors); each exact backup is within
+    // The exact backup's alpha -> 0 limit is optimistic hard VI (max over successors); each exact
+    // backup is within
     // [max + alpha log Pmin, max] of it.
     double[][] optimistic = HardValueIteration.values(stochastic, T, Backup.EXACT, 1.0);
     double minP = 1.0;
@@ -35,10 +38,13 @@ class PropertiesTest {
       minP = Math.min(minP, stochastic.probability(k));
     }
     for (double alpha : new double[] {0.1, 1e-3}) {
-      double[][] soft = BackwardMessages.compute(stochastic, new InferenceConfig(T, alpha, Backup.EXACT, 1.0)).v();
+      double[][] soft =
+          BackwardMessages.compute(stochastic, new InferenceConfig(T, alpha, Backup.EXACT, 1.0))
+              .v();
       for (int s = 0; s < S; s++) {
         double gap = soft[0][s] - optimistic[0][s];
-        assertThat(gap).isBetween(alpha * Math.log(minP) * T - 1e-12, alpha * Math.log(A) * T + 1e-12);
+        assertThat(gap)
+            .isBetween(alpha * Math.log(minP) * T - 1e-12, alpha * Math.log(A) * T + 1e-12);
       }
     }
   }
@@ -50,7 +56,8 @@ class PropertiesTest {
     for (double gamma : new double[] {1.0, 0.8}) {
       InferenceConfig config = new InferenceConfig(T, 0.7, Backup.EXACT, gamma);
       FiniteHorizonSolution exact = ControlAsInference.solve(mdp, config);
-      FiniteHorizonSolution maxent = ControlAsInference.solve(mdp, config.withBackup(Backup.MAXENT));
+      FiniteHorizonSolution maxent =
+          ControlAsInference.solve(mdp, config.withBackup(Backup.MAXENT));
       for (int t = 0; t < T; t++) {
         assertClose(exact.q()[t], maxent.q()[t], 1e-12);
         assertClose(exact.v()[t], maxent.v()[t], 1e-12);
@@ -65,7 +72,8 @@ class PropertiesTest {
     Mdp mdp = RandomMdps.random(seed, S, A, true, true, 2.0);
     Mdp withPrior = mdp.withActionPrior(RandomMdps.prior(seed, S, A, true));
     for (Mdp m : new Mdp[] {mdp, withPrior}) {
-      FiniteHorizonSolution sol = ControlAsInference.solve(m, InferenceConfig.of(T).withTemperature(0.5));
+      FiniteHorizonSolution sol =
+          ControlAsInference.solve(m, InferenceConfig.of(T).withTemperature(0.5));
       for (int t = 0; t < T; t++) {
         assertClose(sol.marginals().orElseThrow()[t], sol.visitation()[t], 1e-12);
       }
@@ -73,7 +81,8 @@ class PropertiesTest {
     // With a spread-out start the posterior also re-weights the start state: they differ.
     Mdp spread = RandomMdps.random(seed, S, A, true, false, 2.0);
     FiniteHorizonSolution sol = ControlAsInference.solve(spread, InferenceConfig.of(T));
-    assertThat(maxAbsDiff(sol.marginals().orElseThrow()[0], sol.visitation()[0])).isGreaterThan(1e-3);
+    assertThat(maxAbsDiff(sol.marginals().orElseThrow()[0], sol.visitation()[0]))
+        .isGreaterThan(1e-3);
   }
 
   @ParameterizedTest
@@ -100,9 +109,12 @@ class PropertiesTest {
     for (Mdp m : new Mdp[] {mdp, mdp.withActionPrior(RandomMdps.prior(seed, S, A, true))}) {
       for (Backup backup : Backup.values()) {
         for (double gamma : new double[] {0.9, 1.0}) {
-          FiniteHorizonSolution sol = ControlAsInference.solve(m, new InferenceConfig(T, 0.3, backup, gamma));
-          // Marginals exist except for the exact backup with gamma < 1 (no posterior; PosteriorMarginalsTest).
-          assertThat(sol.marginals().isPresent()).isEqualTo(backup == Backup.MAXENT || gamma == 1.0);
+          FiniteHorizonSolution sol =
+              ControlAsInference.solve(m, new InferenceConfig(T, 0.3, backup, gamma));
+          // Marginals exist except for the exact backup with gamma < 1 (no posterior;
+          // PosteriorMarginalsTest).
+          assertThat(sol.marginals().isPresent())
+              .isEqualTo(backup == Backup.MAXENT || gamma == 1.0);
           for (int t = 0; t < T; t++) {
             for (int s = 0; s < S; s++) {
               double sum = 0;
@@ -150,8 +162,10 @@ class PropertiesTest {
       }
     }
     // And a non-uniform prior does change the answer (the test above is not vacuous).
-    FiniteHorizonSolution plain = ControlAsInference.solve(mdp, InferenceConfig.of(T).withTemperature(alpha));
-    FiniteHorizonSolution tilted = ControlAsInference.solve(withPrior, InferenceConfig.of(T).withTemperature(alpha));
+    FiniteHorizonSolution plain =
+        ControlAsInference.solve(mdp, InferenceConfig.of(T).withTemperature(alpha));
+    FiniteHorizonSolution tilted =
+        ControlAsInference.solve(withPrior, InferenceConfig.of(T).withTemperature(alpha));
     assertThat(maxAbsDiff(plain.policy()[0], tilted.policy()[0])).isGreaterThan(1e-3);
   }
 
@@ -166,11 +180,17 @@ class PropertiesTest {
       }
     }
     double[][] prior = RandomMdps.prior(seed, S, A, true);
-    for (Mdp m : new Mdp[] {mdp, mdp.withRewards(extreme), mdp.withActionPrior(prior),
-        mdp.withRewards(extreme).withActionPrior(prior)}) {
+    for (Mdp m :
+        new Mdp[] {
+          mdp,
+          mdp.withRewards(extreme),
+          mdp.withActionPrior(prior),
+          mdp.withRewards(extreme).withActionPrior(prior)
+        }) {
       for (double alpha : new double[] {1e-3, 1.0, 100.0}) {
         for (Backup backup : Backup.values()) {
-          FiniteHorizonSolution sol = ControlAsInference.solve(m, new InferenceConfig(T, alpha, backup, 1.0));
+          FiniteHorizonSolution sol =
+              ControlAsInference.solve(m, new InferenceConfig(T, alpha, backup, 1.0));
           for (int t = 0; t < T; t++) {
             for (int row = 0; row < S * A; row++) {
               boolean impossible = m.hasActionPrior() && prior[row / A][row % A] == 0.0;
@@ -187,7 +207,8 @@ class PropertiesTest {
             assertAllFinite(sol.marginals().orElseThrow()[t]);
             assertAllFinite(sol.visitation()[t]);
             assertThat(sum(sol.marginals().orElseThrow()[t])).isCloseTo(1.0, offset(1e-9));
-            // The visitation keeps its mass although |V| ulp / alpha reaches 1e-8 here (the policy is renormalized).
+            // The visitation keeps its mass although |V| ulp / alpha reaches 1e-8 here (the policy
+            // is renormalized).
             assertThat(sum(sol.visitation()[t])).as("t=%d", t).isCloseTo(1.0, offset(1e-12));
             for (int s = 0; s < S; s++) {
               double rowSum = 0;
@@ -197,7 +218,8 @@ class PropertiesTest {
               assertThat(rowSum).as("t=%d s=%d", t, s).isCloseTo(1.0, offset(1e-12));
             }
           }
-          double[] fast = SoftValues.solve(m, new InferenceConfig(T, alpha, backup, 1.0), 2, false).v0();
+          double[] fast =
+              SoftValues.solve(m, new InferenceConfig(T, alpha, backup, 1.0), 2, false).v0();
           assertClose(fast, sol.v()[0], 1e-9 * (1 + maxAbs(sol.v()[0])));
         }
       }

@@ -3,19 +3,25 @@ package org.varl.control;
 import java.util.SplittableRandom;
 
 /**
- * Random small MDPs for the property tests; every one is a function of its seed. Public and packaged in
- * varl-control's test-jar ({@code <type>test-jar</type><scope>test</scope>}) for the tests of the modules above
- * varl-control; it cannot live in varl-testing, which depends on no varl module.
+ * Random small MDPs for the property tests; every one is a function of its seed. Public and
+ * packaged in varl-control's test-jar ({@code <type>test-jar</type><scope>test</scope>}) for the
+ * tests of the modules above varl-control; it cannot live in varl-testing, which depends on no varl
+ * module.
  */
 public final class RandomMdps {
-  private RandomMdps() {
-  }
+  private RandomMdps() {}
 
   /**
-   * S states, A actions; each row P(.|s,a) has 1 (deterministic) or 1..3 successors with random weights; rewards
-   * uniform in [-rewardScale, rewardScale]; initial on a single state or random; no prior.
+   * S states, A actions; each row P(.|s,a) has 1 (deterministic) or 1..3 successors with random
+   * weights; rewards uniform in [-rewardScale, rewardScale]; initial on a single state or random;
+   * no prior.
    */
-  public static Mdp random(long seed, int numStates, int numActions, boolean deterministic, boolean singleStart,
+  public static Mdp random(
+      long seed,
+      int numStates,
+      int numActions,
+      boolean deterministic,
+      boolean singleStart,
       double rewardScale) {
     SplittableRandom rng = new SplittableRandom(seed);
     MdpBuilder b = Mdp.builder().setStates(numStates).setActions(numActions);
@@ -55,7 +61,10 @@ public final class RandomMdps {
     return b.setRewards(r).setInitial(p0).optNormalize(true).build();
   }
 
-  /** A random prior p(a|s); with {@code zeros}, about a third of the actions get probability 0 (never all). */
+  /**
+   * A random prior p(a|s); with {@code zeros}, about a third of the actions get probability 0
+   * (never all).
+   */
   public static double[][] prior(long seed, int numStates, int numActions, boolean zeros) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] p = new double[numStates][numActions];

@@ -11,8 +11,9 @@ class SoftValueIterationTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void reachesTheSoftBellmanFixedPoint(long seed) {
-    Mdp mdp = RandomMdps.random(seed, 9, 3, false, false, 1.0)
-        .withActionPrior(RandomMdps.prior(seed, 9, 3, true));
+    Mdp mdp =
+        RandomMdps.random(seed, 9, 3, false, false, 1.0)
+            .withActionPrior(RandomMdps.prior(seed, 9, 3, true));
     for (Backup backup : Backup.values()) {
       InfiniteHorizonConfig config = InfiniteHorizonConfig.of(0.5, backup, 0.9);
       StationarySolution sol = SoftValueIteration.solve(mdp, config);
@@ -30,7 +31,8 @@ class SoftValueIterationTest {
         assertThat(sum).isCloseTo(1.0, offset(1e-12));
       }
       // A long finite horizon approaches the stationary values: |V_0 - V| <= gamma^T max|V|.
-      double[] v0 = BackwardMessages.compute(mdp, new InferenceConfig(300, 0.5, backup, 0.9)).v()[0];
+      double[] v0 =
+          BackwardMessages.compute(mdp, new InferenceConfig(300, 0.5, backup, 0.9)).v()[0];
       PropertiesTest.assertClose(v0, sol.v(), 1e-9);
     }
   }
@@ -39,8 +41,9 @@ class SoftValueIterationTest {
   @ValueSource(ints = {1, 5})
   void stopsAtTheIterationCap(int cap) {
     Mdp mdp = RandomMdps.random(4, 5, 2, false, false, 1.0);
-    StationarySolution sol = SoftValueIteration.solve(mdp,
-        new InfiniteHorizonConfig(1.0, Backup.EXACT, 0.99, 1e-12, cap));
+    StationarySolution sol =
+        SoftValueIteration.solve(
+            mdp, new InfiniteHorizonConfig(1.0, Backup.EXACT, 0.99, 1e-12, cap));
     assertThat(sol.iterations()).isEqualTo(cap);
     assertThat(sol.converged()).isFalse();
     assertThat(sol.residual()).isGreaterThan(1e-12);

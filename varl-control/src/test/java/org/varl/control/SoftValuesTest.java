@@ -13,7 +13,8 @@ class SoftValuesTest {
     double[][] reference = BackwardMessages.compute(mdp, config).v();
     SoftValues.Result fast = SoftValues.solve(mdp, config, threads, true);
     for (int t = 0; t < config.horizon(); t++) {
-      PropertiesTest.assertClose(fast.values()[t], reference[t], 1e-11 * (1 + PropertiesTest.maxAbs(reference[t])));
+      PropertiesTest.assertClose(
+          fast.values()[t], reference[t], 1e-11 * (1 + PropertiesTest.maxAbs(reference[t])));
     }
     assertThat(fast.v0()).isEqualTo(fast.values()[0]);
     assertThat(SoftValues.solve(mdp, config, threads, false).v0()).isEqualTo(fast.v0());
@@ -37,8 +38,10 @@ class SoftValuesTest {
 
   @Test
   void underflowingValuesAreRecomputedExactly() {
-    // A chain 0 -> 1 -> ... -> n-1 (absorbing) where each step costs 100 except staying in the last state; with
-    // alpha = 1 the values span thousands, so exp(V/alpha) relative to the maximum underflows and the per-row
+    // A chain 0 -> 1 -> ... -> n-1 (absorbing) where each step costs 100 except staying in the last
+    // state; with
+    // alpha = 1 the values span thousands, so exp(V/alpha) relative to the maximum underflows and
+    // the per-row
     // log-space path must take over.
     int n = 60;
     MdpBuilder b = Mdp.builder().setStates(n).setActions(2);
@@ -68,9 +71,12 @@ class SoftValuesTest {
   @Test
   void reportsCompressedStorage() {
     Mdp mdp = RandomMdps.random(9, 20, 2, true, false, 1.0);
-    assertThat(SoftValues.solve(mdp, InferenceConfig.of(3), 1, false).storage()).contains("byte codes");
+    assertThat(SoftValues.solve(mdp, InferenceConfig.of(3), 1, false).storage())
+        .contains("byte codes");
     Mdp stochastic = RandomMdps.random(9, 20, 2, false, false, 1.0);
-    assertThat(SoftValues.solve(stochastic, InferenceConfig.of(3).withBackup(Backup.MAXENT), 2, false).storage())
+    assertThat(
+            SoftValues.solve(stochastic, InferenceConfig.of(3).withBackup(Backup.MAXENT), 2, false)
+                .storage())
         .startsWith("rows P(s'|s,a)");
   }
 }

@@ -1,9 +1,10 @@
 package org.varl.experiments;
 
 /**
- * What an experiment tells its caller while it runs: the stages it enters, each with its amount of work in units the
- * experiment chooses (optimization steps, sampled trajectories, ...), and the units done. The CLI draws a progress
- * bar with ETA from these calls; tests pass {@link #NONE}. Calls come from the thread that called {@code run}.
+ * What an experiment tells its caller while it runs: the stages it enters, each with its amount of
+ * work in units the experiment chooses (optimization steps, sampled trajectories, ...), and the
+ * units done. The CLI draws a progress bar with ETA from these calls; tests pass {@link #NONE}.
+ * Calls come from the thread that called {@code run}.
  */
 public interface Listener {
 

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 class FiniteDifferenceTest {
 
   /** f(x) = sum_i sin(x_i) x_{i+1} + x_0^3, with its gradient by hand. */
-  private static final ToDoubleFunction<double[]> F = x -> {
-    double s = x[0] * x[0] * x[0];
-    for (int i = 0; i + 1 < x.length; i++) {
-      s += Math.sin(x[i]) * x[i + 1];
-    }
-    return s;
-  };
+  private static final ToDoubleFunction<double[]> F =
+      x -> {
+        double s = x[0] * x[0] * x[0];
+        for (int i = 0; i + 1 < x.length; i++) {
+          s += Math.sin(x[i]) * x[i + 1];
+        }
+        return s;
+      };
 
   private static double[] gradF(double[] x) {
     double[] g = new double[x.length];
@@ -49,31 +50,44 @@ class FiniteDifferenceTest {
   void aWrongEntryFailsNamingTheWorstIndex() {
     double[] x = {0.3, -1.2, 2.0, 0.7};
     double[] wrong = gradF(x);
-    wrong[1] *= 1.001;   // 1e-3 relative: 10x the allowance
-    wrong[2] += 5e-5;    // smaller relative error
+    wrong[1] *= 1.001; // 1e-3 relative: 10x the allowance
+    wrong[2] += 5e-5; // smaller relative error
     assertThatThrownBy(() -> FiniteDifference.assertGradient(F, x, wrong, 1e-5, 1e-4, 1e-9))
-        .isInstanceOf(AssertionError.class).hasMessageStartingWith("gradient[1]: analytic ")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("gradient[1]: analytic ")
         .hasMessageContaining("central difference");
     double[] nan = gradF(x);
     nan[3] = Double.NaN;
     assertThatThrownBy(() -> FiniteDifference.assertGradient(F, x, nan, 1e-5, 1e-4, 1e-9))
-        .isInstanceOf(AssertionError.class).hasMessageStartingWith("gradient[3]: analytic NaN");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("gradient[3]: analytic NaN");
   }
 
   @Test
   void aSignErrorIsCaughtEvenAtZeroRelativeTolerance() {
     double[] x = {1.5};
-    assertThatThrownBy(() -> FiniteDifference.assertGradient(v -> v[0] * v[0], x, new double[] {-3}, 1e-5, 0,
-        1e-6)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(
+            () ->
+                FiniteDifference.assertGradient(
+                    v -> v[0] * v[0], x, new double[] {-3}, 1e-5, 0, 1e-6))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
   void badArgumentsAreTheCallersError() {
     assertThatThrownBy(() -> FiniteDifference.centralGradient(F, new double[] {1, 2}, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("h must be finite and > 0, found 0.0");
-    assertThatThrownBy(() -> FiniteDifference.assertGradient(F, new double[] {1, 2}, new double[] {1}, 1e-5, 1e-6,
-        0)).isInstanceOf(IllegalArgumentException.class).hasMessage("analytic gradient has 1 entries, x has 2");
-    assertThatThrownBy(() -> FiniteDifference.assertGradient(F, new double[] {1, 2}, new double[] {1, 2}, 1e-5, 0,
-        0)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("h must be finite and > 0, found 0.0");
+    assertThatThrownBy(
+            () ->
+                FiniteDifference.assertGradient(
+                    F, new double[] {1, 2}, new double[] {1}, 1e-5, 1e-6, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("analytic gradient has 1 entries, x has 2");
+    assertThatThrownBy(
+            () ->
+                FiniteDifference.assertGradient(
+                    F, new double[] {1, 2}, new double[] {1, 2}, 1e-5, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -38,15 +38,18 @@ class MonteCarloTest {
     double[] x = normal(2, 10_000, 1.0, 1.0); // SE 0.01
     double mean = MonteCarlo.mean(x);
     assertThatCode(() -> MonteCarlo.assertMeanWithin(x, 1.0, 4)).doesNotThrowAnyException();
-    // 10 standard errors away fails, and the message gives the mean, the SE, the expected value and k.
-    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 1.1, 4)).isInstanceOf(AssertionError.class)
+    // 10 standard errors away fails, and the message gives the mean, the SE, the expected value and
+    // k.
+    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 1.1, 4))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("mean: " + String.format("%.6g", mean))
         .hasMessageContaining("from the expected 1.10000")
         .hasMessageContaining("n = 10000 draws")
         .hasMessageContaining("allowed: 4.0 SE + 0.0");
     // The tolerance is exactly k SE: just inside passes, just outside fails.
     double se = MonteCarlo.standardError(x);
-    assertThatCode(() -> MonteCarlo.assertMeanWithin(x, mean + 2.99 * se, 3)).doesNotThrowAnyException();
+    assertThatCode(() -> MonteCarlo.assertMeanWithin(x, mean + 2.99 * se, 3))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, mean + 3.01 * se, 3))
         .isInstanceOf(AssertionError.class);
   }
@@ -55,17 +58,21 @@ class MonteCarloTest {
   void theFloorCoversADegenerateSampleAndNothingMore() {
     double[] constant = {0.5, 0.5, 0.5, 0.5};
     assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(constant, 0.5001, 5))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("SE 0.00");
-    assertThatCode(() -> MonteCarlo.assertMeanWithin(constant, 0.5001, 5, 1e-3)).doesNotThrowAnyException();
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("SE 0.00");
+    assertThatCode(() -> MonteCarlo.assertMeanWithin(constant, 0.5001, 5, 1e-3))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(constant, 0.502, 5, 1e-3))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("SE + 0.001");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("SE + 0.001");
   }
 
   @Test
   void aNonFiniteDrawOrExpectedValueFails() {
     double[] x = {1, 2, Double.NaN, 3};
     assertThatThrownBy(() -> MonteCarlo.assertMeanWithin("grad[2]", x, 2, 5, 1))
-        .isInstanceOf(AssertionError.class).hasMessage("grad[2]: draw 2 of 4 is NaN");
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("grad[2]: draw 2 of 4 is NaN");
     assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(new double[] {1, 2}, Double.NaN, 5, 1))
         .isInstanceOf(AssertionError.class);
   }
@@ -75,20 +82,25 @@ class MonteCarloTest {
     double[] a = normal(3, 5000, 0, 1);
     double[] b = normal(4, 5000, 0, 1);
     double[] shifted = normal(5, 5000, 0.2, 1); // 0.2 / (sqrt(2) * 0.0141) = 10 standard errors
-    assertThatCode(() -> MonteCarlo.assertMeansAgree("same", a, b, 4, 0)).doesNotThrowAnyException();
+    assertThatCode(() -> MonteCarlo.assertMeansAgree("same", a, b, 4, 0))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> MonteCarlo.assertMeansAgree("shifted", a, shifted, 4, 0))
-        .isInstanceOf(AssertionError.class).hasMessageStartingWith("shifted: means ")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("shifted: means ")
         .hasMessageContaining("n = 5000 and 5000");
   }
 
   @Test
   void badArgumentsAreTheCallersError() {
     double[] x = {1, 2, 3};
-    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 2, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("k (standard errors allowed) must be finite and > 0, found 0.0");
-    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 2, 3, -1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> MonteCarlo.assertMeanWithin(x, 2, 3, -1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("floor must be finite and >= 0, found -1.0");
     assertThatThrownBy(() -> MonteCarlo.standardError(new double[] {1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("a standard error needs at least 2 samples, found 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a standard error needs at least 2 samples, found 1");
   }
 }

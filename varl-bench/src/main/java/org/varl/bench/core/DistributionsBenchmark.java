@@ -19,11 +19,12 @@ import org.varl.core.distributions.RelaxedOneHotCategorical;
 import org.varl.core.engine.EngineSetup;
 
 /**
- * Draw + score at batch shape 128 × 20, per operation, the way a training step uses them: a fresh step
- * sub-manager, the distribution built (and validated) from parameters held in the root, one draw, its {@code
- * logProb} summed and read back (so the work is finished when the call returns). Categorical: 10 categories per
- * batch member (logits {@code [128, 20, 10]}); it has no rsample, so its draw is the Gumbel-max {@code sample}, and
- * its reparameterizable relaxation is measured beside it.
+ * Draw + score at batch shape 128 × 20, per operation, the way a training step uses them: a fresh
+ * step sub-manager, the distribution built (and validated) from parameters held in the root, one
+ * draw, its {@code logProb} summed and read back (so the work is finished when the call returns).
+ * Categorical: 10 categories per batch member (logits {@code [128, 20, 10]}); it has no rsample, so
+ * its draw is the Gumbel-max {@code sample}, and its reparameterizable relaxation is measured
+ * beside it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

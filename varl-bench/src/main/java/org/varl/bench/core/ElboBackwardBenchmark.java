@@ -27,10 +27,11 @@ import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
 
 /**
- * One ELBO + backward of the VAE of PyTorch's examples/vae (784-400-20 encoder, 20-400-784 decoder, ReLU, Bernoulli
- * likelihood, analytic KL, one draw) on a batch of 128 binary images, built from varl-core's {@link Normal}, {@link
- * Bernoulli}, {@link Elbo} and {@link org.varl.core.kl.Kl} on raw weight arrays; gradients zeroed after each call
- * (what an optimizer step does first). The optimizer update itself is not included.
+ * One ELBO + backward of the VAE of PyTorch's examples/vae (784-400-20 encoder, 20-400-784 decoder,
+ * ReLU, Bernoulli likelihood, analytic KL, one draw) on a batch of 128 binary images, built from
+ * varl-core's {@link Normal}, {@link Bernoulli}, {@link Elbo} and {@link org.varl.core.kl.Kl} on
+ * raw weight arrays; gradients zeroed after each call (what an optimizer step does first). The
+ * optimizer update itself is not included.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +62,10 @@ public class ElboBackwardBenchmark {
     EngineSetup.threads(Integer.getInteger("varl.bench.threads", 1));
     EngineSetup.seed(1);
     root = NDManager.newBaseManager();
-    x = root.randomUniform(0f, 1f, new Shape(BATCH, DATA), DataType.FLOAT32).gt(0.7f).toType(DataType.FLOAT32, false);
+    x =
+        root.randomUniform(0f, 1f, new Shape(BATCH, DATA), DataType.FLOAT32)
+            .gt(0.7f)
+            .toType(DataType.FLOAT32, false);
     w1 = weight(DATA, HIDDEN);
     b1 = root.zeros(new Shape(HIDDEN));
     wMu = weight(HIDDEN, LATENT);
@@ -96,14 +100,18 @@ public class ElboBackwardBenchmark {
       float loss;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray h = Activation.relu(x.matMul(w1).add(b1));
-        Distribution q = Normal.diagonalFromLogVariance(h.matMul(wMu).add(bMu), h.matMul(wLogVar).add(bLogVar));
+        Distribution q =
+            Normal.diagonalFromLogVariance(h.matMul(wMu).add(bMu), h.matMul(wLogVar).add(bLogVar));
         Distribution prior = Independent.of(Normal.standard(step, new Shape(LATENT)), 1);
-        Likelihood decoder = z -> {
-          NDArray flat = z.reshape(-1, LATENT);
-          NDArray logits = Activation.relu(flat.matMul(w3).add(b3)).matMul(w4).add(b4);
-          return Independent.of(Bernoulli.ofLogits(logits.reshape(z.getShape().get(0), BATCH, DATA)), 1);
-        };
-        NDArray negElbo = Elbo.estimate(x, q, prior, decoder, 1, KlTerm.ANALYTIC).elbo().sum().neg();
+        Likelihood decoder =
+            z -> {
+              NDArray flat = z.reshape(-1, LATENT);
+              NDArray logits = Activation.relu(flat.matMul(w3).add(b3)).matMul(w4).add(b4);
+              return Independent.of(
+                  Bernoulli.ofLogits(logits.reshape(z.getShape().get(0), BATCH, DATA)), 1);
+            };
+        NDArray negElbo =
+            Elbo.estimate(x, q, prior, decoder, 1, KlTerm.ANALYTIC).elbo().sum().neg();
         gc.backward(negElbo);
         loss = negElbo.getFloat();
       }

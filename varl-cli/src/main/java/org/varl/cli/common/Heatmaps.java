@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Grids of heatmaps drawn with Java2D: one panel per grid quantity (a value function, a state marginal), each
- * with its title and colour range, optional arrows (a policy's mean direction per cell) and masked cells (walls,
- * drawn dark grey). Panels are laid out in rows of {@code columns}; the colour map is perceptually uniform
- * (anchors of the viridis map, linearly interpolated).
+ * Grids of heatmaps drawn with Java2D: one panel per grid quantity (a value function, a state
+ * marginal), each with its title and colour range, optional arrows (a policy's mean direction per
+ * cell) and masked cells (walls, drawn dark grey). Panels are laid out in rows of {@code columns};
+ * the colour map is perceptually uniform (anchors of the viridis map, linearly interpolated).
  */
 public final class Heatmaps {
 
@@ -24,8 +24,9 @@ public final class Heatmaps {
   }
 
   /**
-   * One heatmap. {@code values[row][col]}; {@code arrows[row][col] = {dx, dy}} in cell units (dy down), or null for
-   * no arrows; {@code mask[row][col]} true for a wall, or null. Non-finite values are drawn as masked cells.
+   * One heatmap. {@code values[row][col]}; {@code arrows[row][col] = {dx, dy}} in cell units (dy
+   * down), or null for no arrows; {@code mask[row][col]} true for a wall, or null. Non-finite
+   * values are drawn as masked cells.
    */
   public record Panel(String title, double[][] values, double[][][] arrows, boolean[][] mask) {
     public Panel {
@@ -39,8 +40,14 @@ public final class Heatmaps {
     }
   }
 
-  /** How colours map to values: each panel its own range, or one range for all panels (comparable colours). */
-  public enum Scale { PER_PANEL, SHARED }
+  /**
+   * How colours map to values: each panel its own range, or one range for all panels (comparable
+   * colours).
+   */
+  public enum Scale {
+    PER_PANEL,
+    SHARED
+  }
 
   private static final float[][] VIRIDIS = {
     {0.267f, 0.005f, 0.329f}, {0.283f, 0.141f, 0.458f}, {0.254f, 0.265f, 0.530f},
@@ -70,10 +77,12 @@ public final class Heatmaps {
     int cellW = PANEL + 2 * PAD;
     int cellH = TITLE + PANEL + LEGEND + 2 * PAD;
     int head = 30;
-    BufferedImage img = new BufferedImage(cols * cellW, head + rows * cellH, BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(cols * cellW, head + rows * cellH, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, img.getWidth(), img.getHeight());
     g.setColor(Color.BLACK);
@@ -120,7 +129,13 @@ public final class Heatmaps {
           if (a == null || (p.mask() != null && p.mask()[r][c])) {
             continue;
           }
-          arrow(g, x0 + (c + 0.5) * cell, top + (r + 0.5) * cell, a[0] * cell * 0.42, a[1] * cell * 0.42, cell);
+          arrow(
+              g,
+              x0 + (c + 0.5) * cell,
+              top + (r + 0.5) * cell,
+              a[0] * cell * 0.42,
+              a[1] * cell * 0.42,
+              cell);
         }
       }
     }
@@ -185,6 +200,8 @@ public final class Heatmaps {
     float[] a = VIRIDIS[i];
     float[] b = VIRIDIS[i + 1];
     return new Color(
-        (float) (a[0] + f * (b[0] - a[0])), (float) (a[1] + f * (b[1] - a[1])), (float) (a[2] + f * (b[2] - a[2])));
+        (float) (a[0] + f * (b[0] - a[0])),
+        (float) (a[1] + f * (b[1] - a[1])),
+        (float) (a[2] + f * (b[2] - a[2])));
   }
 }

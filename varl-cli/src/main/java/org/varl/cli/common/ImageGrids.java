@@ -4,9 +4,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 /**
- * Grids of small grey-scale images (VAE samples, reconstructions, interpolations) as one PNG: image {@code i}
- * goes to row {@code i / columns}, column {@code i % columns}; pixel values in [0, 1] (clamped), 0 black, 1 white;
- * each pixel is drawn as a {@code zoom × zoom} block with a 1-pixel grey gutter between images.
+ * Grids of small grey-scale images (VAE samples, reconstructions, interpolations) as one PNG: image
+ * {@code i} goes to row {@code i / columns}, column {@code i % columns}; pixel values in [0, 1]
+ * (clamped), 0 black, 1 white; each pixel is drawn as a {@code zoom × zoom} block with a 1-pixel
+ * grey gutter between images.
  */
 public final class ImageGrids {
 
@@ -17,12 +18,14 @@ public final class ImageGrids {
    *
    * @throws IllegalArgumentException if an image does not have {@code height × width} pixels
    */
-  public static void save(Path png, float[][] images, int height, int width, int columns, int zoom) {
+  public static void save(
+      Path png, float[][] images, int height, int width, int columns, int zoom) {
     Plots.savePng(render(images, height, width, columns, zoom), png);
   }
 
   /** Renders the grid without saving it. */
-  public static BufferedImage render(float[][] images, int height, int width, int columns, int zoom) {
+  public static BufferedImage render(
+      float[][] images, int height, int width, int columns, int zoom) {
     if (images.length == 0 || columns < 1 || zoom < 1) {
       throw new IllegalArgumentException("image grid needs images, columns >= 1 and zoom >= 1");
     }

@@ -9,10 +9,14 @@ import org.varl.core.io.AtomicFiles;
 /** JSON output: records, maps and arrays through Jackson, pretty-printed, written atomically. */
 public final class Json {
 
-  /** The mapper shared by the CLI; non-finite doubles are written as the strings "NaN"/"Infinity" (Jackson default). */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+  /**
+   * The mapper shared by the CLI; non-finite doubles are written as the strings "NaN"/"Infinity"
+   * (Jackson default).
+   */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
   private Json() {}
 

@@ -14,9 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.varl.core.io.AtomicFiles;
 
 /**
- * Line and scatter charts as PNG through XChart. A chart is described by plain data ({@link Series}) so that
- * experiments can build it without touching XChart; {@link #save(XYChart, Path)} writes any XChart chart
- * atomically.
+ * Line and scatter charts as PNG through XChart. A chart is described by plain data ({@link
+ * Series}) so that experiments can build it without touching XChart; {@link #save(XYChart, Path)}
+ * writes any XChart chart atomically.
  */
 public final class Plots {
 
@@ -66,8 +66,14 @@ public final class Plots {
   }
 
   private static XYChart chart(Axes axes, XYSeries.XYSeriesRenderStyle style) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(axes.title()).xAxisTitle(axes.xLabel()).yAxisTitle(axes.yLabel()).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(axes.title())
+            .xAxisTitle(axes.xLabel())
+            .yAxisTitle(axes.yLabel())
+            .build();
     Styler.ChartTheme theme = Styler.ChartTheme.XChart;
     chart.getStyler().setTheme(theme.newInstance(theme));
     chart.getStyler().setDefaultSeriesRenderStyle(style);
@@ -87,10 +93,12 @@ public final class Plots {
 
   /** Saves an image as PNG atomically. */
   public static void savePng(BufferedImage image, Path png) {
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new java.io.IOException("no PNG writer available");
-      }
-    });
+    AtomicFiles.write(
+        png,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new java.io.IOException("no PNG writer available");
+          }
+        });
   }
 }

@@ -8,9 +8,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.varl.experiments.Listener;
 
 /**
- * A progress bar with elapsed time, ETA and a free-form extra message (loss, examples/s), drawn on stderr so that
- * stdout stays clean for results. Close it when the task is done ({@code try (Progress p = Progress.start(...))}).
- * With {@code VARL_NO_PROGRESS=1} in the environment (CI logs) nothing is drawn.
+ * A progress bar with elapsed time, ETA and a free-form extra message (loss, examples/s), drawn on
+ * stderr so that stdout stays clean for results. Close it when the task is done ({@code try
+ * (Progress p = Progress.start(...))}). With {@code VARL_NO_PROGRESS=1} in the environment (CI
+ * logs) nothing is drawn.
  */
 public final class Progress implements AutoCloseable, Listener {
 
@@ -22,21 +23,25 @@ public final class Progress implements AutoCloseable, Listener {
     this.bar = bar;
   }
 
-  /** Starts a bar for {@code total} units of work named {@code task} ({@code unit} e.g. "step", "epoch"). */
+  /**
+   * Starts a bar for {@code total} units of work named {@code task} ({@code unit} e.g. "step",
+   * "epoch").
+   */
   public static Progress start(String task, long total, String unit) {
     if (DISABLED) {
       return new Progress(null);
     }
-    ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(total)
-        .setUnit(" " + unit, 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(250)
-        .showSpeed()
-        .setEtaFunction(Progress::eta)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .build();
+    ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(total)
+            .setUnit(" " + unit, 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            .showSpeed()
+            .setEtaFunction(Progress::eta)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
     return new Progress(bar);
   }
 
@@ -46,7 +51,8 @@ public final class Progress implements AutoCloseable, Listener {
       return java.util.Optional.empty();
     }
     Duration elapsed = Duration.between(state.getStartInstant(), java.time.Instant.now());
-    return java.util.Optional.of(elapsed.multipliedBy(state.getMax() - state.getCurrent()).dividedBy(done));
+    return java.util.Optional.of(
+        elapsed.multipliedBy(state.getMax() - state.getCurrent()).dividedBy(done));
   }
 
   /** Advances by {@code n} units. */

@@ -3,8 +3,8 @@ package org.varl.cli.common;
 import org.varl.experiments.Listener;
 
 /**
- * Draws an experiment's stages as {@link Progress} bars on stderr: each stage closes the previous bar and starts one
- * named "task: stage" counting {@code unit}s. Close it when the run is over.
+ * Draws an experiment's stages as {@link Progress} bars on stderr: each stage closes the previous
+ * bar and starts one named "task: stage" counting {@code unit}s. Close it when the run is over.
  */
 public final class ProgressListener implements Listener, AutoCloseable {
   private final String task;

@@ -4,10 +4,12 @@ import org.varl.cli.common.Heatmaps;
 import org.varl.control.grid.Gridworld;
 import org.varl.control.grid.Moves;
 
-/** Turns per-state gridworld quantities into {@link Heatmaps} panels: values laid out as the grid, policy arrows. */
+/**
+ * Turns per-state gridworld quantities into {@link Heatmaps} panels: values laid out as the grid,
+ * policy arrows.
+ */
 final class GridPanels {
-  private GridPanels() {
-  }
+  private GridPanels() {}
 
   /** A heatmap of {@code perState} (walls masked). */
   static Heatmaps.Panel values(Gridworld grid, String title, double[] perState) {
@@ -15,10 +17,12 @@ final class GridPanels {
   }
 
   /**
-   * A heatmap of {@code perState} with, in each cell, the policy's mean move sum_a pi(a|s) (dx_a, dy_a) as an arrow
-   * ({@code policy[s*5+a]}); a dot where the moves cancel (staying, or undecided).
+   * A heatmap of {@code perState} with, in each cell, the policy's mean move sum_a pi(a|s) (dx_a,
+   * dy_a) as an arrow ({@code policy[s*5+a]}); a dot where the moves cancel (staying, or
+   * undecided).
    */
-  static Heatmaps.Panel valuesWithPolicy(Gridworld grid, String title, double[] perState, double[] policy) {
+  static Heatmaps.Panel valuesWithPolicy(
+      Gridworld grid, String title, double[] perState, double[] policy) {
     double[][][] arrows = new double[grid.height()][grid.width()][];
     for (int s = 0; s < grid.numStates(); s++) {
       double dx = 0;

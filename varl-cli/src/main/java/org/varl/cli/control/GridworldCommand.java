@@ -1,9 +1,9 @@
 package org.varl.cli.control;
 
-import org.varl.cli.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.GridworldConfig;
 import org.varl.experiments.control.GridworldExperiment;
 import org.varl.experiments.control.GridworldResult;
@@ -13,22 +13,25 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code varl control gridworld}: parses the options into a {@link GridworldConfig}, runs {@link
- * GridworldExperiment}, and writes the heatmaps of values, policies, marginals and visitation and the metrics
- * JSON/CSV ({@link GridworldFiles}).
+ * GridworldExperiment}, and writes the heatmaps of values, policies, marginals and visitation and
+ * the metrics JSON/CSV ({@link GridworldFiles}).
  */
 @Command(
     name = "gridworld",
     mixinStandardHelpOptions = true,
-    description = "Control as inference on a gridworld (the peer's N x N slippery grid, or a text map: '#' wall,"
-        + " 'S' start, 'G' goal (absorbing, reward 0), 'L' lava (-10), '.' floor (-1)) at several temperatures,"
-        + " exact vs maxent backup: PNG heatmaps of V_0 with policy arrows, of the exact posterior's marginals and its"
-        + " policy's visitation at several t (the maxent posterior's marginals are its visitation), and metrics.json /"
-        + " metrics.csv.")
+    description =
+        "Control as inference on a gridworld (the peer's N x N slippery grid, or a text map: '#' wall,"
+            + " 'S' start, 'G' goal (absorbing, reward 0), 'L' lava (-10), '.' floor (-1)) at several temperatures,"
+            + " exact vs maxent backup: PNG heatmaps of V_0 with policy arrows, of the exact posterior's marginals and its"
+            + " policy's visitation at several t (the maxent posterior's marginals are its visitation), and metrics.json /"
+            + " metrics.csv.")
 public final class GridworldCommand implements Callable<Integer> {
 
   static final class Source {
-    @Option(names = "--size", paramLabel = "N", description = "The N x N slippery gridworld of the benchmark peer"
-        + " (default: 10).")
+    @Option(
+        names = "--size",
+        paramLabel = "N",
+        description = "The N x N slippery gridworld of the benchmark peer" + " (default: 10).")
     Integer size;
 
     @Option(names = "--map", paramLabel = "FILE", description = "A text map instead of --size.")
@@ -38,49 +41,87 @@ public final class GridworldCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
-  @Option(names = "--slip", defaultValue = "0.1",
-      description = "Slip probability: 1 - p on the intended move, p/5 on each of the 5 moves (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--slip",
+      defaultValue = "0.1",
+      description =
+          "Slip probability: 1 - p on the intended move, p/5 on each of the 5 moves (default: ${DEFAULT-VALUE}).")
   double slip;
 
-  @Option(names = "--temperatures", defaultValue = "0.1,1,10", split = ",", paramLabel = "ALPHA",
+  @Option(
+      names = "--temperatures",
+      defaultValue = "0.1,1,10",
+      split = ",",
+      paramLabel = "ALPHA",
       description = "Temperatures alpha, comma-separated (default: ${DEFAULT-VALUE}).")
   double[] temperatures;
 
-  @Option(names = "--horizon", defaultValue = "0", paramLabel = "T",
+  @Option(
+      names = "--horizon",
+      defaultValue = "0",
+      paramLabel = "T",
       description = "Horizon T; 0 means 2 x (width + height) (default: ${DEFAULT-VALUE}).")
   int horizon;
 
-  @Option(names = "--samples", defaultValue = "2000",
-      description = "Trajectories sampled to check the visitation by Monte Carlo (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      defaultValue = "2000",
+      description =
+          "Trajectories sampled to check the visitation by Monte Carlo (default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--out", defaultValue = "out/control-gridworld", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "out/control-gridworld",
+      paramLabel = "DIR",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the Monte Carlo check (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the Monte Carlo check (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
   public Integer call() {
     int size = source == null || source.size == null ? 10 : source.size;
     Path map = source == null ? null : source.map;
-    GridworldConfig config = new GridworldConfig(size, map, slip, temperatures, horizon, samples, seed);
+    GridworldConfig config =
+        new GridworldConfig(size, map, slip, temperatures, horizon, samples, seed);
     GridworldResult r;
     try (ProgressListener bar = new ProgressListener("control gridworld", "backup")) {
       r = GridworldExperiment.run(config, bar);
     }
     GridworldFiles.Written files = GridworldFiles.write(r, out);
-    System.out.printf(Locale.ROOT, "gridworld %dx%d (%d states), T=%d, times %s%n", r.grid().width(),
-        r.grid().height(), r.grid().numStates(), r.horizon(), java.util.Arrays.toString(r.times()));
+    System.out.printf(
+        Locale.ROOT,
+        "gridworld %dx%d (%d states), T=%d, times %s%n",
+        r.grid().width(),
+        r.grid().height(),
+        r.grid().numStates(),
+        r.horizon(),
+        java.util.Arrays.toString(r.times()));
     for (GridworldResult.TemperatureSummary s : r.temperatures()) {
-      System.out.printf(Locale.ROOT, "alpha %-5s V_0(start) exact %.4f maxent %.4f | optimism exact-maxent max %.4f"
+      System.out.printf(
+          Locale.ROOT,
+          "alpha %-5s V_0(start) exact %.4f maxent %.4f | optimism exact-maxent max %.4f"
               + " mean %.4f | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
-          GridPanels.number(s.temperature()), s.exact().startValue(), s.maxent().startValue(), s.maxOptimism(),
-          s.meanOptimism(), s.exact().peakEntropyTime(), s.maxent().peakEntropyTime());
+          GridPanels.number(s.temperature()),
+          s.exact().startValue(),
+          s.maxent().startValue(),
+          s.maxOptimism(),
+          s.meanOptimism(),
+          s.exact().peakEntropyTime(),
+          s.maxent().peakEntropyTime());
     }
-    System.out.println("wrote " + files.figures().size() + " figures, " + files.metricsJson() + ", "
-        + files.metricsCsv());
+    System.out.println(
+        "wrote "
+            + files.figures().size()
+            + " figures, "
+            + files.metricsJson()
+            + ", "
+            + files.metricsCsv());
     return 0;
   }
 }

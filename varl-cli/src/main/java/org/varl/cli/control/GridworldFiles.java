@@ -12,24 +12,24 @@ import org.varl.core.io.AtomicFiles;
 import org.varl.experiments.control.GridworldResult;
 
 /**
- * Writes a {@link GridworldResult} into a directory: per temperature {@code values-alpha-A.png} (V_0 with the
- * policy's mean move, exact | maxent | optimism) and {@code marginals-alpha-A.png} (rows: the exact posterior's
- * marginals, the exact policy's visitation, and the maxent posterior's marginals, which are its visitation; columns:
- * the plotted times), plus {@code metrics.csv} and {@code metrics.json}. Every file is written atomically.
+ * Writes a {@link GridworldResult} into a directory: per temperature {@code values-alpha-A.png}
+ * (V_0 with the policy's mean move, exact | maxent | optimism) and {@code marginals-alpha-A.png}
+ * (rows: the exact posterior's marginals, the exact policy's visitation, and the maxent posterior's
+ * marginals, which are its visitation; columns: the plotted times), plus {@code metrics.csv} and
+ * {@code metrics.json}. Every file is written atomically.
  */
 public final class GridworldFiles {
 
   /** The files written. */
-  public record Written(List<Path> figures, Path metricsJson, Path metricsCsv) {
-  }
+  public record Written(List<Path> figures, Path metricsJson, Path metricsCsv) {}
 
-  private GridworldFiles() {
-  }
+  private GridworldFiles() {}
 
   public static Written write(GridworldResult r, Path dir) {
     List<Path> figures = new ArrayList<>();
-    StringBuilder csv = new StringBuilder(
-        "temperature,backup,t,marginal_entropy,visitation_entropy,tv_marginals_visitation\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "temperature,backup,t,marginal_entropy,visitation_entropy,tv_marginals_visitation\n");
     int[] times = r.times();
     for (GridworldResult.TemperatureSummary s : r.temperatures()) {
       double alpha = s.temperature();
@@ -37,35 +37,64 @@ public final class GridworldFiles {
       GridworldResult.BackupSummary maxent = s.maxent();
       for (GridworldResult.BackupSummary b : List.of(exact, maxent)) {
         for (int t = 0; t < r.horizon(); t++) {
-          csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.10g,%.10g,%.10g%n", GridPanels.number(alpha), b.backup(),
-              t, b.marginalEntropy()[t], b.visitationEntropy()[t], b.marginalVisitationTv()[t]));
+          csv.append(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%s,%d,%.10g,%.10g,%.10g%n",
+                  GridPanels.number(alpha),
+                  b.backup(),
+                  t,
+                  b.marginalEntropy()[t],
+                  b.visitationEntropy()[t],
+                  b.marginalVisitationTv()[t]));
         }
       }
       String tag = "alpha-" + GridPanels.number(alpha);
       String a = GridPanels.number(alpha);
       Path values = dir.resolve("values-" + tag + ".png");
-      Heatmaps.save(values, "V_0 and policy, alpha = " + a + " (exact vs maxent backup)", List.of(
-          GridPanels.valuesWithPolicy(r.grid(), "exact: V_0, pi_0 mean move", exact.values(), exact.policy()),
-          GridPanels.valuesWithPolicy(r.grid(), "maxent: V_0, pi_0 mean move", maxent.values(), maxent.policy()),
-          GridPanels.values(r.grid(), "optimism V_0 exact - maxent", s.optimism())), 3, Heatmaps.Scale.PER_PANEL);
+      Heatmaps.save(
+          values,
+          "V_0 and policy, alpha = " + a + " (exact vs maxent backup)",
+          List.of(
+              GridPanels.valuesWithPolicy(
+                  r.grid(), "exact: V_0, pi_0 mean move", exact.values(), exact.policy()),
+              GridPanels.valuesWithPolicy(
+                  r.grid(), "maxent: V_0, pi_0 mean move", maxent.values(), maxent.policy()),
+              GridPanels.values(r.grid(), "optimism V_0 exact - maxent", s.optimism())),
+          3,
+          Heatmaps.Scale.PER_PANEL);
       figures.add(values);
-      // The exact posterior's marginals against its policy's visitation (the optimism, seen in space); the maxent
-      // posterior is the variational q(tau) = p0 prod pi_t P, whose marginals are its visitation: one row.
+      // The exact posterior's marginals against its policy's visitation (the optimism, seen in
+      // space); the maxent
+      // posterior is the variational q(tau) = p0 prod pi_t P, whose marginals are its visitation:
+      // one row.
       List<Heatmaps.Panel> panels = new ArrayList<>();
       for (int k = 0; k < times.length; k++) {
-        panels.add(GridPanels.values(r.grid(), "exact marginals t=" + times[k], exact.marginalsAtTimes()[k]));
+        panels.add(
+            GridPanels.values(
+                r.grid(), "exact marginals t=" + times[k], exact.marginalsAtTimes()[k]));
       }
       for (int k = 0; k < times.length; k++) {
-        panels.add(GridPanels.values(r.grid(), "exact visitation t=" + times[k], exact.visitationAtTimes()[k]));
+        panels.add(
+            GridPanels.values(
+                r.grid(), "exact visitation t=" + times[k], exact.visitationAtTimes()[k]));
       }
       for (int k = 0; k < times.length; k++) {
-        panels.add(GridPanels.values(r.grid(), "maxent marginals = visitation t=" + times[k],
-            maxent.visitationAtTimes()[k]));
+        panels.add(
+            GridPanels.values(
+                r.grid(),
+                "maxent marginals = visitation t=" + times[k],
+                maxent.visitationAtTimes()[k]));
       }
       Path marginals = dir.resolve("marginals-" + tag + ".png");
-      Heatmaps.save(marginals, "Posterior marginals vs policy visitation d_t, alpha = " + a
-          + " (rows: exact posterior p(s_t|O), exact visitation, maxent: q(s_t) = its visitation)", panels,
-          times.length, Heatmaps.Scale.PER_PANEL);
+      Heatmaps.save(
+          marginals,
+          "Posterior marginals vs policy visitation d_t, alpha = "
+              + a
+              + " (rows: exact posterior p(s_t|O), exact visitation, maxent: q(s_t) = its visitation)",
+          panels,
+          times.length,
+          Heatmaps.Scale.PER_PANEL);
       figures.add(marginals);
     }
     Path csvPath = dir.resolve("metrics.csv");

@@ -16,30 +16,34 @@ import org.varl.core.io.AtomicFiles;
 import org.varl.experiments.control.IrlExperimentResult;
 
 /**
- * Writes an {@link IrlExperimentResult} into a directory: {@code reward.png} (true reward, learned reward plus the
- * best shift with the learned policy's mean moves, demonstration and learned occupancies), {@code learning-curve.png}
- * (dual objective, demonstration log-likelihood, the expert's), {@code metrics.json}, and {@code demos.json} when the
- * demonstrations were sampled. Every file is written atomically.
+ * Writes an {@link IrlExperimentResult} into a directory: {@code reward.png} (true reward, learned
+ * reward plus the best shift with the learned policy's mean moves, demonstration and learned
+ * occupancies), {@code learning-curve.png} (dual objective, demonstration log-likelihood, the
+ * expert's), {@code metrics.json}, and {@code demos.json} when the demonstrations were sampled.
+ * Every file is written atomically.
  */
 public final class IrlFiles {
 
   /** The files written. */
-  public record Written(List<Path> figures, Path metrics) {
-  }
+  public record Written(List<Path> figures, Path metrics) {}
 
-  private IrlFiles() {
-  }
+  private IrlFiles() {}
 
   public static Written write(IrlExperimentResult r, Path dir) {
     IrlResult fit = r.fit();
     List<Path> figures = new ArrayList<>();
     Path reward = dir.resolve("reward.png");
-    Heatmaps.save(reward, "MaxEnt IRL: true vs learned reward (learned + best constant shift), and where the agents go",
-        List.of(GridPanels.values(r.grid(), "true reward r(s)", r.trueReward()),
-            GridPanels.valuesWithPolicy(r.grid(), "learned reward + shift, pi_0", r.shiftedReward(), fit.policy()[0]),
+    Heatmaps.save(
+        reward,
+        "MaxEnt IRL: true vs learned reward (learned + best constant shift), and where the agents go",
+        List.of(
+            GridPanels.values(r.grid(), "true reward r(s)", r.trueReward()),
+            GridPanels.valuesWithPolicy(
+                r.grid(), "learned reward + shift, pi_0", r.shiftedReward(), fit.policy()[0]),
             GridPanels.values(r.grid(), "demos: sum_t visits / N", r.demoOccupancy()),
             GridPanels.values(r.grid(), "learned: sum_t d_t(s)", r.learnedOccupancy())),
-        4, Heatmaps.Scale.PER_PANEL);
+        4,
+        Heatmaps.Scale.PER_PANEL);
     figures.add(reward);
     double[] iterations = new double[r.config().iterations()];
     for (int i = 0; i < iterations.length; i++) {
@@ -55,7 +59,10 @@ public final class IrlFiles {
       curves.add(new Plots.Series("expert policy's log-likelihood", iterations, flat));
     }
     Path curve = dir.resolve("learning-curve.png");
-    Plots.line(curve, Plots.Axes.linear("MaxEnt IRL learning curve", "iteration", "per-step value"), curves);
+    Plots.line(
+        curve,
+        Plots.Axes.linear("MaxEnt IRL learning curve", "iteration", "per-step value"),
+        curves);
     figures.add(curve);
 
     Map<String, Object> json = new LinkedHashMap<>();

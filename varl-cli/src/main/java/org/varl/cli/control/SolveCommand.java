@@ -21,19 +21,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code varl control solve}: control as inference on an MDP read from JSON. Finite horizon: writes Q [T][S][A],
- * V [T][S], policy [T][S][A], forward [T][S], marginals [T][S], visitation [T][S] and marginalsNote, the line saying
- * what the marginals are ({@link ControlAsInference}: the posterior p(s_t | O) for exact with discount 1, the
- * variational posterior's, equal to the visitation, for maxent; null for exact with discount &lt; 1, which defines no
- * posterior); {@code --horizon inf}: the stationary Q [S][A], V [S], policy [S][A], iterations and residual, and
- * marginals null with its note. The output is written atomically; on bad input nothing is written.
+ * {@code varl control solve}: control as inference on an MDP read from JSON. Finite horizon: writes
+ * Q [T][S][A], V [T][S], policy [T][S][A], forward [T][S], marginals [T][S], visitation [T][S] and
+ * marginalsNote, the line saying what the marginals are ({@link ControlAsInference}: the posterior
+ * p(s_t | O) for exact with discount 1, the variational posterior's, equal to the visitation, for
+ * maxent; null for exact with discount &lt; 1, which defines no posterior); {@code --horizon inf}:
+ * the stationary Q [S][A], V [S], policy [S][A], iterations and residual, and marginals null with
+ * its note. The output is written atomically; on bad input nothing is written.
  */
 @Command(
     name = "solve",
     mixinStandardHelpOptions = true,
-    description = "Backward/forward messages, posterior marginals and policy visitation of an MDP given as JSON"
-        + " ({\"states\", \"actions\", \"transitions\": [[s, a, s2, p], ...], \"rewards\", \"initial\","
-        + " \"actionPrior\"?}); with --horizon inf, discounted soft value iteration.")
+    description =
+        "Backward/forward messages, posterior marginals and policy visitation of an MDP given as JSON"
+            + " ({\"states\", \"actions\", \"transitions\": [[s, a, s2, p], ...], \"rewards\", \"initial\","
+            + " \"actionPrior\"?}); with --horizon inf, discounted soft value iteration.")
 public final class SolveCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,65 +43,129 @@ public final class SolveCommand implements Callable<Integer> {
   @Option(names = "--mdp", required = true, paramLabel = "FILE", description = "The MDP as JSON.")
   Path mdp;
 
-  @Option(names = "--horizon", required = true, paramLabel = "T|inf",
-      description = "Horizon T >= 1, or inf for infinite-horizon discounted soft value iteration (needs --discount < 1).")
+  @Option(
+      names = "--horizon",
+      required = true,
+      paramLabel = "T|inf",
+      description =
+          "Horizon T >= 1, or inf for infinite-horizon discounted soft value iteration (needs --discount < 1).")
   String horizon;
 
-  @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "ALPHA",
-      description = "Temperature alpha > 0: p(O|s,a) = exp(r(s,a)/alpha) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--temperature",
+      defaultValue = "1.0",
+      paramLabel = "ALPHA",
+      description =
+          "Temperature alpha > 0: p(O|s,a) = exp(r(s,a)/alpha) (default: ${DEFAULT-VALUE}).")
   double temperature;
 
-  @Option(names = "--backup", defaultValue = "exact", paramLabel = "exact|maxent",
-      description = "exact: alpha log E exp(V/alpha), the true (optimistic) messages; maxent: E V, the variational"
-          + " backup (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--backup",
+      defaultValue = "exact",
+      paramLabel = "exact|maxent",
+      description =
+          "exact: alpha log E exp(V/alpha), the true (optimistic) messages; maxent: E V, the variational"
+              + " backup (default: ${DEFAULT-VALUE}).")
   String backup;
 
-  @Option(names = "--discount", defaultValue = "1.0", paramLabel = "GAMMA",
+  @Option(
+      names = "--discount",
+      defaultValue = "1.0",
+      paramLabel = "GAMMA",
       description = "Discount gamma in (0, 1]: Q = r~ + gamma B[V] (default: ${DEFAULT-VALUE}).")
   double discount;
 
-  @Option(names = "--normalize", defaultValue = "false",
-      description = "Rescale transition rows that do not sum to 1 instead of rejecting them (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--normalize",
+      defaultValue = "false",
+      description =
+          "Rescale transition rows that do not sum to 1 instead of rejecting them (default: ${DEFAULT-VALUE}).")
   boolean normalize;
 
-  @Option(names = "--tolerance", defaultValue = "1e-10",
+  @Option(
+      names = "--tolerance",
+      defaultValue = "1e-10",
       description = "--horizon inf: stop when max |V_new - V| <= this (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
-  @Option(names = "--max-iterations", defaultValue = "1000000",
+  @Option(
+      names = "--max-iterations",
+      defaultValue = "1000000",
       description = "--horizon inf: at most this many sweeps (default: ${DEFAULT-VALUE}).")
   int maxIterations;
 
-  @Option(names = "--out", defaultValue = "result.json", paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      defaultValue = "result.json",
+      paramLabel = "FILE",
       description = "Output JSON (default: ${DEFAULT-VALUE}).")
   Path out;
 
   /** The parsed options; {@code horizon} is "inf" or an integer. */
-  public record Config(Path mdp, String horizon, double temperature, Backup backup, double discount,
-      boolean normalize, double tolerance, int maxIterations, Path out) {
-  }
+  public record Config(
+      Path mdp,
+      String horizon,
+      double temperature,
+      Backup backup,
+      double discount,
+      boolean normalize,
+      double tolerance,
+      int maxIterations,
+      Path out) {}
 
   /**
-   * What was solved: horizon (-1 for inf), sizes, sum_s p0(s) V_0(s), and for inf the sweeps, the residual and
-   * whether it reached the tolerance.
+   * What was solved: horizon (-1 for inf), sizes, sum_s p0(s) V_0(s), and for inf the sweeps, the
+   * residual and whether it reached the tolerance.
    */
-  public record Result(Path out, int horizon, int states, int actions, double startValue, int iterations,
-      double residual, boolean converged) {
-  }
+  public record Result(
+      Path out,
+      int horizon,
+      int states,
+      int actions,
+      double startValue,
+      int iterations,
+      double residual,
+      boolean converged) {}
 
   @Override
   public Integer call() {
-    Result r = run(new Config(mdp, horizon, temperature, Backup.parse(backup), discount, normalize, tolerance,
-        maxIterations, out));
-    System.out.println(String.format(Locale.ROOT, "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%.6f%s", r.out(),
-        r.states(), r.actions(), r.horizon() < 0 ? "inf" : Integer.toString(r.horizon()), r.startValue(),
-        r.horizon() < 0 ? String.format(Locale.ROOT, " iterations=%d residual=%.3g", r.iterations(), r.residual())
-            : ""));
+    Result r =
+        run(
+            new Config(
+                mdp,
+                horizon,
+                temperature,
+                Backup.parse(backup),
+                discount,
+                normalize,
+                tolerance,
+                maxIterations,
+                out));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%.6f%s",
+            r.out(),
+            r.states(),
+            r.actions(),
+            r.horizon() < 0 ? "inf" : Integer.toString(r.horizon()),
+            r.startValue(),
+            r.horizon() < 0
+                ? String.format(
+                    Locale.ROOT, " iterations=%d residual=%.3g", r.iterations(), r.residual())
+                : ""));
     if (!r.converged()) {
-      // The file is complete and says "converged": false; the exit code says it too, so scripts cannot miss it.
+      // The file is complete and says "converged": false; the exit code says it too, so scripts
+      // cannot miss it.
       PrintWriter err = spec.commandLine().getErr();
-      err.println(String.format(Locale.ROOT, "varl control solve: not converged after %d iterations: residual"
-          + " %.3g > tolerance %.3g; raise --max-iterations", r.iterations(), r.residual(), tolerance));
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "varl control solve: not converged after %d iterations: residual"
+                  + " %.3g > tolerance %.3g; raise --max-iterations",
+              r.iterations(),
+              r.residual(),
+              tolerance));
       err.flush();
       return 1;
     }
@@ -107,16 +173,21 @@ public final class SolveCommand implements Callable<Integer> {
   }
 
   /** Why {@code --horizon inf} writes no marginals. */
-  static final String INFINITE_HORIZON_MARGINALS = "undefined: --horizon inf has no trajectory of a fixed length,"
-      + " so there is no posterior over s_t (nor a visitation d_t); use a finite --horizon";
+  static final String INFINITE_HORIZON_MARGINALS =
+      "undefined: --horizon inf has no trajectory of a fixed length,"
+          + " so there is no posterior over s_t (nor a visitation d_t); use a finite --horizon";
 
-  /** Validates, reads the MDP, solves, and writes the JSON atomically (nothing is written on bad input). */
+  /**
+   * Validates, reads the MDP, solves, and writes the JSON atomically (nothing is written on bad
+   * input).
+   */
   public static Result run(Config c) {
     boolean infinite = "inf".equalsIgnoreCase(c.horizon());
     Map<String, Object> json = new LinkedHashMap<>();
     if (infinite) {
-      InfiniteHorizonConfig config = new InfiniteHorizonConfig(c.temperature(), c.backup(), c.discount(),
-          c.tolerance(), c.maxIterations());
+      InfiniteHorizonConfig config =
+          new InfiniteHorizonConfig(
+              c.temperature(), c.backup(), c.discount(), c.tolerance(), c.maxIterations());
       Mdp model = MdpJson.read(c.mdp(), c.normalize());
       StationarySolution sol = SoftValueIteration.solve(model, config);
       int numActions = model.numActions();
@@ -131,8 +202,15 @@ public final class SolveCommand implements Callable<Integer> {
       json.put("marginals", null);
       json.put("marginalsNote", INFINITE_HORIZON_MARGINALS);
       Json.write(c.out(), json);
-      return new Result(c.out(), -1, model.numStates(), numActions, startValue(model, sol.v()), sol.iterations(),
-          sol.residual(), sol.converged());
+      return new Result(
+          c.out(),
+          -1,
+          model.numStates(),
+          numActions,
+          startValue(model, sol.v()),
+          sol.iterations(),
+          sol.residual(),
+          sol.converged());
     }
     int t = parseHorizon(c.horizon());
     InferenceConfig config = new InferenceConfig(t, c.temperature(), c.backup(), c.discount());
@@ -155,7 +233,8 @@ public final class SolveCommand implements Callable<Integer> {
     json.put("marginalsNote", sol.marginalsNote());
     json.put("visitation", sol.visitation());
     Json.write(c.out(), json);
-    return new Result(c.out(), t, model.numStates(), numActions, startValue(model, sol.v()[0]), 0, 0.0, true);
+    return new Result(
+        c.out(), t, model.numStates(), numActions, startValue(model, sol.v()[0]), 0, 0.0, true);
   }
 
   private static void putSettings(Map<String, Object> json, Config c) {

@@ -10,29 +10,49 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code varl tour}: every implemented lecture experiment on embedded defaults, as an HTML report with plots. */
+/**
+ * {@code varl tour}: every implemented lecture experiment on embedded defaults, as an HTML report
+ * with plots.
+ */
 @Command(
     name = "tour",
     mixinStandardHelpOptions = true,
-    description = "Runs every implemented lecture experiment on embedded defaults and writes DIR/index.html with"
-        + " the figures (PNG), the lecture's claims and what the measured numbers show. Takes a few minutes on 2 cores.")
+    description =
+        "Runs every implemented lecture experiment on embedded defaults and writes DIR/index.html with"
+            + " the figures (PNG), the lecture's claims and what the measured numbers show. Takes a few minutes on 2 cores.")
 public final class TourCommand implements Callable<Integer> {
 
-  @Option(names = "--out", defaultValue = "tour", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "tour",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the whole tour (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the whole tour (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--only", split = ",", paramLabel = "ID",
-      description = "Run only these sections (comma-separated ids, as in the report's anchors; default: all).")
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "ID",
+      description =
+          "Run only these sections (comma-separated ids, as in the report's anchors; default: all).")
   Set<String> only;
 
   @Override
   public Integer call() throws Exception {
     Result result = run(out, seed, only);
-    System.out.println("tour: wrote " + result.index().toAbsolutePath()
-        + " (" + result.entries().size() + " sections, " + result.failures() + " failed)");
+    System.out.println(
+        "tour: wrote "
+            + result.index().toAbsolutePath()
+            + " ("
+            + result.entries().size()
+            + " sections, "
+            + result.failures()
+            + " failed)");
     return result.failures() == 0 ? 0 : 1;
   }
 
@@ -69,7 +89,8 @@ public final class TourCommand implements Callable<Integer> {
       } catch (Exception | Error e) {
         failures++;
         e.printStackTrace();
-        entries.add(new TourReport.Entry(s, null, e.toString(), Duration.ofNanos(System.nanoTime() - t0)));
+        entries.add(
+            new TourReport.Entry(s, null, e.toString(), Duration.ofNanos(System.nanoTime() - t0)));
       }
       TourReport.write(out, entries, seed);
     }

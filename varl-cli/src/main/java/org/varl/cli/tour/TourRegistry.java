@@ -12,7 +12,8 @@ public final class TourRegistry {
 
   /** All sections, in report order. */
   public static List<TourSection> sections() {
-    // The lecture's order: amortized VI, its gradient estimators, the VAE; then control as inference.
+    // The lecture's order: amortized VI, its gradient estimators, the VAE; then control as
+    // inference.
     return List.of(
         new AmortizationTourSection(),
         new EstimatorsTourSection(),

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "vae",
     mixinStandardHelpOptions = true,
-    description = "Variational autoencoders: train, evaluate, sample, reconstruct, explore the latent space.",
+    description =
+        "Variational autoencoders: train, evaluate, sample, reconstruct, explore the latent space.",
     subcommands = {
       VaeTrainCommand.class,
       VaeEvalCommand.class,

@@ -26,7 +26,12 @@ final class VaeFigures {
   /** A grid of decoder means at z ~ N(0, I). */
   static Path samples(TrainedVae m, Path png, int count, int columns, long seed) {
     VaeConfig c = m.vae().config();
-    ImageGrids.save(png, VaeImages.samples(m.vae(), count, seed), c.height(), c.width() * c.channels(), columns,
+    ImageGrids.save(
+        png,
+        VaeImages.samples(m.vae(), count, seed),
+        c.height(),
+        c.width() * c.channels(),
+        columns,
         ZOOM);
     return png;
   }
@@ -52,16 +57,21 @@ final class VaeFigures {
       }
     }
     VaeConfig c = m.vae().config();
-    ImageGrids.save(png, grid.toArray(new float[0][]), c.height(), c.width() * c.channels(), cols, ZOOM);
+    ImageGrids.save(
+        png, grid.toArray(new float[0][]), c.height(), c.width() * c.channels(), cols, ZOOM);
     return png;
   }
 
-  /** Test image a, decodings of {@code steps} points between mu(a) and mu(b), test image b, in one row. */
+  /**
+   * Test image a, decodings of {@code steps} points between mu(a) and mu(b), test image b, in one
+   * row.
+   */
   static Path interpolation(TrainedVae m, Path png, int from, int to, int steps) {
     ArrayDataset test = m.data().test();
     for (int i : new int[] {from, to}) {
       if (i < 0 || i >= test.size()) {
-        throw new IllegalArgumentException("test image index must be in [0, " + test.size() + "), found " + i);
+        throw new IllegalArgumentException(
+            "test image index must be in [0, " + test.size() + "), found " + i);
       }
     }
     float[][] path = VaeImages.interpolation(m.vae(), test.row(from), test.row(to), steps);
@@ -75,9 +85,10 @@ final class VaeFigures {
   }
 
   /**
-   * Scatter of the latent means of the first {@code examples} test rows, coloured by label; with more than two
-   * latent dimensions the points are projected on their first two principal components (each axis oriented with
-   * its largest-magnitude entry positive, so the same model gives the same picture).
+   * Scatter of the latent means of the first {@code examples} test rows, coloured by label; with
+   * more than two latent dimensions the points are projected on their first two principal
+   * components (each axis oriented with its largest-magnitude entry positive, so the same model
+   * gives the same picture).
    */
   static Path latent(TrainedVae m, Path png, int examples) {
     ArrayDataset test = m.data().test();
@@ -113,8 +124,11 @@ final class VaeFigures {
       }
       series.add(new Plots.Series(labelName(m.config().data(), e.getKey()), x, y));
     }
-    String title = "latent means of " + xy.length + " test examples"
-        + (l > 2 ? " (first two principal components of " + l + " dims)" : "");
+    String title =
+        "latent means of "
+            + xy.length
+            + " test examples"
+            + (l > 2 ? " (first two principal components of " + l + " dims)" : "");
     Plots.scatter(png, Plots.Axes.linear(title, axes + "1", axes + "2"), series);
     return png;
   }
@@ -129,7 +143,9 @@ final class VaeFigures {
       train[i] = history.get(i).trainLoss();
       test[i] = history.get(i).testLoss();
     }
-    Plots.line(png, Plots.Axes.linear("negative ELBO per example", "epoch", "nats"),
+    Plots.line(
+        png,
+        Plots.Axes.linear("negative ELBO per example", "epoch", "nats"),
         List.of(new Plots.Series("train", epochs, train), new Plots.Series("test", epochs, test)));
     return png;
   }
@@ -148,8 +164,18 @@ final class VaeFigures {
   }
 
   /** Fashion-MNIST's class names (Xiao, Rasul and Vollgraf 2017). */
-  private static final String[] FASHION = {"T-shirt/top", "trouser", "pullover", "dress", "coat", "sandal",
-      "shirt", "sneaker", "bag", "ankle boot"};
+  private static final String[] FASHION = {
+    "T-shirt/top",
+    "trouser",
+    "pullover",
+    "dress",
+    "coat",
+    "sandal",
+    "shirt",
+    "sneaker",
+    "bag",
+    "ankle boot"
+  };
 
   private static float[] blank(int d) {
     return new float[d];

@@ -10,25 +10,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code varl vae sample}: a PNG grid of decoder means at z ~ N(0, I). */
-@Command(name = "sample", mixinStandardHelpOptions = true,
-    description = "Draw z from the prior N(0, I) and save the decoded images (their means) as a PNG grid.")
+@Command(
+    name = "sample",
+    mixinStandardHelpOptions = true,
+    description =
+        "Draw z from the prior N(0, I) and save the decoded images (their means) as a PNG grid.")
 public final class VaeSampleCommand implements Callable<Integer> {
 
   @Mixin ModelOption run;
 
-  @Option(names = "--count", defaultValue = "64", description = "Number of samples (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "64",
+      description = "Number of samples (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--columns", defaultValue = "8", description = "Images per row (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--columns",
+      defaultValue = "8",
+      description = "Images per row (default: ${DEFAULT-VALUE}).")
   int columns;
 
   @Mixin SeedOption seed;
 
-
   @Override
   public Integer call() {
     try (TrainedVae m = TrainedVae.load(run.model)) {
-      Path png = VaeFigures.samples(m, run.outDir().resolve("samples.png"), count, columns, seed.seed);
+      Path png =
+          VaeFigures.samples(m, run.outDir().resolve("samples.png"), count, columns, seed.seed);
       System.out.println("wrote " + png);
     }
     return 0;

@@ -3,12 +3,12 @@ package org.varl.cli.vae;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.SeedOption;
 import org.varl.core.data.CsvScaling;
 import org.varl.core.data.DataOptions;
 import org.varl.core.engine.EngineSetup;
-import org.varl.cli.common.EngineOptions;
-import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.Architecture;
 import org.varl.models.vae.EpochMetrics;
 import org.varl.models.vae.Estimator;
@@ -24,97 +24,167 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code varl vae train}: parses options into a {@link TrainRequest} and runs {@link VaeTrainer#run}. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train a VAE; writes config.json, metrics.csv and checkpoint.bin (every epoch) into --out.",
-        "Losses are the negative ELBO in nats per example, summed over pixels (PyTorch's examples/vae)."})
+/**
+ * {@code varl vae train}: parses options into a {@link TrainRequest} and runs {@link
+ * VaeTrainer#run}.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a VAE; writes config.json, metrics.csv and checkpoint.bin (every epoch) into --out.",
+      "Losses are the negative ELBO in nats per example, summed over pixels (PyTorch's examples/vae)."
+    })
 public final class VaeTrainCommand implements Callable<Integer> {
 
-  @Option(names = "--data", paramLabel = "SPEC",
-      description = "fashion-mnist, mnist, shapes or csv:PATH (default: shapes, the embedded data set;"
-          + " with --resume, the run's own).")
+  @Option(
+      names = "--data",
+      paramLabel = "SPEC",
+      description =
+          "fashion-mnist, mnist, shapes or csv:PATH (default: shapes, the embedded data set;"
+              + " with --resume, the run's own).")
   String data;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package).")
   Path dataDir;
 
-  @Option(names = "--shapes-count", defaultValue = "12000",
-      description = "Sprites generated for --data shapes, train + test (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--shapes-count",
+      defaultValue = "12000",
+      description =
+          "Sprites generated for --data shapes, train + test (default: ${DEFAULT-VALUE}).")
   int shapesCount;
 
-  @Option(names = "--csv-standardize", description = "Standardize CSV columns instead of scaling them to [0, 1].")
+  @Option(
+      names = "--csv-standardize",
+      description = "Standardize CSV columns instead of scaling them to [0, 1].")
   boolean csvStandardize;
 
-  @Option(names = "--csv-label", paramLabel = "COLUMN",
-      description = "CSV column (0-based, -1 = last) holding an integer label, excluded from the features.")
+  @Option(
+      names = "--csv-label",
+      paramLabel = "COLUMN",
+      description =
+          "CSV column (0-based, -1 = last) holding an integer label, excluded from the features.")
   Integer csvLabel;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Total epochs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "10",
+      description = "Total epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "128",
+      description = "Examples per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--latent", defaultValue = "20", description = "Latent dimensions (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latent",
+      defaultValue = "20",
+      description = "Latent dimensions (default: ${DEFAULT-VALUE}).")
   int latent;
 
-  @Option(names = "--hidden", defaultValue = "400", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hidden",
+      defaultValue = "400",
+      description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden;
 
-  @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "1e-3",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--beta", defaultValue = "1",
+  @Option(
+      names = "--beta",
+      defaultValue = "1",
       description = "Weight of the KL term (beta-VAE; 1 = ELBO) (default: ${DEFAULT-VALUE}).")
   double beta;
 
-  @Option(names = "--estimator", defaultValue = "pathwise",
-      description = "Gradient estimator: pathwise (reparameterization + analytic KL), score (score function), "
-          + "iwae (importance-weighted bound) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--estimator",
+      defaultValue = "pathwise",
+      description =
+          "Gradient estimator: pathwise (reparameterization + analytic KL), score (score function), "
+              + "iwae (importance-weighted bound) (default: ${DEFAULT-VALUE}).")
   String estimator;
 
-  @Option(names = "--iwae-k", defaultValue = "5",
-      description = "Importance samples per example for --estimator iwae (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--iwae-k",
+      defaultValue = "5",
+      description =
+          "Importance samples per example for --estimator iwae (default: ${DEFAULT-VALUE}).")
   int iwaeK;
 
-  @Option(names = "--likelihood", defaultValue = "bernoulli",
-      description = "Decoder distribution: bernoulli (logits) or gaussian (fixed scale) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--likelihood",
+      defaultValue = "bernoulli",
+      description =
+          "Decoder distribution: bernoulli (logits) or gaussian (fixed scale) (default: ${DEFAULT-VALUE}).")
   String likelihood;
 
-  @Option(names = "--obs-scale", defaultValue = "0.1",
+  @Option(
+      names = "--obs-scale",
+      defaultValue = "0.1",
       description = "Standard deviation of the gaussian likelihood (default: ${DEFAULT-VALUE}).")
   double obsScale;
 
-  @Option(names = "--arch", defaultValue = "mlp",
-      description = "Encoder/decoder: mlp or conv (images with sides divisible by 4) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--arch",
+      defaultValue = "mlp",
+      description =
+          "Encoder/decoder: mlp or conv (images with sides divisible by 4) (default: ${DEFAULT-VALUE}).")
   String arch;
 
-  @Option(names = "--binarize", description = "Dynamic binarization of every batch (data must be in [0, 1]).")
+  @Option(
+      names = "--binarize",
+      description = "Dynamic binarization of every batch (data must be in [0, 1]).")
   boolean binarize;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--threads", defaultValue = "2", converter = EngineOptions.ThreadCount.class, description = "Threads: parallel batch shards on the default MLP/Bernoulli/pathwise path, PyTorch intra-op "
-          + "threads otherwise (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      converter = EngineOptions.ThreadCount.class,
+      description =
+          "Threads: parallel batch shards on the default MLP/Bernoulli/pathwise path, PyTorch intra-op "
+              + "threads otherwise (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--device", defaultValue = "cpu", converter = EngineOptions.DeviceName.class,
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      converter = EngineOptions.DeviceName.class,
       description = "cpu (default: ${DEFAULT-VALUE}; training runs on the CPU).")
   String device;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Run directory to write.")
   Path out;
 
-  @Option(names = "--resume", paramLabel = "DIR",
-      description = "Continue the run in DIR up to --epochs (model and training options come from its checkpoint).")
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description =
+          "Continue the run in DIR up to --epochs (model and training options come from its checkpoint).")
   Path resume;
 
   @Override
   public Integer call() {
     String spec = data == null && resume == null ? "shapes" : data;
     if (EngineSetup.device(device).isGpu()) {
-      throw new IllegalArgumentException("device gpu: vae train runs on cpu in this build, found --device " + device);
+      throw new IllegalArgumentException(
+          "device gpu: vae train runs on cpu in this build, found --device " + device);
     }
     DataOptions options = DataOptions.defaults().withDataDir(dataDir).withShapesCount(shapesCount);
     if (csvStandardize) {
@@ -123,22 +193,41 @@ public final class VaeTrainCommand implements Callable<Integer> {
     if (csvLabel != null) {
       options = options.withCsvLabel(csvLabel);
     }
-    ModelOptions model = new ModelOptions(Architecture.parse(arch), Likelihood.parse(likelihood), hidden, latent,
-        obsScale);
-    TrainConfig train = new TrainConfig(epochs, batchSize, lr, beta, Estimator.parse(estimator), iwaeK, seed.seed,
-        threads, binarize);
+    ModelOptions model =
+        new ModelOptions(
+            Architecture.parse(arch), Likelihood.parse(likelihood), hidden, latent, obsScale);
+    TrainConfig train =
+        new TrainConfig(
+            epochs,
+            batchSize,
+            lr,
+            beta,
+            Estimator.parse(estimator),
+            iwaeK,
+            seed.seed,
+            threads,
+            binarize);
     TrainResult result;
     try {
-      result = VaeTrainer.run(new TrainRequest(spec, options, model, train, out, resume), new BarListener());
+      result =
+          VaeTrainer.run(
+              new TrainRequest(spec, options, model, train, out, resume), new BarListener());
     } catch (TrainingDivergedException e) {
-      // Not an input error and not a bug: the run diverged. One line, exit 1, the last checkpoint is intact.
+      // Not an input error and not a bug: the run diverged. One line, exit 1, the last checkpoint
+      // is intact.
       System.err.println("varl vae train: " + e.getMessage());
       return 1;
     }
     EpochMetrics last = result.last();
-    System.out.printf(Locale.ROOT, "trained %s on %s (%s gradients): test loss %.2f nats after %d epochs; run in %s%n",
-        result.config().model().architecture().id(), result.config().data(), result.gradientPath(),
-        last.testLoss(), last.epoch(), out);
+    System.out.printf(
+        Locale.ROOT,
+        "trained %s on %s (%s gradients): test loss %.2f nats after %d epochs; run in %s%n",
+        result.config().model().architecture().id(),
+        result.config().data(),
+        result.gradientPath(),
+        last.testLoss(),
+        last.epoch(),
+        out);
     return 0;
   }
 
@@ -157,15 +246,22 @@ public final class VaeTrainCommand implements Callable<Integer> {
     public void progress(int epoch, int stepsDone, double meanLoss, double examplesPerSecond) {
       bar.step(stepsDone - shown);
       shown = stepsDone;
-      bar.message(String.format(Locale.ROOT, " | loss %.2f, %,.0f ex/s", meanLoss, examplesPerSecond));
+      bar.message(
+          String.format(Locale.ROOT, " | loss %.2f, %,.0f ex/s", meanLoss, examplesPerSecond));
     }
 
     @Override
     public void epochFinished(EpochMetrics m) {
       bar.close();
-      System.out.printf(Locale.ROOT,
-          "epoch %d train_loss %.2f test_loss %.2f kl %.2f recon %.2f epoch_seconds %.2f%n", m.epoch(),
-          m.trainLoss(), m.testLoss(), m.kl(), m.recon(), m.epochSeconds());
+      System.out.printf(
+          Locale.ROOT,
+          "epoch %d train_loss %.2f test_loss %.2f kl %.2f recon %.2f epoch_seconds %.2f%n",
+          m.epoch(),
+          m.trainLoss(),
+          m.testLoss(),
+          m.kl(),
+          m.recon(),
+          m.epochSeconds());
       System.out.flush();
     }
   }

@@ -14,8 +14,9 @@ import org.varl.experiments.vi.EstimatorsExperiment;
 import org.varl.experiments.vi.EstimatorsResult;
 
 /**
- * Tour section "estimators": {@code varl vi estimators} on its defaults with the tour's seed (~25 s); the image
- * problem uses Fashion-MNIST when it is installed, else the shapes sprites (the findings say which).
+ * Tour section "estimators": {@code varl vi estimators} on its defaults with the tour's seed (~25
+ * s); the image problem uses Fashion-MNIST when it is installed, else the shapes sprites (the
+ * findings say which).
  */
 public final class EstimatorsTourSection implements TourSection {
 
@@ -32,32 +33,64 @@ public final class EstimatorsTourSection implements TourSection {
   @Override
   public TourResult run(TourContext context) {
     EstimatorsConfig d = EstimatorsConfig.defaults();
-    EstimatorsConfig config = new EstimatorsConfig(d.samples(), d.warmup(), d.encoderBatch(), d.referenceSamples(),
-        context.seed(), "cpu", EstimatorsConfig.AUTO, null);
+    EstimatorsConfig config =
+        new EstimatorsConfig(
+            d.samples(),
+            d.warmup(),
+            d.encoderBatch(),
+            d.referenceSamples(),
+            context.seed(),
+            "cpu",
+            EstimatorsConfig.AUTO,
+            null);
     EngineSetup.logging(false);
     EngineSetup.threads(1);
     EstimatorsResult r;
-    try (Progress bar = Progress.start("tour estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
+    try (Progress bar =
+        Progress.start("tour estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
       r = EstimatorsExperiment.run(config, bar);
     }
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
     List<String> findings = new ArrayList<>();
     EstimatorStats imagePathwise = r.get(r.imageProblem(), "pathwise");
-    findings.add(String.format(Locale.ROOT, "Problems: gaussian and discrete have closed-form gradients; encoder"
-        + " amortizes q(z|x) over points drawn from a known decoder; %s is the encoder (%,d parameters) of a small"
-        + " VAE pre-trained on %s.%s", r.imageProblem(), imagePathwise.parameters(), describe(r.imageData()),
-        r.imageDataNote() == null ? "" : " Note: " + r.imageDataNote() + "."));
+    findings.add(
+        String.format(
+            Locale.ROOT,
+            "Problems: gaussian and discrete have closed-form gradients; encoder"
+                + " amortizes q(z|x) over points drawn from a known decoder; %s is the encoder (%,d parameters) of a small"
+                + " VAE pre-trained on %s.%s",
+            r.imageProblem(),
+            imagePathwise.parameters(),
+            describe(r.imageData()),
+            r.imageDataNote() == null ? "" : " Note: " + r.imageDataNote() + "."));
     for (String problem : List.of("gaussian", "encoder", r.imageProblem())) {
       EstimatorStats pathwise = r.get(problem, "pathwise");
       EstimatorStats score = r.get(problem, "score");
-      findings.add(String.format(Locale.ROOT, "%s: per-parameter variance of one estimate is %.3g (pathwise) vs"
-          + " %.3g (score function): ratio %.2g, SNR %.2f vs %.3f.", problem, pathwise.variance(), score.variance(),
-          r.pathwiseToScoreVarianceRatio().get(problem), pathwise.snr(), score.snr()));
-      EstimatorStats best = r.estimators().stream().filter(s -> s.problem().equals(problem)
-          && s.name().startsWith("score+")).min((a, b) -> Double.compare(a.variance(), b.variance())).orElseThrow();
-      findings.add(String.format(Locale.ROOT, "%s: the best baseline (%s) cuts the score-function variance %.0fx;"
-          + " still %.0fx the pathwise variance.", problem, best.name(), score.variance() / best.variance(),
-          best.variance() / pathwise.variance()));
+      findings.add(
+          String.format(
+              Locale.ROOT,
+              "%s: per-parameter variance of one estimate is %.3g (pathwise) vs"
+                  + " %.3g (score function): ratio %.2g, SNR %.2f vs %.3f.",
+              problem,
+              pathwise.variance(),
+              score.variance(),
+              r.pathwiseToScoreVarianceRatio().get(problem),
+              pathwise.snr(),
+              score.snr()));
+      EstimatorStats best =
+          r.estimators().stream()
+              .filter(s -> s.problem().equals(problem) && s.name().startsWith("score+"))
+              .min((a, b) -> Double.compare(a.variance(), b.variance()))
+              .orElseThrow();
+      findings.add(
+          String.format(
+              Locale.ROOT,
+              "%s: the best baseline (%s) cuts the score-function variance %.0fx;"
+                  + " still %.0fx the pathwise variance.",
+              problem,
+              best.name(),
+              score.variance() / best.variance(),
+              best.variance() / pathwise.variance()));
     }
     double worstRatio = 0;
     String worst = "";
@@ -67,24 +100,43 @@ public final class EstimatorsTourSection implements TourSection {
         worst = s.problem() + "/" + s.name();
       }
     }
-    findings.add(String.format(Locale.ROOT, "Unbiasedness: averaged over %d estimates, every unbiased estimator's"
-        + " RMS error is within %.2f standard errors of the true gradient (largest: %s).", config.samples(),
-        worstRatio, worst));
+    findings.add(
+        String.format(
+            Locale.ROOT,
+            "Unbiasedness: averaged over %d estimates, every unbiased estimator's"
+                + " RMS error is within %.2f standard errors of the true gradient (largest: %s).",
+            config.samples(),
+            worstRatio,
+            worst));
     EstimatorStats gumbel = r.get("discrete", "gumbel(tau=0.5)");
     EstimatorStats scoreEma = r.get("discrete", "score+ema");
-    findings.add(String.format(Locale.ROOT, "Discrete latent: Gumbel-softmax (tau 0.5) has variance %.3g and"
-        + " error %.3g (%.1f standard errors: biased); score+ema %.3g and %.3g.", gumbel.variance(),
-        gumbel.meanError(), gumbel.meanError() / gumbel.standardError(), scoreEma.variance(),
-        scoreEma.meanError()));
+    findings.add(
+        String.format(
+            Locale.ROOT,
+            "Discrete latent: Gumbel-softmax (tau 0.5) has variance %.3g and"
+                + " error %.3g (%.1f standard errors: biased); score+ema %.3g and %.3g.",
+            gumbel.variance(),
+            gumbel.meanError(),
+            gumbel.meanError() / gumbel.standardError(),
+            scoreEma.variance(),
+            scoreEma.meanError()));
     List<TourResult.Figure> figures = new ArrayList<>();
     List<String> problems = ViOutputs.problems(r);
     for (int i = 0; i < files.size(); i++) {
-      figures.add(new TourResult.Figure(files.get(i), "Variance of the average of S single-draw estimates vs S"
-          + " (log-log; slope -1 for independent draws), " + problems.get(i) + " problem."));
+      figures.add(
+          new TourResult.Figure(
+              files.get(i),
+              "Variance of the average of S single-draw estimates vs S"
+                  + " (log-log; slope -1 for independent draws), "
+                  + problems.get(i)
+                  + " problem."));
     }
-    return new TourResult("The score-function (REINFORCE) gradient needs only log q but has high variance;"
-        + " the reparameterized (pathwise) gradient is orders of magnitude less noisy; baselines narrow the gap.",
-        figures, findings, List.of(ViOutputs.METRICS));
+    return new TourResult(
+        "The score-function (REINFORCE) gradient needs only log q but has high variance;"
+            + " the reparameterized (pathwise) gradient is orders of magnitude less noisy; baselines narrow the gap.",
+        figures,
+        findings,
+        List.of(ViOutputs.METRICS));
   }
 
   /** The image problem's data in words, for the findings. */

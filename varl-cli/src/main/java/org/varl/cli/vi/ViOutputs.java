@@ -14,8 +14,9 @@ import org.varl.experiments.vi.EstimatorsConfig;
 import org.varl.experiments.vi.EstimatorsResult;
 
 /**
- * The files of the two vi experiments, shared by the commands and the tour: {@code metrics.json} (atomic) and the
- * PNG figures. Returns the names of the figures written, relative to the output directory.
+ * The files of the two vi experiments, shared by the commands and the tour: {@code metrics.json}
+ * (atomic) and the PNG figures. Returns the names of the figures written, relative to the output
+ * directory.
  */
 final class ViOutputs {
 
@@ -33,7 +34,10 @@ final class ViOutputs {
     return result.estimators().stream().map(EstimatorStats::problem).distinct().toList();
   }
 
-  /** metrics.json and one log-log variance-vs-samples figure per problem, in {@link #problems} order. */
+  /**
+   * metrics.json and one log-log variance-vs-samples figure per problem, in {@link #problems}
+   * order.
+   */
   static List<String> writeEstimators(Path dir, EstimatorsConfig config, EstimatorsResult result) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("config", config);
@@ -51,20 +55,31 @@ final class ViOutputs {
       List<Plots.Series> series = new ArrayList<>();
       for (EstimatorStats s : result.estimators()) {
         if (s.problem().equals(problem)) {
-          series.add(new Plots.Series(s.name(), counts,
-              s.varianceBySamples().stream().mapToDouble(Double::doubleValue).toArray()));
+          series.add(
+              new Plots.Series(
+                  s.name(),
+                  counts,
+                  s.varianceBySamples().stream().mapToDouble(Double::doubleValue).toArray()));
         }
       }
       String file = varianceFigure(problem);
-      Plots.line(dir.resolve(file), new Plots.Axes("Gradient variance vs draws per estimate (" + problem + ")",
-          "draws per estimate S", "mean per-parameter variance", true, true), series);
+      Plots.line(
+          dir.resolve(file),
+          new Plots.Axes(
+              "Gradient variance vs draws per estimate (" + problem + ")",
+              "draws per estimate S",
+              "mean per-parameter variance",
+              true,
+              true),
+          series);
       figures.add(file);
     }
     return figures;
   }
 
   /** metrics.json and the ELBO-vs-steps figure. */
-  static List<String> writeAmortization(Path dir, AmortizationConfig config, AmortizationResult result) {
+  static List<String> writeAmortization(
+      Path dir, AmortizationConfig config, AmortizationResult result) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("config", config);
     metrics.put("global", result.global());
@@ -77,12 +92,21 @@ final class ViOutputs {
     Json.write(dir.resolve(METRICS), metrics);
     double[] steps = result.curveSteps().stream().mapToDouble(Integer::doubleValue).toArray();
     List<Plots.Series> series = new ArrayList<>();
-    for (AmortizationResult.Fit fit : List.of(result.global(), result.perPoint(), result.amortized())) {
-      series.add(new Plots.Series(fit.name() + " (" + fit.parameters() + " params)", steps,
-          fit.curve().stream().mapToDouble(Double::doubleValue).toArray()));
+    for (AmortizationResult.Fit fit :
+        List.of(result.global(), result.perPoint(), result.amortized())) {
+      series.add(
+          new Plots.Series(
+              fit.name() + " (" + fit.parameters() + " params)",
+              steps,
+              fit.curve().stream().mapToDouble(Double::doubleValue).toArray()));
     }
-    Plots.line(dir.resolve(ELBO_FIGURE), Plots.Axes.linear("Training ELBO per data point (one draw per point)",
-        "optimization step", "ELBO (nats)"), series);
+    Plots.line(
+        dir.resolve(ELBO_FIGURE),
+        Plots.Axes.linear(
+            "Training ELBO per data point (one draw per point)",
+            "optimization step",
+            "ELBO (nats)"),
+        series);
     return List.of(ELBO_FIGURE);
   }
 }

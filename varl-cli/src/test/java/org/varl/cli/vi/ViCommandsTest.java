@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.varl.cli.VarlCommand;
 import picocli.CommandLine;
 
-/** {@code varl vi estimators|amortization} in-process on small settings: files, JSON keys, exit codes. */
+/**
+ * {@code varl vi estimators|amortization} in-process on small settings: files, JSON keys, exit
+ * codes.
+ */
 class ViCommandsTest {
 
   private record Run(int code, String err) {}
@@ -41,13 +44,25 @@ class ViCommandsTest {
 
   @Test
   void estimatorsWritesTheEstimatorsArrayAndPlots(@TempDir Path dir) throws Exception {
-    Run r = run("vi", "estimators", "--samples", "32", "--warmup", "4", "--data", "shapes", "--out", dir.toString());
+    Run r =
+        run(
+            "vi",
+            "estimators",
+            "--samples",
+            "32",
+            "--warmup",
+            "4",
+            "--data",
+            "shapes",
+            "--out",
+            dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
     JsonNode estimators = m.get("estimators");
     assertThat(estimators.size()).isEqualTo(org.varl.experiments.vi.EstimatorsExperiment.PAIRS);
     for (JsonNode e : estimators) {
-      for (String key : new String[] {"name", "meanError", "variance", "snr", "secondsPerEstimate"}) {
+      for (String key :
+          new String[] {"name", "meanError", "variance", "snr", "secondsPerEstimate"}) {
         assertThat(e.has(key)).as(key).isTrue();
       }
     }
@@ -65,15 +80,20 @@ class ViCommandsTest {
   void badValuesExitWithCodeTwoAndOneLine(@TempDir Path dir) {
     Run samples = run("vi", "estimators", "--samples", "3", "--out", dir.toString());
     assertThat(samples.code()).isEqualTo(2);
-    assertThat(samples.err().strip()).isEqualTo("varl vi estimators: samples must be >= 16, found 3");
-    Run data = run("vi", "estimators", "--samples", "16", "--data", "mnist", "--out", dir.toString());
+    assertThat(samples.err().strip())
+        .isEqualTo("varl vi estimators: samples must be >= 16, found 3");
+    Run data =
+        run("vi", "estimators", "--samples", "16", "--data", "mnist", "--out", dir.toString());
     assertThat(data.code()).isEqualTo(2);
-    assertThat(data.err().strip()).startsWith("varl vi estimators: --data mnist needs --data-dir DIR")
+    assertThat(data.err().strip())
+        .startsWith("varl vi estimators: --data mnist needs --data-dir DIR")
         .doesNotContain("\n");
     Run unknown = run("vi", "estimators", "--data", "cifar", "--out", dir.toString());
     assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err().strip()).isEqualTo("varl vi estimators: image data (--data) must be fashion-mnist,"
-        + " mnist, shapes, csv:PATH or auto, found cifar");
+    assertThat(unknown.err().strip())
+        .isEqualTo(
+            "varl vi estimators: image data (--data) must be fashion-mnist,"
+                + " mnist, shapes, csv:PATH or auto, found cifar");
     Run device = run("vi", "amortization", "--device", "tpu", "--out", dir.toString());
     assertThat(device.code()).isEqualTo(2);
     assertThat(device.err()).contains("--device must be cpu or gpu, found 'tpu'");

@@ -2,17 +2,17 @@ package org.varl.control.grid;
 
 /**
  * Cell-type indicator features for inverse RL: phi(s) = [floor-or-start, lava, goal]. With weights
- * (-1, -10, 0) they give exactly the gridworld rewards of {@link SlipperyGridworld} and {@link GridMap}.
- * Every state has exactly one indicator set, so rewards are identified only up to a common shift, which
- * does not change any soft-optimal policy of a fixed horizon.
+ * (-1, -10, 0) they give exactly the gridworld rewards of {@link SlipperyGridworld} and {@link
+ * GridMap}. Every state has exactly one indicator set, so rewards are identified only up to a
+ * common shift, which does not change any soft-optimal policy of a fixed horizon.
  */
 public final class CellFeatures {
   public static final String[] NAMES = {"floor", "lava", "goal"};
+
   /** The gridworlds' true weights for {@link #NAMES}. */
   public static final double[] TRUE_WEIGHTS = {-1.0, -10.0, 0.0};
 
-  private CellFeatures() {
-  }
+  private CellFeatures() {}
 
   /** phi(s) as [S][3]. */
   public static double[][] of(Gridworld grid) {

@@ -2,7 +2,11 @@ package org.varl.control.grid;
 
 /** What a grid cell is. Map characters: '.' floor, '#' wall, 'S' start, 'G' goal, 'L' lava. */
 public enum CellType {
-  FLOOR('.'), WALL('#'), START('S'), GOAL('G'), LAVA('L');
+  FLOOR('.'),
+  WALL('#'),
+  START('S'),
+  GOAL('G'),
+  LAVA('L');
 
   private final char symbol;
 

@@ -1,27 +1,31 @@
 package org.varl.control.grid;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.varl.control.Mdp;
 import org.varl.control.MdpBuilder;
 
 /**
- * A gridworld read from a text map: '#' wall, 'S' start, 'G' goal, 'L' lava, '.' floor; one line per row, all rows
- * the same width (trailing blank lines are ignored).
+ * A gridworld read from a text map: '#' wall, 'S' start, 'G' goal, 'L' lava, '.' floor; one line
+ * per row, all rows the same width (trailing blank lines are ignored).
  *
  * <p>Conventions (chosen to match the peer's gridworld where it has one):
+ *
  * <ul>
- *   <li>Every non-wall cell is a state, numbered row by row. Actions as in {@link Moves}; a move off the grid or into
- *       a wall stays in place.</li>
- *   <li>Slip p: the intended target gets 1 - p and each of the 5 actions' targets p/5 more, as in the peer.</li>
- *   <li>Rewards, the same for every action: floor and start -1 (a cost per step), lava -10 (not terminal), goal 0.</li>
- *   <li>The goal is absorbing: every action stays there with probability 1, so reaching it ends the costs.</li>
- *   <li>The initial distribution is uniform over the 'S' cells; a map needs at least one.</li>
+ *   <li>Every non-wall cell is a state, numbered row by row. Actions as in {@link Moves}; a move
+ *       off the grid or into a wall stays in place.
+ *   <li>Slip p: the intended target gets 1 - p and each of the 5 actions' targets p/5 more, as in
+ *       the peer.
+ *   <li>Rewards, the same for every action: floor and start -1 (a cost per step), lava -10 (not
+ *       terminal), goal 0.
+ *   <li>The goal is absorbing: every action stays there with probability 1, so reaching it ends the
+ *       costs.
+ *   <li>The initial distribution is uniform over the 'S' cells; a map needs at least one.
  * </ul>
  */
 public final class GridMap {
@@ -29,8 +33,7 @@ public final class GridMap {
   public static final double LAVA_REWARD = -10.0;
   public static final double GOAL_REWARD = 0.0;
 
-  private GridMap() {
-  }
+  private GridMap() {}
 
   public static Gridworld read(Path file, double slip) {
     try {
@@ -59,14 +62,20 @@ public final class GridMap {
     for (int y = 0; y < height; y++) {
       String line = lines.get(y);
       if (line.length() != width) {
-        throw new IllegalArgumentException("map: line " + (y + 1) + " has " + line.length() + " cells, expected "
-            + width);
+        throw new IllegalArgumentException(
+            "map: line " + (y + 1) + " has " + line.length() + " cells, expected " + width);
       }
       for (int x = 0; x < width; x++) {
         CellType type = CellType.of(line.charAt(x));
         if (type == null) {
-          throw new IllegalArgumentException("map: line " + (y + 1) + ", column " + (x + 1) + ": unknown cell '"
-              + line.charAt(x) + "' (expected . # S G L)");
+          throw new IllegalArgumentException(
+              "map: line "
+                  + (y + 1)
+                  + ", column "
+                  + (x + 1)
+                  + ": unknown cell '"
+                  + line.charAt(x)
+                  + "' (expected . # S G L)");
         }
         cells[y * width + x] = type;
       }
@@ -100,11 +109,12 @@ public final class GridMap {
       types[s] = cells[c];
       int x = c % width;
       int y = c / width;
-      double r = switch (cells[c]) {
-        case GOAL -> GOAL_REWARD;
-        case LAVA -> LAVA_REWARD;
-        default -> FLOOR_REWARD;
-      };
+      double r =
+          switch (cells[c]) {
+            case GOAL -> GOAL_REWARD;
+            case LAVA -> LAVA_REWARD;
+            default -> FLOOR_REWARD;
+          };
       java.util.Arrays.fill(rewards[s], r);
       if (cells[c] == CellType.START) {
         initial[s] = 1.0 / starts;
@@ -118,7 +128,12 @@ public final class GridMap {
       for (int b = 0; b < numActions; b++) {
         int tx = x + Moves.DX[b];
         int ty = y + Moves.DY[b];
-        boolean blocked = tx < 0 || ty < 0 || tx >= width || ty >= height || cells[ty * width + tx] == CellType.WALL;
+        boolean blocked =
+            tx < 0
+                || ty < 0
+                || tx >= width
+                || ty >= height
+                || cells[ty * width + tx] == CellType.WALL;
         target[b] = blocked ? s : cellToState[ty * width + tx];
       }
       for (int a = 0; a < numActions; a++) {

@@ -3,9 +3,9 @@ package org.varl.control.grid;
 import org.varl.control.Mdp;
 
 /**
- * A gridworld: its {@link Mdp} (actions as in {@link Moves}) plus the geometry. Cells are (x, y), x = column from the
- * left, y = row from the top; every non-wall cell is a state, numbered row by row (for a grid without walls state =
- * y * width + x, as in the peer).
+ * A gridworld: its {@link Mdp} (actions as in {@link Moves}) plus the geometry. Cells are (x, y), x
+ * = column from the left, y = row from the top; every non-wall cell is a state, numbered row by row
+ * (for a grid without walls state = y * width + x, as in the peer).
  */
 public final class Gridworld {
   private final Mdp mdp;
@@ -15,7 +15,8 @@ public final class Gridworld {
   private final int[] stateToCell;
   private final CellType[] stateType;
 
-  Gridworld(Mdp mdp, int width, int height, int[] cellToState, int[] stateToCell, CellType[] stateType) {
+  Gridworld(
+      Mdp mdp, int width, int height, int[] cellToState, int[] stateToCell, CellType[] stateType) {
     this.mdp = mdp;
     this.width = width;
     this.height = height;
@@ -60,15 +61,18 @@ public final class Gridworld {
   /** The same gridworld with another MDP over the same states (e.g. other rewards). */
   public Gridworld withMdp(Mdp other) {
     if (other.numStates() != numStates() || other.numActions() != Moves.COUNT) {
-      throw new IllegalArgumentException("mdp: expected " + numStates() + " states and 5 actions, found "
-          + other.numStates() + " and " + other.numActions());
+      throw new IllegalArgumentException(
+          "mdp: expected "
+              + numStates()
+              + " states and 5 actions, found "
+              + other.numStates()
+              + " and "
+              + other.numActions());
     }
     return new Gridworld(other, width, height, cellToState, stateToCell, stateType);
   }
 
-  /**
-   * Values per state laid out as the grid, [height][width], NaN for walls (a heatmap's input).
-   */
+  /** Values per state laid out as the grid, [height][width], NaN for walls (a heatmap's input). */
   public double[][] toGrid(double[] perState) {
     double[][] grid = new double[height][width];
     for (int y = 0; y < height; y++) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +21,11 @@ import org.varl.control.Mdp;
 public final class Demonstrations {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Demonstrations() {
-  }
+  private Demonstrations() {}
 
   /**
-   * {@code count} trajectories of length T = policy.length: s_0 ~ p0, a_t ~ pi_t(.|s_t), s_{t+1} ~ P(.|s_t,a_t).
-   * {@code policy[t][s*A+a]} as in {@link org.varl.control.BackwardMessages}.
+   * {@code count} trajectories of length T = policy.length: s_0 ~ p0, a_t ~ pi_t(.|s_t), s_{t+1} ~
+   * P(.|s_t,a_t). {@code policy[t][s*A+a]} as in {@link org.varl.control.BackwardMessages}.
    */
   public static List<Trajectory> sample(Mdp mdp, double[][] policy, int count, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -77,7 +75,7 @@ public final class Demonstrations {
         }
       }
     }
-    return last;    // rounding left a little mass: the last possible index
+    return last; // rounding left a little mass: the last possible index
   }
 
   /** Reads and checks demonstrations for an MDP of S states and A actions. */
@@ -86,9 +84,17 @@ public final class Demonstrations {
     try {
       root = JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().split("\\R", 2)[0];
-      throw new IllegalArgumentException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + message);
+      String message =
+          e.getOriginalMessage() == null
+              ? "syntax error"
+              : e.getOriginalMessage().split("\\R", 2)[0];
+      throw new IllegalArgumentException(
+          "malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + message);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new IllegalArgumentException("demos: file not found: " + file);
     } catch (IOException e) {
@@ -106,8 +112,13 @@ public final class Demonstrations {
     for (int i = 0; i < list.size(); i++) {
       JsonNode steps = list.get(i);
       if (!steps.isArray() || steps.size() != horizon || horizon == 0) {
-        throw new IllegalArgumentException("trajectories[" + i + "]: expected " + Math.max(horizon, 1)
-            + " [state, action] pairs (all trajectories the same length), found " + describe(steps));
+        throw new IllegalArgumentException(
+            "trajectories["
+                + i
+                + "]: expected "
+                + Math.max(horizon, 1)
+                + " [state, action] pairs (all trajectories the same length), found "
+                + describe(steps));
       }
       int[] states = new int[horizon];
       int[] actions = new int[horizon];
@@ -115,16 +126,18 @@ public final class Demonstrations {
         JsonNode pair = steps.get(t);
         String name = "trajectories[" + i + "][" + t + "]";
         if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isInt() || !pair.get(1).isInt()) {
-          throw new IllegalArgumentException(name + ": expected [state, action] integers, found " + pair);
+          throw new IllegalArgumentException(
+              name + ": expected [state, action] integers, found " + pair);
         }
         states[t] = pair.get(0).asInt();
         actions[t] = pair.get(1).asInt();
         if (states[t] < 0 || states[t] >= numStates) {
-          throw new IllegalArgumentException(name + ": state " + states[t] + " out of range [0, " + numStates + ")");
+          throw new IllegalArgumentException(
+              name + ": state " + states[t] + " out of range [0, " + numStates + ")");
         }
         if (actions[t] < 0 || actions[t] >= numActions) {
-          throw new IllegalArgumentException(name + ": action " + actions[t] + " out of range [0, " + numActions
-              + ")");
+          throw new IllegalArgumentException(
+              name + ": action " + actions[t] + " out of range [0, " + numActions + ")");
         }
       }
       demos.add(new Trajectory(states, actions));

@@ -4,8 +4,8 @@ package org.varl.control.irl;
 public record Trajectory(int[] states, int[] actions) {
   public Trajectory {
     if (states.length != actions.length) {
-      throw new IllegalArgumentException("trajectory: " + states.length + " states but " + actions.length
-          + " actions");
+      throw new IllegalArgumentException(
+          "trajectory: " + states.length + " states but " + actions.length + " actions");
     }
   }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.varl.control.Mdp;
 
 class GridMapTest {
-  private static final String MAP = """
+  private static final String MAP =
+      """
       S..#
       .L.G
       ...#
@@ -45,7 +46,8 @@ class GridMapTest {
       assertThat(mdp.reward(g.state(0, 0), a)).isEqualTo(GridMap.FLOOR_REWARD);
     }
     // Slip 0.2 from (1,0) moving down onto lava: 0.8 + 0.04.
-    assertThat(mdp.transition(g.state(1, 0), Moves.DOWN, g.state(1, 1))).isCloseTo(0.84, offset(1e-15));
+    assertThat(mdp.transition(g.state(1, 0), Moves.DOWN, g.state(1, 1)))
+        .isCloseTo(0.84, offset(1e-15));
     assertThat(g.toGrid(new double[10])[0][3]).isNaN();
   }
 
@@ -60,9 +62,11 @@ class GridMapTest {
   void badMaps() {
     assertThatThrownBy(() -> GridMap.parse("S..\n.X.\n", 0.1))
         .hasMessage("map: line 2, column 2: unknown cell 'X' (expected . # S G L)");
-    assertThatThrownBy(() -> GridMap.parse("S..\n..\n", 0.1)).hasMessage("map: line 2 has 2 cells, expected 3");
+    assertThatThrownBy(() -> GridMap.parse("S..\n..\n", 0.1))
+        .hasMessage("map: line 2 has 2 cells, expected 3");
     assertThatThrownBy(() -> GridMap.parse("...\n..G\n", 0.1)).hasMessage("map: no start cell 'S'");
     assertThatThrownBy(() -> GridMap.parse("\n\n", 0.1)).hasMessage("map: is empty");
-    assertThatThrownBy(() -> GridMap.parse(MAP, 1.5)).hasMessage("slip: must be in [0, 1], found 1.5");
+    assertThatThrownBy(() -> GridMap.parse(MAP, 1.5))
+        .hasMessage("slip: must be in [0, 1], found 1.5");
   }
 }

@@ -44,7 +44,9 @@ class MaxEntIrlTest {
     List<Integer> reported = new java.util.ArrayList<>();
     IrlResult result = MaxEntIrl.fit(mdp, features, demos, IrlConfig.defaults(), reported::add);
     // The progress callback sees every ascent step once, in order (the CLI's bar counts on it).
-    assertThat(reported).hasSize(IrlConfig.defaults().iterations()).startsWith(1, 2, 3)
+    assertThat(reported)
+        .hasSize(IrlConfig.defaults().iterations())
+        .startsWith(1, 2, 3)
         .endsWith(IrlConfig.defaults().iterations());
 
     double worst = 0;
@@ -53,13 +55,17 @@ class MaxEntIrlTest {
     }
     assertThat(worst).as("max_t TV(expert, learned visitation)").isLessThan(0.1);
     // Up to the common shift: lava is much worse than floor, the goal better than floor.
-    // Up to the common shift (every state has one indicator): lava much worse than floor, goal better by about the
-    // true 1. Lava's weight is weakly identified (slips, not choices, cause most lava visits), hence the loose bound.
+    // Up to the common shift (every state has one indicator): lava much worse than floor, goal
+    // better by about the
+    // true 1. Lava's weight is weakly identified (slips, not choices, cause most lava visits),
+    // hence the loose bound.
     double[] w = result.weights();
     assertThat(w[1] - w[0]).isLessThan(-3.0);
     assertThat(w[2] - w[0]).isBetween(0.5, 1.5);
-    // The dual objective never decreases (the backtracking guarantees that whatever the gradient; that the gradient is
-    // the objective's is gradientMatchesCentralDifferencesOfTheObjective), the likelihood rises and the gap shrinks.
+    // The dual objective never decreases (the backtracking guarantees that whatever the gradient;
+    // that the gradient is
+    // the objective's is gradientMatchesCentralDifferencesOfTheObjective), the likelihood rises and
+    // the gap shrinks.
     double[] objective = result.objective();
     for (int i = 1; i < objective.length; i++) {
       assertThat(objective[i]).isGreaterThanOrEqualTo(objective[i - 1]);
@@ -68,17 +74,20 @@ class MaxEntIrlTest {
     assertThat(ll[ll.length - 1]).isGreaterThan(ll[0] + 0.1);
     assertThat(result.gradientNorm()[ll.length - 1]).isLessThan(0.1 * result.gradientNorm()[0]);
     // Starting from theta = 0 (uniform policy), the untrained visitation is far from the expert's.
-    double[][] uniform = BackwardMessages.compute(mdp.withRewards(new double[mdp.numStates()][5]), expertConfig)
-        .policy();
+    double[][] uniform =
+        BackwardMessages.compute(mdp.withRewards(new double[mdp.numStates()][5]), expertConfig)
+            .policy();
     double[][] uniformVisitation = PolicyVisitation.compute(mdp, uniform);
-    assertThat(totalVariation(expertVisitation[HORIZON - 1], uniformVisitation[HORIZON - 1])).isGreaterThan(0.3);
+    assertThat(totalVariation(expertVisitation[HORIZON - 1], uniformVisitation[HORIZON - 1]))
+        .isGreaterThan(0.3);
   }
 
   /**
-   * The ascent's gradient (mu_D - mu_pi) / (alpha T) is the gradient of the objective it reports: central differences
-   * of L with step h = 1e-5 agree to 1e-7 + 1e-6 |g| (truncation h^2 |d^3 L| / 6 ~ 1e-10, rounding eps |L| / h ~
-   * 1e-10). The MDP is stochastic (slip 0.2), alpha is not 1, and two random real-valued features join the cell
-   * indicators so that no component is pinned by the indicators summing to 1.
+   * The ascent's gradient (mu_D - mu_pi) / (alpha T) is the gradient of the objective it reports:
+   * central differences of L with step h = 1e-5 agree to 1e-7 + 1e-6 |g| (truncation h^2 |d^3 L| /
+   * 6 ~ 1e-10, rounding eps |L| / h ~ 1e-10). The MDP is stochastic (slip 0.2), alpha is not 1, and
+   * two random real-valued features join the cell indicators so that no component is pinned by the
+   * indicators summing to 1.
    */
   @Test
   void gradientMatchesCentralDifferencesOfTheObjective() {
@@ -93,13 +102,20 @@ class MaxEntIrlTest {
       features[s][4] = rng.nextDouble(-2, 2);
     }
     double alpha = 0.7;
-    double[][] expert = BackwardMessages.compute(mdp, new InferenceConfig(8, alpha, Backup.MAXENT, 1.0)).policy();
+    double[][] expert =
+        BackwardMessages.compute(mdp, new InferenceConfig(8, alpha, Backup.MAXENT, 1.0)).policy();
     List<Trajectory> demos = Demonstrations.sample(mdp, expert, 50, 11);
     double[][] points = {
-        new double[5],
-        {-1.0, -10.0, 0.0, 0.5, -0.3},
-        {rng.nextDouble(-3, 3), rng.nextDouble(-3, 3), rng.nextDouble(-3, 3), rng.nextDouble(-3, 3),
-            rng.nextDouble(-3, 3)}};
+      new double[5],
+      {-1.0, -10.0, 0.0, 0.5, -0.3},
+      {
+        rng.nextDouble(-3, 3),
+        rng.nextDouble(-3, 3),
+        rng.nextDouble(-3, 3),
+        rng.nextDouble(-3, 3),
+        rng.nextDouble(-3, 3)
+      }
+    };
     double h = 1e-5;
     for (double[] theta : points) {
       MaxEntIrl.Evaluation at = MaxEntIrl.evaluate(mdp, features, demos, theta, alpha);
@@ -109,15 +125,20 @@ class MaxEntIrlTest {
         double[] minus = theta.clone();
         plus[f] += h;
         minus[f] -= h;
-        double numeric = (MaxEntIrl.evaluate(mdp, features, demos, plus, alpha).objective()
-            - MaxEntIrl.evaluate(mdp, features, demos, minus, alpha).objective()) / (2 * h);
+        double numeric =
+            (MaxEntIrl.evaluate(mdp, features, demos, plus, alpha).objective()
+                    - MaxEntIrl.evaluate(mdp, features, demos, minus, alpha).objective())
+                / (2 * h);
         double analytic = at.gradient()[f];
-        assertThat(analytic).as("theta %s, feature %d", Arrays.toString(theta), f)
+        assertThat(analytic)
+            .as("theta %s, feature %d", Arrays.toString(theta), f)
             .isCloseTo(numeric, offset(1e-7 + 1e-6 * Math.abs(numeric)));
         norm += analytic * analytic;
       }
       // Not a vacuous agreement of two zeros.
-      assertThat(Math.sqrt(norm)).as("|gradient| at %s", Arrays.toString(theta)).isGreaterThan(1e-2);
+      assertThat(Math.sqrt(norm))
+          .as("|gradient| at %s", Arrays.toString(theta))
+          .isGreaterThan(1e-2);
     }
   }
 
@@ -128,7 +149,8 @@ class MaxEntIrlTest {
     List<Trajectory> a = Demonstrations.sample(mdp, policy, 5, 3);
     List<Trajectory> b = Demonstrations.sample(mdp, policy, 5, 3);
     assertThat(Demonstrations.toJson(a)).isEqualTo(Demonstrations.toJson(b));
-    assertThat(Demonstrations.toJson(Demonstrations.sample(mdp, policy, 5, 4))).isNotEqualTo(Demonstrations.toJson(a));
+    assertThat(Demonstrations.toJson(Demonstrations.sample(mdp, policy, 5, 4)))
+        .isNotEqualTo(Demonstrations.toJson(a));
   }
 
   @Test
@@ -148,15 +170,19 @@ class MaxEntIrlTest {
     assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
         .hasMessageStartingWith("trajectories[1]: expected 2 [state, action] pairs");
     Files.writeString(file, "{\"trajectories\": [[[0, 1], [1, 2]]");
-    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5)).hasMessageStartingWith("malformed JSON at line 1");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
+        .hasMessageStartingWith("malformed JSON at line 1");
     assertThatThrownBy(() -> Demonstrations.read(dir.resolve("none.json"), 16, 5))
         .hasMessageStartingWith("demos: file not found");
   }
 
   @Test
   void configValidates() {
-    assertThatThrownBy(() -> new IrlConfig(1, 0, 0.1)).hasMessage("iterations: must be >= 1, found 0");
-    assertThatThrownBy(() -> new IrlConfig(1, 5, -1)).hasMessage("lr: must be finite and > 0, found -1.0");
-    assertThatThrownBy(() -> new IrlConfig(0, 5, 1)).hasMessage("temperature: must be finite and > 0, found 0.0");
+    assertThatThrownBy(() -> new IrlConfig(1, 0, 0.1))
+        .hasMessage("iterations: must be >= 1, found 0");
+    assertThatThrownBy(() -> new IrlConfig(1, 5, -1))
+        .hasMessage("lr: must be finite and > 0, found -1.0");
+    assertThatThrownBy(() -> new IrlConfig(0, 5, 1))
+        .hasMessage("temperature: must be finite and > 0, found 0.0");
   }
 }

@@ -12,7 +12,8 @@ import org.varl.core.numerics.StableMath;
  *   ELBO = L_1 ≤ L_K ≤ L_{K+1} ≤ log p(x)          (Burda et al., theorem 1)
  * </pre>
  *
- * Computed with a max-shifted log-sum-exp, so it is finite even when every {@code log w_k} is around −10⁴.
+ * Computed with a max-shifted log-sum-exp, so it is finite even when every {@code log w_k} is
+ * around −10⁴.
  */
 public final class Iwae {
 
@@ -24,7 +25,8 @@ public final class Iwae {
    * @throws UnsupportedOperationException if the posterior has no {@code rsample} (see {@link
    *     ImportanceWeights#logWeights})
    */
-  public static NDArray bound(NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood, int k) {
+  public static NDArray bound(
+      NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood, int k) {
     return fromLogWeights(ImportanceWeights.logWeights(x, posterior, prior, likelihood, k));
   }
 

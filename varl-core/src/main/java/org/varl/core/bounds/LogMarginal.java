@@ -8,36 +8,48 @@ import org.varl.core.distributions.Distribution;
 import org.varl.core.numerics.StableMath;
 
 /**
- * The importance-sampled estimate of {@code log p(x)} used to evaluate a trained model (Burda et al. 2016, §5;
- * the standard "test log-likelihood with K = 5000"):
+ * The importance-sampled estimate of {@code log p(x)} used to evaluate a trained model (Burda et
+ * al. 2016, §5; the standard "test log-likelihood with K = 5000"):
  *
  * <pre>
  *   log p̂(x) = logSumExp_k log w_k − log K,   z_k ~ q(z | x)
  * </pre>
  *
- * <p>Memory: the K draws are processed in chunks of at most {@code chunkSize}; each chunk's {@code logSumExp} is
- * kept and the chunks are combined with another {@code logSumExp}, which is exact. Each chunk's temporaries are
- * released as soon as its partial sum is known ({@link NDScope}), so K = 5000 on a batch of 128 MNIST images needs
- * one chunk's memory. No gradient is recorded: the draws are plain samples and the result is detached.
+ * <p>Memory: the K draws are processed in chunks of at most {@code chunkSize}; each chunk's {@code
+ * logSumExp} is kept and the chunks are combined with another {@code logSumExp}, which is exact.
+ * Each chunk's temporaries are released as soon as its partial sum is known ({@link NDScope}), so K
+ * = 5000 on a batch of 128 MNIST images needs one chunk's memory. No gradient is recorded: the
+ * draws are plain samples and the result is detached.
  */
 public final class LogMarginal {
 
-  /** Draws × batch size per chunk when no chunk size is given: ~16k rows of decoder output at a time. */
+  /**
+   * Draws × batch size per chunk when no chunk size is given: ~16k rows of decoder output at a
+   * time.
+   */
   public static final int DEFAULT_ROWS_PER_CHUNK = 16_384;
 
   private LogMarginal() {}
 
   /** {@code log p̂(x)} per example, {@code [B]}, with a chunk size chosen from the batch size. */
-  public static NDArray estimate(NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood,
-      int k) {
+  public static NDArray estimate(
+      NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood, int k) {
     long batch = Math.max(1, posterior.batchShape().size());
     int chunk = (int) Math.max(1, Math.min(k, DEFAULT_ROWS_PER_CHUNK / batch));
     return estimate(x, posterior, prior, likelihood, k, chunk);
   }
 
-  /** {@code log p̂(x)} per example, {@code [B]}, drawing at most {@code chunkSize} samples at a time. */
-  public static NDArray estimate(NDArray x, Distribution posterior, Distribution prior, Likelihood likelihood,
-      int k, int chunkSize) {
+  /**
+   * {@code log p̂(x)} per example, {@code [B]}, drawing at most {@code chunkSize} samples at a
+   * time.
+   */
+  public static NDArray estimate(
+      NDArray x,
+      Distribution posterior,
+      Distribution prior,
+      Likelihood likelihood,
+      int k,
+      int chunkSize) {
     if (k < 1) {
       throw new IllegalArgumentException("number of importance samples K must be >= 1, found " + k);
     }
@@ -48,7 +60,8 @@ public final class LogMarginal {
     for (int done = 0; done < k; done += chunkSize) {
       int size = Math.min(chunkSize, k - done);
       try (NDScope scope = new NDScope()) {
-        NDArray logWeights = ImportanceWeights.logWeights(x, posterior, prior, likelihood, size, false);
+        NDArray logWeights =
+            ImportanceWeights.logWeights(x, posterior, prior, likelihood, size, false);
         NDArray partial = StableMath.logSumExp(logWeights.stopGradient(), 0, false);
         NDScope.unregister(partial);
         partials.add(partial);

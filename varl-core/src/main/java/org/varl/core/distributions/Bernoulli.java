@@ -16,9 +16,9 @@ import org.varl.core.numerics.StableMath;
  *   mean = σ(l),  variance = σ(l)(1 − σ(l))
  * </pre>
  *
- * <p>Working in logits keeps {@code log p} finite for {@code |l|} in the thousands, where {@code σ(l)} rounds to 0
- * or 1. Discrete: no {@code rsample}; use the score-function estimator. The batch shape is the logits' shape, the
- * event shape {@code ()}; draws are float32 0/1.
+ * <p>Working in logits keeps {@code log p} finite for {@code |l|} in the thousands, where {@code
+ * σ(l)} rounds to 0 or 1. Discrete: no {@code rsample}; use the score-function estimator. The batch
+ * shape is the logits' shape, the event shape {@code ()}; draws are float32 0/1.
  */
 public final class Bernoulli implements Distribution {
 
@@ -31,8 +31,8 @@ public final class Bernoulli implements Distribution {
   /**
    * Bernoulli with the given logits.
    *
-   * @throws IllegalArgumentException if a logit is NaN or infinite (use a large finite logit for a near-certain
-   *     outcome: {@code log p} stays exact)
+   * @throws IllegalArgumentException if a logit is NaN or infinite (use a large finite logit for a
+   *     near-certain outcome: {@code log p} stays exact)
    */
   public static Bernoulli ofLogits(NDArray logits) {
     Checks.requireFinite("logits", logits);
@@ -65,7 +65,10 @@ public final class Bernoulli implements Distribution {
 
   @Override
   public NDArray sample(Shape sampleShape) {
-    NDArray u = manager().randomUniform(0f, 1f, sampleShape.addAll(batchShape()), DataType.FLOAT32, logits.getDevice());
+    NDArray u =
+        manager()
+            .randomUniform(
+                0f, 1f, sampleShape.addAll(batchShape()), DataType.FLOAT32, logits.getDevice());
     // u ∈ [0, 1): P(u < p) = p, and p = 1 (a saturated logit) always gives 1.
     return u.lt(probs().stopGradient()).toType(DataType.FLOAT32, false);
   }
@@ -83,15 +86,19 @@ public final class Bernoulli implements Distribution {
   @Override
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
-    // l·x − softplus(l): the parameter is the first operand so the result attaches to the distribution's manager
-    // (a data batch may live in a longer-lived manager); broadcasting [B, D] against [S, B, D] works either way.
+    // l·x − softplus(l): the parameter is the first operand so the result attaches to the
+    // distribution's manager
+    // (a data batch may live in a longer-lived manager); broadcasting [B, D] against [S, B, D]
+    // works either way.
     return logits.mul(value).sub(StableMath.softplus(logits));
   }
 
   @Override
   public NDArray entropy() {
-    // H(l) = softplus(l) − σ(l)·l is symmetric in l; evaluated at −|l| it is softplus(−|l|) + σ(−|l|)·|l|, a sum of
-    // two small positive terms. At +|l| the same value is a difference of two numbers near |l| and loses all its
+    // H(l) = softplus(l) − σ(l)·l is symmetric in l; evaluated at −|l| it is softplus(−|l|) +
+    // σ(−|l|)·|l|, a sum of
+    // two small positive terms. At +|l| the same value is a difference of two numbers near |l| and
+    // loses all its
     // digits in float32 (16% off at l = 15).
     NDArray magnitude = logits.abs();
     NDArray negative = magnitude.neg();

@@ -15,13 +15,14 @@ import org.varl.core.numerics.StableMath;
  *   sample   : argmax_k (l_k + g_k),  g_k ~ Gumbel(0, 1)   (the Gumbel-max trick)
  * </pre>
  *
- * <p>Draws are int64 category indices of shape {@code sampleShape ++ batchShape}; the event shape is {@code ()}.
- * Discrete: no {@code rsample}, use the score-function estimator or {@link RelaxedOneHotCategorical}. The categories
- * are unordered, so {@link #mean()} and {@link #variance()} are undefined (use {@link #probs()}).
+ * <p>Draws are int64 category indices of shape {@code sampleShape ++ batchShape}; the event shape
+ * is {@code ()}. Discrete: no {@code rsample}, use the score-function estimator or {@link
+ * RelaxedOneHotCategorical}. The categories are unordered, so {@link #mean()} and {@link
+ * #variance()} are undefined (use {@link #probs()}).
  *
- * <p>A {@code −inf} logit marks an impossible category (an action mask): it is never drawn, its {@code logProb} is
- * {@code −inf}, and {@link #entropy()} and the categorical KL have finite gradients that equal those of the logits
- * with that category removed.
+ * <p>A {@code −inf} logit marks an impossible category (an action mask): it is never drawn, its
+ * {@code logProb} is {@code −inf}, and {@link #entropy()} and the categorical KL have finite
+ * gradients that equal those of the logits with that category removed.
  */
 public final class Categorical implements Distribution {
 
@@ -34,8 +35,8 @@ public final class Categorical implements Distribution {
   /**
    * Categorical with the given (unnormalized) logits over the last axis.
    *
-   * @throws IllegalArgumentException if logits is a scalar or holds a NaN; {@code -inf} marks an impossible
-   *     category, {@code +inf} is rejected
+   * @throws IllegalArgumentException if logits is a scalar or holds a NaN; {@code -inf} marks an
+   *     impossible category, {@code +inf} is rejected
    */
   public static Categorical ofLogits(NDArray logits) {
     Checks.requireMinDimensions("logits", logits, 1);
@@ -93,21 +94,26 @@ public final class Categorical implements Distribution {
   }
 
   /**
-   * {@code log p(value)} for integer-valued category indices (any numeric type), shape of the broadcast.
+   * {@code log p(value)} for integer-valued category indices (any numeric type), shape of the
+   * broadcast.
    *
-   * @throws IllegalArgumentException if an index is outside {@code [0, K)} (named with its position)
+   * @throws IllegalArgumentException if an index is outside {@code [0, K)} (named with its
+   *     position)
    */
   @Override
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
     Checks.requireIndexRange("value", value, numCategories());
-    // The index conversion starts from the value; do it in a scratch manager so that its temporaries never land in
-    // the value's (possibly long-lived) manager, and hand only the result to the distribution's manager.
+    // The index conversion starts from the value; do it in a scratch manager so that its
+    // temporaries never land in
+    // the value's (possibly long-lived) manager, and hand only the result to the distribution's
+    // manager.
     try (NDManager scratch = manager().newSubManager()) {
       scratch.tempAttachAll(value);
       Shape batch = Checks.broadcast(value.getShape(), batchShape());
       NDArray index = value.toType(DataType.INT64, false).broadcast(batch).expandDims(-1);
-      // gather picks log p_k directly: −inf for an impossible category stays −inf, and its gradient is a scatter.
+      // gather picks log p_k directly: −inf for an impossible category stays −inf, and its gradient
+      // is a scatter.
       NDArray result = logProbs.broadcast(batch.add(numCategories())).gather(index, -1).squeeze(-1);
       result.attach(manager());
       return result;
@@ -116,19 +122,22 @@ public final class Categorical implements Distribution {
 
   @Override
   public NDArray entropy() {
-    // xLogY masks log p before the product, so an impossible category (p = 0, log p = −inf) contributes 0 to the
+    // xLogY masks log p before the product, so an impossible category (p = 0, log p = −inf)
+    // contributes 0 to the
     // value and 0, not NaN, to the gradient.
     return StableMath.xLogY(logProbs.exp(), logProbs).sum(new int[] {-1}).neg();
   }
 
   @Override
   public NDArray mean() {
-    throw new UnsupportedOperationException("Categorical has unordered categories and no mean; use probs()");
+    throw new UnsupportedOperationException(
+        "Categorical has unordered categories and no mean; use probs()");
   }
 
   @Override
   public NDArray variance() {
-    throw new UnsupportedOperationException("Categorical has unordered categories and no variance; use probs()");
+    throw new UnsupportedOperationException(
+        "Categorical has unordered categories and no variance; use probs()");
   }
 
   @Override

@@ -8,10 +8,11 @@ import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Parameter validation shared by the distributions. The common case (valid parameters) costs one or two reductions
- * on the device and scalar reads; only on failure are values copied to the host to locate the first offending index.
- * Messages name the parameter, its shape and an offending value with its index, e.g.
- * {@code "scale must be > 0, found -0.3 at index [17, 2] (scale shape (32, 4))"}.
+ * Parameter validation shared by the distributions. The common case (valid parameters) costs one or
+ * two reductions on the device and scalar reads; only on failure are values copied to the host to
+ * locate the first offending index. Messages name the parameter, its shape and an offending value
+ * with its index, e.g. {@code "scale must be > 0, found -0.3 at index [17, 2] (scale shape (32,
+ * 4))"}.
  */
 final class Checks {
 
@@ -19,7 +20,8 @@ final class Checks {
 
   /** Every entry finite (no NaN, no ±inf). */
   static void requireFinite(String name, NDArray a) {
-    // Fast path: the sum is finite iff no entry is NaN or ±inf (barring overflow of huge finite entries, which
+    // Fast path: the sum is finite iff no entry is NaN or ±inf (barring overflow of huge finite
+    // entries, which
     // falls through to the exact elementwise check).
     if (Float.isFinite(reduce(a, NDArray::sum))) {
       return;
@@ -29,11 +31,15 @@ final class Checks {
 
   /** Every entry finite and strictly positive. */
   static void requirePositive(String name, NDArray a) {
-    // Fast path: min (NaN-propagating) > 0 and a finite sum mean every entry is finite and positive.
+    // Fast path: min (NaN-propagating) > 0 and a finite sum mean every entry is finite and
+    // positive.
     if (reduce(a, NDArray::min) > 0 && Float.isFinite(reduce(a, NDArray::sum))) {
       return;
     }
-    check(v -> Double.isFinite(v) ? name + " must be > 0" : name + " must be finite and > 0", name, a,
+    check(
+        v -> Double.isFinite(v) ? name + " must be > 0" : name + " must be finite and > 0",
+        name,
+        a,
         x -> x.isNaN().logicalOr(x.isInfinite()).logicalOr(x.lte(0f)));
   }
 
@@ -59,10 +65,14 @@ final class Checks {
     if (reduce(a, NDArray::min) >= 0 && reduce(a, NDArray::max) < k) {
       return;
     }
-    check(v -> name + " must be a category index in [0, " + k + ")", name, a, x -> {
-      NDArray asFloat = x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-      return asFloat.lt(0f).logicalOr(asFloat.gte((float) k));
-    });
+    check(
+        v -> name + " must be a category index in [0, " + k + ")",
+        name,
+        a,
+        x -> {
+          NDArray asFloat = x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+          return asFloat.lt(0f).logicalOr(asFloat.gte((float) k));
+        });
   }
 
   /** One scalar reduction of {@code a}, as float, computed in a scratch manager. */
@@ -77,10 +87,12 @@ final class Checks {
   }
 
   /**
-   * Fails with {@code rule} if any entry of {@code badMask(a)} is true. The mask is computed in a scratch manager,
-   * so a parameter living in a long-lived manager (a model's root) gains no temporaries from being checked.
+   * Fails with {@code rule} if any entry of {@code badMask(a)} is true. The mask is computed in a
+   * scratch manager, so a parameter living in a long-lived manager (a model's root) gains no
+   * temporaries from being checked.
    */
-  static void check(DoubleFunction<String> rule, String name, NDArray a, UnaryOperator<NDArray> badMask) {
+  static void check(
+      DoubleFunction<String> rule, String name, NDArray a, UnaryOperator<NDArray> badMask) {
     try (NDManager scratch = a.getManager().newSubManager()) {
       scratch.tempAttachAll(a);
       NDArray bad = badMask.apply(a);
@@ -93,8 +105,17 @@ final class Checks {
   static void requireSameShape(String nameA, NDArray a, String nameB, NDArray b) {
     if (!a.getShape().equals(b.getShape())) {
       throw new IllegalArgumentException(
-          nameA + " and " + nameB + " must have the same shape, found " + nameA + " " + a.getShape() + " and "
-              + nameB + " " + b.getShape());
+          nameA
+              + " and "
+              + nameB
+              + " must have the same shape, found "
+              + nameA
+              + " "
+              + a.getShape()
+              + " and "
+              + nameB
+              + " "
+              + b.getShape());
     }
   }
 
@@ -112,8 +133,8 @@ final class Checks {
   }
 
   /**
-   * A value's trailing dimensions must broadcast against {@code batchShape ++ eventShape} (numpy rules: aligned at
-   * the right, each pair equal or one of them 1).
+   * A value's trailing dimensions must broadcast against {@code batchShape ++ eventShape} (numpy
+   * rules: aligned at the right, each pair equal or one of them 1).
    */
   static void requireBroadcastable(String what, Shape value, Shape batchAndEvent) {
     int n = Math.min(value.dimension(), batchAndEvent.dimension());
@@ -122,7 +143,11 @@ final class Checks {
       long p = batchAndEvent.get(batchAndEvent.dimension() - i);
       if (v != p && v != 1 && p != 1) {
         throw new IllegalArgumentException(
-            what + " of shape " + value + " does not broadcast against batchShape ++ eventShape " + batchAndEvent);
+            what
+                + " of shape "
+                + value
+                + " does not broadcast against batchShape ++ eventShape "
+                + batchAndEvent);
       }
     }
   }
@@ -139,8 +164,8 @@ final class Checks {
     return new Shape(dims);
   }
 
-  private static IllegalArgumentException offending(DoubleFunction<String> rule, String name, NDArray a,
-      NDArray bad) {
+  private static IllegalArgumentException offending(
+      DoubleFunction<String> rule, String name, NDArray a, NDArray bad) {
     boolean[] mask = bad.toBooleanArray();
     int flat = 0;
     while (flat < mask.length && !mask[flat]) {
@@ -148,8 +173,16 @@ final class Checks {
     }
     float value = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()[flat];
     return new IllegalArgumentException(
-        rule.apply(value) + ", found " + value + " at index " + Arrays.toString(unravel(flat, a.getShape())) + " (" + name
-            + " shape " + a.getShape() + ")");
+        rule.apply(value)
+            + ", found "
+            + value
+            + " at index "
+            + Arrays.toString(unravel(flat, a.getShape()))
+            + " ("
+            + name
+            + " shape "
+            + a.getShape()
+            + ")");
   }
 
   /** Row-major multi-index of a flat position. */

@@ -5,24 +5,31 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A batch of probability distributions, with the contract of {@code torch.distributions.Distribution}.
+ * A batch of probability distributions, with the contract of {@code
+ * torch.distributions.Distribution}.
  *
- * <p>A draw has shape {@code sampleShape ++ batchShape() ++ eventShape()}. {@link #logProb(NDArray)} treats the
- * trailing {@code eventShape()} dimensions as one event and returns {@code log p(value)} with shape {@code
- * sampleShape ++ batchShape()}. Implementations are immutable.
+ * <p>A draw has shape {@code sampleShape ++ batchShape() ++ eventShape()}. {@link
+ * #logProb(NDArray)} treats the trailing {@code eventShape()} dimensions as one event and returns
+ * {@code log p(value)} with shape {@code sampleShape ++ batchShape()}. Implementations are
+ * immutable.
  */
 public interface Distribution {
 
   /** Shape of the independent, non-identical distributions in this batch. */
   Shape batchShape();
 
-  /** Shape of one event (one draw of one member of the batch); {@code ()} for scalar distributions. */
+  /**
+   * Shape of one event (one draw of one member of the batch); {@code ()} for scalar distributions.
+   */
   Shape eventShape();
 
   /** The manager that holds the parameters; draws and results attach to it. */
   NDManager manager();
 
-  /** A draw without gradient path to the parameters, shape {@code sampleShape ++ batchShape ++ eventShape}. */
+  /**
+   * A draw without gradient path to the parameters, shape {@code sampleShape ++ batchShape ++
+   * eventShape}.
+   */
   NDArray sample(Shape sampleShape);
 
   /** One draw per batch member, shape {@code batchShape ++ eventShape}. */
@@ -31,10 +38,11 @@ public interface Distribution {
   }
 
   /**
-   * A reparameterized draw {@code z = g(θ, ε)}, ε independent of the parameters θ, so that gradients flow from
-   * {@code z} to θ (the pathwise estimator).
+   * A reparameterized draw {@code z = g(θ, ε)}, ε independent of the parameters θ, so that
+   * gradients flow from {@code z} to θ (the pathwise estimator).
    *
-   * @throws UnsupportedOperationException where {@link #hasRsample()} is false; use the score-function estimator
+   * @throws UnsupportedOperationException where {@link #hasRsample()} is false; use the
+   *     score-function estimator
    */
   NDArray rsample(Shape sampleShape);
 
@@ -46,7 +54,9 @@ public interface Distribution {
   /** Whether {@link #rsample(Shape)} is available. */
   boolean hasRsample();
 
-  /** {@code log p(value)} summed over the event dimensions; shape {@code sampleShape ++ batchShape}. */
+  /**
+   * {@code log p(value)} summed over the event dimensions; shape {@code sampleShape ++ batchShape}.
+   */
   NDArray logProb(NDArray value);
 
   /**
@@ -62,10 +72,13 @@ public interface Distribution {
   /** {@code Var[x]} elementwise, shape {@code batchShape ++ eventShape}. */
   NDArray variance();
 
-  /** The exception thrown by {@code rsample} of a distribution without a reparameterized sampler. */
+  /**
+   * The exception thrown by {@code rsample} of a distribution without a reparameterized sampler.
+   */
   static UnsupportedOperationException noRsample(Distribution d) {
     return new UnsupportedOperationException(
-        d.getClass().getSimpleName() + " has no reparameterized sampler (rsample); use the score-function "
+        d.getClass().getSimpleName()
+            + " has no reparameterized sampler (rsample); use the score-function "
             + "estimator (org.varl.core.estimators.ScoreFunctionEstimator) or a relaxation such as "
             + "RelaxedOneHotCategorical");
   }

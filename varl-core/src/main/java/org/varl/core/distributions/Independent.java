@@ -5,16 +5,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Reinterprets the last {@code n} batch dimensions of a base distribution as event dimensions (as {@code
- * torch.distributions.Independent}):
+ * Reinterprets the last {@code n} batch dimensions of a base distribution as event dimensions (as
+ * {@code torch.distributions.Independent}):
  *
  * <pre>
  *   log p(x) = Σ_{last n batch dims} log p_base(x)          H = Σ_{last n batch dims} H_base
  * </pre>
  *
- * <p>{@code Independent.of(Normal.of(mu, sigma), 1)} with {@code mu: [B, d]} is a batch of {@code B} diagonal
- * Gaussians over {@code R^d}: batch shape {@code [B]}, event shape {@code [d]}, {@code logProb} of shape {@code
- * [B]}. Sampling, mean and variance are the base's.
+ * <p>{@code Independent.of(Normal.of(mu, sigma), 1)} with {@code mu: [B, d]} is a batch of {@code
+ * B} diagonal Gaussians over {@code R^d}: batch shape {@code [B]}, event shape {@code [d]}, {@code
+ * logProb} of shape {@code [B]}. Sampling, mean and variance are the base's.
  */
 public final class Independent implements Distribution {
 
@@ -27,15 +27,22 @@ public final class Independent implements Distribution {
   }
 
   /**
-   * Wraps {@code base}, moving its last {@code reinterpretedBatchDims} batch dimensions into the event.
+   * Wraps {@code base}, moving its last {@code reinterpretedBatchDims} batch dimensions into the
+   * event.
    *
-   * @throws IllegalArgumentException if {@code reinterpretedBatchDims} is negative or exceeds the base's batch rank
+   * @throws IllegalArgumentException if {@code reinterpretedBatchDims} is negative or exceeds the
+   *     base's batch rank
    */
   public static Independent of(Distribution base, int reinterpretedBatchDims) {
     int rank = base.batchShape().dimension();
     if (reinterpretedBatchDims < 0 || reinterpretedBatchDims > rank) {
-      throw new IllegalArgumentException("reinterpretedBatchDims must be in [0, " + rank + "] for base batch shape "
-          + base.batchShape() + ", found " + reinterpretedBatchDims);
+      throw new IllegalArgumentException(
+          "reinterpretedBatchDims must be in [0, "
+              + rank
+              + "] for base batch shape "
+              + base.batchShape()
+              + ", found "
+              + reinterpretedBatchDims);
     }
     return new Independent(base, reinterpretedBatchDims);
   }

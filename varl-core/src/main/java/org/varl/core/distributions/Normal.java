@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import org.varl.core.engine.Scalars;
 
 /**
- * The normal distribution {@code N(μ, σ²)}, elementwise (a diagonal Gaussian once wrapped in {@link Independent},
- * see {@link #diagonal(NDArray, NDArray)}).
+ * The normal distribution {@code N(μ, σ²)}, elementwise (a diagonal Gaussian once wrapped in {@link
+ * Independent}, see {@link #diagonal(NDArray, NDArray)}).
  *
  * <pre>
  *   log p(x) = −(x − μ)² / (2σ²) − log σ − ½ log 2π
@@ -16,13 +16,16 @@ import org.varl.core.engine.Scalars;
  *   rsample  : z = μ + σ ε,  ε ~ N(0, 1)          (Kingma and Welling 2014, the reparameterization trick)
  * </pre>
  *
- * <p>Shapes: {@code loc} and {@code scale} have the same shape, which is the batch shape; the event shape is
- * {@code ()}. Built from a log-variance, {@code log σ = ½ logVar} is kept so that {@code logProb} and {@code entropy}
- * never take the log of an underflowed {@code σ}.
+ * <p>Shapes: {@code loc} and {@code scale} have the same shape, which is the batch shape; the event
+ * shape is {@code ()}. Built from a log-variance, {@code log σ = ½ logVar} is kept so that {@code
+ * logProb} and {@code entropy} never take the log of an underflowed {@code σ}.
  */
 public final class Normal implements Distribution {
 
-  /** Largest |log σ²| accepted as is: σ = e^{±85} lies inside float32's normal range [1.2e-38, 3.4e38]. */
+  /**
+   * Largest |log σ²| accepted as is: σ = e^{±85} lies inside float32's normal range [1.2e-38,
+   * 3.4e38].
+   */
   public static final float MAX_ABS_LOG_VARIANCE = 170f;
 
   private static final float HALF_LOG_TWO_PI = (float) (0.5 * Math.log(2 * Math.PI));
@@ -40,8 +43,9 @@ public final class Normal implements Distribution {
   /**
    * {@code N(loc, scale²)}.
    *
-   * @throws IllegalArgumentException if the shapes differ, {@code loc} is not finite or {@code scale} is not finite
-   *     and > 0; the message names the parameter, the offending value and its index
+   * @throws IllegalArgumentException if the shapes differ, {@code loc} is not finite or {@code
+   *     scale} is not finite and > 0; the message names the parameter, the offending value and its
+   *     index
    */
   public static Normal of(NDArray loc, NDArray scale) {
     Checks.requireSameShape("loc", loc, "scale", scale);
@@ -51,9 +55,10 @@ public final class Normal implements Distribution {
   }
 
   /**
-   * {@code N(loc, exp(logVariance))}, the usual encoder output; {@code σ = exp(½ logVariance)}. The log-variance is
-   * clipped to {@code ±}{@value #MAX_ABS_LOG_VARIANCE}, where σ stays a normal float32 (beyond it σ would round to 0
-   * or overflow to inf and make {@code logProb} NaN); inside the range nothing changes.
+   * {@code N(loc, exp(logVariance))}, the usual encoder output; {@code σ = exp(½ logVariance)}. The
+   * log-variance is clipped to {@code ±}{@value #MAX_ABS_LOG_VARIANCE}, where σ stays a normal
+   * float32 (beyond it σ would round to 0 or overflow to inf and make {@code logProb} NaN); inside
+   * the range nothing changes.
    */
   public static Normal fromLogVariance(NDArray loc, NDArray logVariance) {
     Checks.requireSameShape("loc", loc, "logVariance", logVariance);
@@ -64,10 +69,11 @@ public final class Normal implements Distribution {
   }
 
   /**
-   * The log-variance rule of {@link #fromLogVariance}: {@code clip(logVariance, −}{@value #MAX_ABS_LOG_VARIANCE}{@code
-   * , +}{@value #MAX_ABS_LOG_VARIANCE}{@code )}, whose derivative is 1 inside the closed range and 0 outside. Code
-   * that forms {@code σ = exp(½ log σ²)} itself (a hand-derived backward pass, a closed-form loss) applies this, so
-   * that every path sees the same σ.
+   * The log-variance rule of {@link #fromLogVariance}: {@code clip(logVariance, −}{@value
+   * #MAX_ABS_LOG_VARIANCE}{@code , +}{@value #MAX_ABS_LOG_VARIANCE}{@code )}, whose derivative is 1
+   * inside the closed range and 0 outside. Code that forms {@code σ = exp(½ log σ²)} itself (a
+   * hand-derived backward pass, a closed-form loss) applies this, so that every path sees the same
+   * σ.
    */
   public static NDArray clipLogVariance(NDArray logVariance) {
     return logVariance.clip(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE);
@@ -84,7 +90,10 @@ public final class Normal implements Distribution {
     return Independent.of(of(loc, scale), 1);
   }
 
-  /** A diagonal Gaussian over the last axis from a log-variance: {@code Independent(fromLogVariance(...), 1)}. */
+  /**
+   * A diagonal Gaussian over the last axis from a log-variance: {@code
+   * Independent(fromLogVariance(...), 1)}.
+   */
   public static Independent diagonalFromLogVariance(NDArray loc, NDArray logVariance) {
     return Independent.of(fromLogVariance(loc, logVariance), 1);
   }
@@ -124,7 +133,10 @@ public final class Normal implements Distribution {
 
   @Override
   public NDArray rsample(Shape sampleShape) {
-    NDArray eps = manager().randomNormal(0f, 1f, sampleShape.addAll(batchShape()), loc.getDataType(), loc.getDevice());
+    NDArray eps =
+        manager()
+            .randomNormal(
+                0f, 1f, sampleShape.addAll(batchShape()), loc.getDataType(), loc.getDevice());
     return eps.mul(scale).add(loc);
   }
 

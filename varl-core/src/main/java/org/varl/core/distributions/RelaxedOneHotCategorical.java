@@ -15,17 +15,20 @@ import org.varl.core.numerics.StableMath;
  *   log p(y) = log (K−1)! + (K−1) log τ + Σ_k (l_k − (τ+1) log y_k) − K · logSumExp_k(l_k − τ log y_k)
  * </pre>
  *
- * <p>{@code logProb} floors {@code y_k} at {@code Float.MIN_NORMAL} (about 1.2e-38): at small τ a draw's smallest
- * components underflow to 0, and the floor keeps the density finite where the exact value is out of float range.
+ * <p>{@code logProb} floors {@code y_k} at {@code Float.MIN_NORMAL} (about 1.2e-38): at small τ a
+ * draw's smallest components underflow to 0, and the floor keeps the density finite where the exact
+ * value is out of float range.
  *
- * As {@code τ → 0} the draws approach one-hot vectors distributed as {@code Categorical(softmax l)}; for larger
- * {@code τ} they are smoother and the gradient has lower variance but more bias.
+ * <p>As {@code τ → 0} the draws approach one-hot vectors distributed as {@code Categorical(softmax
+ * l)}; for larger {@code τ} they are smoother and the gradient has lower variance but more bias.
  *
- * <p><b>Straight-through.</b> With {@code straightThrough} the forward value is the hard one-hot {@code
- * onehot(argmax y)} while the gradient is that of the soft {@code y}: {@code hard + (y − stopGradient(y))}.
- * {@code logProb} always scores the soft relaxed value (the hard vector has density 0 under the Concrete).
+ * <p><b>Straight-through.</b> With {@code straightThrough} the forward value is the hard one-hot
+ * {@code onehot(argmax y)} while the gradient is that of the soft {@code y}: {@code hard + (y −
+ * stopGradient(y))}. {@code logProb} always scores the soft relaxed value (the hard vector has
+ * density 0 under the Concrete).
  *
- * <p>Shapes: logits {@code batchShape ++ [K]}; event shape {@code [K]}. No closed-form entropy, mean or variance.
+ * <p>Shapes: logits {@code batchShape ++ [K]}; event shape {@code [K]}. No closed-form entropy,
+ * mean or variance.
  */
 public final class RelaxedOneHotCategorical implements Distribution {
 
@@ -42,13 +45,16 @@ public final class RelaxedOneHotCategorical implements Distribution {
   /**
    * The relaxation of {@code Categorical(softmax logits)} at the given temperature.
    *
-   * @throws IllegalArgumentException if temperature is not finite and > 0, logits is a scalar or holds NaN/±inf
+   * @throws IllegalArgumentException if temperature is not finite and > 0, logits is a scalar or
+   *     holds NaN/±inf
    */
-  public static RelaxedOneHotCategorical ofLogits(NDArray logits, double temperature, boolean straightThrough) {
+  public static RelaxedOneHotCategorical ofLogits(
+      NDArray logits, double temperature, boolean straightThrough) {
     Checks.requirePositiveScalar("temperature", temperature);
     Checks.requireMinDimensions("logits", logits, 1);
     Checks.requireFinite("logits", logits);
-    return new RelaxedOneHotCategorical(StableMath.logSoftmax(logits, -1), (float) temperature, straightThrough);
+    return new RelaxedOneHotCategorical(
+        StableMath.logSoftmax(logits, -1), (float) temperature, straightThrough);
   }
 
   /** Normalized logits {@code log p} of the underlying categorical. */
@@ -121,12 +127,15 @@ public final class RelaxedOneHotCategorical implements Distribution {
       logFactorial += Math.log(i);
     }
     float constant = (float) (logFactorial + (k - 1) * Math.log(temperature));
-    // Parameter first, so results attach to the distribution's manager. logY = log y_k, broadcast with l.
-    // A component of a draw at small τ can round to exactly 0 (its true value is below float32's range); log 0
+    // Parameter first, so results attach to the distribution's manager. logY = log y_k, broadcast
+    // with l.
+    // A component of a draw at small τ can round to exactly 0 (its true value is below float32's
+    // range); log 0
     // would make the density −inf + inf = NaN, so y is floored at the smallest normal float first.
     NDArray logY = Scalars.maximum(logits.zerosLike().add(value), Float.MIN_NORMAL).log();
     // With a = l − τ log y the density's sum Σ_k (l_k − (τ+1) log y_k) − K logSumExp(a) regroups as
-    // Σ_k (logSoftmax(a)_k − log y_k): one stable (log-)softmax instead of a separate sum and logSumExp.
+    // Σ_k (logSoftmax(a)_k − log y_k): one stable (log-)softmax instead of a separate sum and
+    // logSumExp.
     NDArray a = logits.sub(Scalars.mul(logY, temperature));
     return StableMath.logSoftmax(a, -1).sub(logY).sum(new int[] {-1}).add(constant);
   }
@@ -148,7 +157,14 @@ public final class RelaxedOneHotCategorical implements Distribution {
 
   @Override
   public String toString() {
-    return "RelaxedOneHotCategorical(batchShape=" + batchShape() + ", K=" + numCategories() + ", temperature="
-        + temperature + ", straightThrough=" + straightThrough + ")";
+    return "RelaxedOneHotCategorical(batchShape="
+        + batchShape()
+        + ", K="
+        + numCategories()
+        + ", temperature="
+        + temperature
+        + ", straightThrough="
+        + straightThrough
+        + ")";
   }
 }

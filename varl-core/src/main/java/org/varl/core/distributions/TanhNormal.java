@@ -3,21 +3,22 @@ package org.varl.core.distributions;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.varl.core.numerics.StableMath;
 import org.varl.core.engine.Scalars;
+import org.varl.core.numerics.StableMath;
 
 /**
- * {@code y = tanh(u)}, {@code u ~ N(μ, σ²)} elementwise: the squashed Gaussian policy of SAC (Haarnoja et al. 2018,
- * appendix C). Change of variables:
+ * {@code y = tanh(u)}, {@code u ~ N(μ, σ²)} elementwise: the squashed Gaussian policy of SAC
+ * (Haarnoja et al. 2018, appendix C). Change of variables:
  *
  * <pre>
  *   log p(y) = log N(u; μ, σ²) − log(1 − tanh² u),   u = atanh y
  *   log(1 − tanh² u) = 2 (log 2 − u − softplus(−2u))      (finite for every u; the naive form is log 0 at |u| ≳ 9)
  * </pre>
  *
- * <p>Prefer {@link #rsampleWithLogProb(Shape)}, which scores the pre-tanh {@code u} it drew; {@link #logProb(NDArray)}
- * must invert {@code tanh} and clips {@code y} to {@code ±(1 − 1e-6)} first. Event shape {@code ()}; wrap in
- * {@link Independent} to sum over action dimensions. No closed-form entropy, mean or variance.
+ * <p>Prefer {@link #rsampleWithLogProb(Shape)}, which scores the pre-tanh {@code u} it drew; {@link
+ * #logProb(NDArray)} must invert {@code tanh} and clips {@code y} to {@code ±(1 − 1e-6)} first.
+ * Event shape {@code ()}; wrap in {@link Independent} to sum over action dimensions. No closed-form
+ * entropy, mean or variance.
  */
 public final class TanhNormal implements Distribution {
 
@@ -73,7 +74,10 @@ public final class TanhNormal implements Distribution {
     return base.rsample(sampleShape).tanh();
   }
 
-  /** Reparameterized {@code y = tanh(u)} with {@code log p(y)} evaluated at the drawn {@code u} (no atanh). */
+  /**
+   * Reparameterized {@code y = tanh(u)} with {@code log p(y)} evaluated at the drawn {@code u} (no
+   * atanh).
+   */
   public Draw rsampleWithLogProb(Shape sampleShape) {
     NDArray u = base.rsample(sampleShape);
     return new Draw(u.tanh(), logProbPreTanh(u));
@@ -93,18 +97,21 @@ public final class TanhNormal implements Distribution {
   public NDArray logProb(NDArray value) {
     Checks.requireBroadcastable("value", value.getShape(), batchShape());
     NDArray y = base.loc().zerosLike().add(value).clip(-EDGE, EDGE);
-    NDArray u = Scalars.mul(y.add(1f).div(y.neg().add(1f)).log(), 0.5f); // atanh y = ½ log((1 + y)/(1 − y))
+    NDArray u =
+        Scalars.mul(y.add(1f).div(y.neg().add(1f)).log(), 0.5f); // atanh y = ½ log((1 + y)/(1 − y))
     return logProbPreTanh(u);
   }
 
   @Override
   public NDArray entropy() {
-    throw new UnsupportedOperationException("TanhNormal has no closed-form entropy; estimate −E[log p] by sampling");
+    throw new UnsupportedOperationException(
+        "TanhNormal has no closed-form entropy; estimate −E[log p] by sampling");
   }
 
   @Override
   public NDArray mean() {
-    throw new UnsupportedOperationException("TanhNormal has no closed-form mean; use mode() or sample");
+    throw new UnsupportedOperationException(
+        "TanhNormal has no closed-form mean; use mode() or sample");
   }
 
   @Override

@@ -2,13 +2,18 @@ package org.varl.core.estimators;
 
 import ai.djl.ndarray.NDArray;
 
-/** A fixed baseline {@code b = c}, e.g. {@code f} at the mean of q or a known rough value of the objective. */
+/**
+ * A fixed baseline {@code b = c}, e.g. {@code f} at the mean of q or a known rough value of the
+ * objective.
+ */
 public final class ConstantBaseline implements Baseline {
 
   private final float value;
   private final String name;
 
-  /** @param value the constant {@code c}; must be finite */
+  /**
+   * @param value the constant {@code c}; must be finite
+   */
   public ConstantBaseline(double value) {
     this(value, "constant");
   }

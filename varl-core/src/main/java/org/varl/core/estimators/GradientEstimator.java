@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import org.varl.core.distributions.Distribution;
 
 /**
- * A strategy for estimating {@code ∇_θ E_{q_θ(z)}[f(z)]} from {@code S} draws: it builds a {@link Surrogate} whose
- * value is the objective and whose gradient is the estimator's.
+ * A strategy for estimating {@code ∇_θ E_{q_θ(z)}[f(z)]} from {@code S} draws: it builds a {@link
+ * Surrogate} whose value is the objective and whose gradient is the estimator's.
  */
 public interface GradientEstimator {
 
@@ -21,7 +21,8 @@ public interface GradientEstimator {
    * @param q the variational distribution, batch shape {@code [B]} (or {@code ()})
    * @param f the integrand
    * @param numSamples S ≥ 1 draws per batch member
-   * @param context the input {@code x} ({@code [B, …]}) for input-dependent baselines; may be null otherwise
+   * @param context the input {@code x} ({@code [B, …]}) for input-dependent baselines; may be null
+   *     otherwise
    */
   Surrogate surrogate(Distribution q, Integrand f, int numSamples, NDArray context);
 
@@ -32,10 +33,14 @@ public interface GradientEstimator {
 
   /** Checks {@code numSamples} and that {@code f(z)} has shape {@code [S, …batchShape]}. */
   static void requireSignalShape(NDArray fz, Distribution q, int numSamples) {
-    ai.djl.ndarray.types.Shape expected = new ai.djl.ndarray.types.Shape(numSamples).addAll(q.batchShape());
+    ai.djl.ndarray.types.Shape expected =
+        new ai.djl.ndarray.types.Shape(numSamples).addAll(q.batchShape());
     if (!fz.getShape().equals(expected)) {
-      throw new IllegalArgumentException("integrand f(z) must have shape [S, ...batchShape] = " + expected
-          + ", found " + fz.getShape());
+      throw new IllegalArgumentException(
+          "integrand f(z) must have shape [S, ...batchShape] = "
+              + expected
+              + ", found "
+              + fz.getShape());
     }
   }
 

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * An input-dependent baseline {@code b_ψ(x)} (Mnih and Gregor 2014, NVIL §3.3), trained by regression on the
- * detached learning signal:
+ * An input-dependent baseline {@code b_ψ(x)} (Mnih and Gregor 2014, NVIL §3.3), trained by
+ * regression on the detached learning signal:
  *
  * <pre>
  *   L(ψ) = (1/B) Σ_b (b_ψ(x_b) − (1/S) Σ_s f(z_sb))²
  * </pre>
  *
- * Its gradient reaches {@code ψ} through the surrogate (see {@link Baseline#observe}); add {@link #parameters()} to
- * the optimizer that steps the model. The context passed to the estimator is the network input {@code x: [B, …]}.
+ * Its gradient reaches {@code ψ} through the surrogate (see {@link Baseline#observe}); add {@link
+ * #parameters()} to the optimizer that steps the model. The context passed to the estimator is the
+ * network input {@code x: [B, …]}.
  */
 public final class LearnedBaseline implements Baseline {
 
@@ -34,17 +35,19 @@ public final class LearnedBaseline implements Baseline {
   }
 
   /**
-   * A linear baseline {@code b(x) = w·flatten(x) + c}, zero-initialized, parameters in {@code parameterManager}.
+   * A linear baseline {@code b(x) = w·flatten(x) + c}, zero-initialized, parameters in {@code
+   * parameterManager}.
    */
   public static LearnedBaseline linear(NDManager parameterManager, int inputDim) {
     return linear(parameterManager, inputDim, 0);
   }
 
   /**
-   * A linear baseline with {@code w = 0} and {@code c = initialBias} (e.g. a rough value of the objective, so that the
-   * regression does not start hundreds of nats away).
+   * A linear baseline with {@code w = 0} and {@code c = initialBias} (e.g. a rough value of the
+   * objective, so that the regression does not start hundreds of nats away).
    */
-  public static LearnedBaseline linear(NDManager parameterManager, int inputDim, double initialBias) {
+  public static LearnedBaseline linear(
+      NDManager parameterManager, int inputDim, double initialBias) {
     if (inputDim < 1) {
       throw new IllegalArgumentException("inputDim must be >= 1, found " + inputDim);
     }
@@ -53,14 +56,21 @@ public final class LearnedBaseline implements Baseline {
     w.setRequiresGradient(true);
     c.setRequiresGradient(true);
     List<NDArray> params = new ArrayList<>(List.of(w, c));
-    UnaryOperator<NDArray> net = x -> {
-      NDArray flat = x.reshape(x.getShape().get(0), -1);
-      if (flat.getShape().get(1) != inputDim) {
-        throw new IllegalArgumentException("learned baseline expects " + inputDim + " input features, found "
-            + flat.getShape().get(1) + " (context shape " + x.getShape() + ")");
-      }
-      return flat.matMul(w).add(c).reshape(-1);
-    };
+    UnaryOperator<NDArray> net =
+        x -> {
+          NDArray flat = x.reshape(x.getShape().get(0), -1);
+          if (flat.getShape().get(1) != inputDim) {
+            throw new IllegalArgumentException(
+                "learned baseline expects "
+                    + inputDim
+                    + " input features, found "
+                    + flat.getShape().get(1)
+                    + " (context shape "
+                    + x.getShape()
+                    + ")");
+          }
+          return flat.matMul(w).add(c).reshape(-1);
+        };
     return new LearnedBaseline(net, params);
   }
 
@@ -85,13 +95,18 @@ public final class LearnedBaseline implements Baseline {
     return predict(signal.getManager(), context).sub(target).square().mean();
   }
 
-  /** {@code b(x)}, computed so that its temporaries and result live in {@code step}, not in x's manager. */
+  /**
+   * {@code b(x)}, computed so that its temporaries and result live in {@code step}, not in x's
+   * manager.
+   */
   private NDArray predict(NDManager step, NDArray context) {
     if (context == null) {
-      throw new IllegalArgumentException("the learned baseline needs the input x as context; pass it to "
-          + "GradientEstimator.surrogate(q, f, numSamples, context)");
+      throw new IllegalArgumentException(
+          "the learned baseline needs the input x as context; pass it to "
+              + "GradientEstimator.surrogate(q, f, numSamples, context)");
     }
-    // The first operand of each op is x or a weight, both typically long-lived: evaluate in a scratch manager under
+    // The first operand of each op is x or a weight, both typically long-lived: evaluate in a
+    // scratch manager under
     // step and hand only the result to step (the autograd graph keeps what backward needs).
     try (NDManager scratch = step.newSubManager()) {
       scratch.tempAttachAll(context);

@@ -5,14 +5,16 @@ import ai.djl.ndarray.types.Shape;
 import org.varl.core.distributions.Distribution;
 
 /**
- * The pathwise (reparameterization) estimator (Kingma and Welling 2014; lecture: "the reparameterization trick"):
+ * The pathwise (reparameterization) estimator (Kingma and Welling 2014; lecture: "the
+ * reparameterization trick"):
  *
  * <pre>
  *   z = g(θ, ε), ε ~ p(ε)      ∇_θ E_q[f(z)] = E_ε[∇_θ f(g(θ, ε))] ≈ (1/S) Σ_s ∇_θ f(g(θ, ε_s))
  * </pre>
  *
- * The surrogate is just the sample mean of {@code f(z)} with {@code z = q.rsample}: value and gradient coincide. Low
- * variance, but needs a differentiable {@code f} and a reparameterizable {@code q}.
+ * The surrogate is just the sample mean of {@code f(z)} with {@code z = q.rsample}: value and
+ * gradient coincide. Low variance, but needs a differentiable {@code f} and a reparameterizable
+ * {@code q}.
  */
 public final class PathwiseEstimator implements GradientEstimator {
 
@@ -26,7 +28,10 @@ public final class PathwiseEstimator implements GradientEstimator {
     return true;
   }
 
-  /** @throws UnsupportedOperationException when {@code q} has no rsample (use {@link ScoreFunctionEstimator}) */
+  /**
+   * @throws UnsupportedOperationException when {@code q} has no rsample (use {@link
+   *     ScoreFunctionEstimator})
+   */
   @Override
   public Surrogate surrogate(Distribution q, Integrand f, int numSamples, NDArray context) {
     GradientEstimator.requireSamples(numSamples);

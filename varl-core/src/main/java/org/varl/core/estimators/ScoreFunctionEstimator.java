@@ -5,16 +5,17 @@ import ai.djl.ndarray.types.Shape;
 import org.varl.core.distributions.Distribution;
 
 /**
- * The score-function estimator, REINFORCE (Williams 1992; lecture: the "policy gradient" view of the ELBO):
+ * The score-function estimator, REINFORCE (Williams 1992; lecture: the "policy gradient" view of
+ * the ELBO):
  *
  * <pre>
  *   ∇_θ E_q[f(z)] = E_q[(f(z) − b) ∇_θ log q_θ(z)] + E_q[∇_θ f(z)]        (b independent of z)
  *   surrogate     = f(z) + s − stopGradient(s),   s = (stopGradient(f(z)) − b) · log q_θ(z),   z = q.sample()
  * </pre>
  *
- * The surrogate's value is {@code f(z)}; its gradient is the score term plus {@code f}'s direct gradient (e.g. the
- * decoder's). Works for any {@code q} with {@code logProb}, discrete included, at the price of high variance that a
- * {@link Baseline} reduces.
+ * The surrogate's value is {@code f(z)}; its gradient is the score term plus {@code f}'s direct
+ * gradient (e.g. the decoder's). Works for any {@code q} with {@code logProb}, discrete included,
+ * at the price of high variance that a {@link Baseline} reduces.
  */
 public final class ScoreFunctionEstimator implements GradientEstimator {
 

@@ -21,20 +21,23 @@ import org.varl.core.engine.TensorViews;
 import org.varl.core.optim.AdamState;
 
 /**
- * The one checkpoint format of varl: named tensors (parameters, optimizer state, a replay buffer's arrays), named
- * counters (epochs, steps), the run's config as JSON, and a kind ({@code vae}, {@code sac}, ...) that says which
- * model reads it. Enough to continue any run exactly where it stopped.
+ * The one checkpoint format of varl: named tensors (parameters, optimizer state, a replay buffer's
+ * arrays), named counters (epochs, steps), the run's config as JSON, and a kind ({@code vae},
+ * {@code sac}, ...) that says which model reads it. Enough to continue any run exactly where it
+ * stopped.
  *
- * <p>File format, big-endian: magic {@code VARLCKPT}; int format version ({@value #VERSION}); UTF-8 strings as int
- * length + bytes: the kind, the config JSON; int counter count, each name + long; int tensor count, each name, a
- * dtype byte (0 float32, 1 float64, 2 int32, 3 int64), int rank, long dimensions, then the values; finally the
- * CRC-32 of everything before it (long). Written atomically ({@link AtomicFiles}): a crash leaves the previous
- * checkpoint intact. Read back, any mismatch (magic, version, kind, checksum, truncation, shapes) is a one-line
- * {@link IllegalArgumentException} naming the file. A file is read whole, so one checkpoint holds at most 2 GiB.
+ * <p>File format, big-endian: magic {@code VARLCKPT}; int format version ({@value #VERSION}); UTF-8
+ * strings as int length + bytes: the kind, the config JSON; int counter count, each name + long;
+ * int tensor count, each name, a dtype byte (0 float32, 1 float64, 2 int32, 3 int64), int rank,
+ * long dimensions, then the values; finally the CRC-32 of everything before it (long). Written
+ * atomically ({@link AtomicFiles}): a crash leaves the previous checkpoint intact. Read back, any
+ * mismatch (magic, version, kind, checksum, truncation, shapes) is a one-line {@link
+ * IllegalArgumentException} naming the file. A file is read whole, so one checkpoint holds at most
+ * 2 GiB.
  *
- * <p>Tensors keep their insertion order. Conventions: a model's parameters under {@code <prefix><name>}, an Adam's
- * state under {@code <prefix>m/<i>}, {@code <prefix>v/<i>} and the counter {@code <prefix>step}
- * ({@link Builder#putAdam}, {@link #adamState}).
+ * <p>Tensors keep their insertion order. Conventions: a model's parameters under {@code
+ * <prefix><name>}, an Adam's state under {@code <prefix>m/<i>}, {@code <prefix>v/<i>} and the
+ * counter {@code <prefix>step} ({@link Builder#putAdam}, {@link #adamState}).
  */
 public final class Checkpoint {
 
@@ -42,12 +45,16 @@ public final class Checkpoint {
   public static final int VERSION = 2;
 
   private static final byte[] MAGIC = "VARLCKPT".getBytes(StandardCharsets.US_ASCII);
+
   /** Wave 1's VAE-only format, recognized to refuse it with a clear message. */
   private static final byte[] LEGACY_VAE_MAGIC = "VARLVAE1".getBytes(StandardCharsets.US_ASCII);
 
   /** Element types of stored tensors. */
   public enum DType {
-    FLOAT32(4), FLOAT64(8), INT32(4), INT64(8);
+    FLOAT32(4),
+    FLOAT64(8),
+    INT32(4),
+    INT64(8);
 
     private final int bytes;
 
@@ -62,8 +69,8 @@ public final class Checkpoint {
   }
 
   /**
-   * A stored tensor: its type, shape and values ({@code float[]}, {@code double[]}, {@code int[]} or {@code long[]}
-   * by dtype, row-major).
+   * A stored tensor: its type, shape and values ({@code float[]}, {@code double[]}, {@code int[]}
+   * or {@code long[]} by dtype, row-major).
    */
   public record Tensor(DType dtype, long[] shape, Object values) {
 
@@ -72,19 +79,26 @@ public final class Checkpoint {
       long size = 1;
       for (long d : shape) {
         if (d < 0) {
-          throw new IllegalArgumentException("tensor dimension must be >= 0, found " + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "tensor dimension must be >= 0, found " + Arrays.toString(shape));
         }
         size *= d;
       }
-      int length = switch (dtype) {
-        case FLOAT32 -> ((float[]) values).length;
-        case FLOAT64 -> ((double[]) values).length;
-        case INT32 -> ((int[]) values).length;
-        case INT64 -> ((long[]) values).length;
-      };
+      int length =
+          switch (dtype) {
+            case FLOAT32 -> ((float[]) values).length;
+            case FLOAT64 -> ((double[]) values).length;
+            case INT32 -> ((int[]) values).length;
+            case INT64 -> ((long[]) values).length;
+          };
       if (length != size) {
-        throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " needs " + size
-            + " values, found " + length);
+        throw new IllegalArgumentException(
+            "tensor of shape "
+                + Arrays.toString(shape)
+                + " needs "
+                + size
+                + " values, found "
+                + length);
       }
       shape = shape.clone();
     }
@@ -104,7 +118,8 @@ public final class Checkpoint {
   private final Map<String, Long> counters;
   private final Map<String, Tensor> tensors;
 
-  private Checkpoint(String kind, String config, Map<String, Long> counters, Map<String, Tensor> tensors) {
+  private Checkpoint(
+      String kind, String config, Map<String, Long> counters, Map<String, Tensor> tensors) {
     this.kind = kind;
     this.config = config;
     this.counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
@@ -177,14 +192,16 @@ public final class Checkpoint {
   private Tensor typed(String name, DType dtype) {
     Tensor t = tensor(name);
     if (t.dtype() != dtype) {
-      throw new IllegalArgumentException("checkpoint tensor " + name + " is " + t.dtype() + ", expected " + dtype);
+      throw new IllegalArgumentException(
+          "checkpoint tensor " + name + " is " + t.dtype() + ", expected " + dtype);
     }
     return t;
   }
 
   /**
-   * Writes the stored {@code <prefix><names[i]>} into {@code arrays[i]} (float32 parameters) in place, checking that
-   * every name exists with the array's shape and that no stored parameter under {@code prefix} is left over.
+   * Writes the stored {@code <prefix><names[i]>} into {@code arrays[i]} (float32 parameters) in
+   * place, checking that every name exists with the array's shape and that no stored parameter
+   * under {@code prefix} is left over.
    */
   public void loadParameters(String prefix, List<String> names, List<NDArray> arrays) {
     if (names.size() != arrays.size()) {
@@ -192,23 +209,38 @@ public final class Checkpoint {
     }
     long stored = tensors.keySet().stream().filter(k -> k.startsWith(prefix)).count();
     if (stored != names.size()) {
-      throw new IllegalArgumentException("incompatible checkpoint: it has " + stored + " tensors under '" + prefix
-          + "', the model has " + names.size() + " parameters");
+      throw new IllegalArgumentException(
+          "incompatible checkpoint: it has "
+              + stored
+              + " tensors under '"
+              + prefix
+              + "', the model has "
+              + names.size()
+              + " parameters");
     }
     for (int i = 0; i < names.size(); i++) {
       String key = prefix + names.get(i);
       Tensor t = tensors.get(key);
       long[] shape = arrays.get(i).getShape().getShape();
       if (t == null || t.dtype() != DType.FLOAT32 || !Arrays.equals(t.shape(), shape)) {
-        throw new IllegalArgumentException("incompatible checkpoint: parameter " + i + " " + key + " is "
-            + (t == null ? "missing" : t.dtype() + Arrays.toString(t.shape())) + ", the model expects FLOAT32"
-            + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            "incompatible checkpoint: parameter "
+                + i
+                + " "
+                + key
+                + " is "
+                + (t == null ? "missing" : t.dtype() + Arrays.toString(t.shape()))
+                + ", the model expects FLOAT32"
+                + Arrays.toString(shape));
       }
       TensorViews.write(arrays.get(i), (float[]) t.values());
     }
   }
 
-  /** The Adam state stored by {@link Builder#putAdam} under {@code prefix} for {@code parameters} parameters. */
+  /**
+   * The Adam state stored by {@link Builder#putAdam} under {@code prefix} for {@code parameters}
+   * parameters.
+   */
   public AdamState adamState(String prefix, int parameters) {
     float[][] m = new float[parameters][];
     float[][] v = new float[parameters][];
@@ -221,32 +253,34 @@ public final class Checkpoint {
 
   /** Writes the checkpoint atomically. */
   public void write(Path file) {
-    AtomicFiles.write(file, raw -> {
-      CRC32 crc = new CRC32();
-      DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-      out.write(MAGIC);
-      out.writeInt(VERSION);
-      writeString(out, kind);
-      writeString(out, config);
-      out.writeInt(counters.size());
-      for (Map.Entry<String, Long> c : counters.entrySet()) {
-        writeString(out, c.getKey());
-        out.writeLong(c.getValue());
-      }
-      out.writeInt(tensors.size());
-      for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-        writeString(out, e.getKey());
-        Tensor t = e.getValue();
-        out.writeByte(t.dtype().ordinal());
-        out.writeInt(t.shape().length);
-        for (long d : t.shape()) {
-          out.writeLong(d);
-        }
-        writeValues(out, t);
-      }
-      out.flush();
-      new DataOutputStream(raw).writeLong(crc.getValue());
-    });
+    AtomicFiles.write(
+        file,
+        raw -> {
+          CRC32 crc = new CRC32();
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+          out.write(MAGIC);
+          out.writeInt(VERSION);
+          writeString(out, kind);
+          writeString(out, config);
+          out.writeInt(counters.size());
+          for (Map.Entry<String, Long> c : counters.entrySet()) {
+            writeString(out, c.getKey());
+            out.writeLong(c.getValue());
+          }
+          out.writeInt(tensors.size());
+          for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            writeString(out, e.getKey());
+            Tensor t = e.getValue();
+            out.writeByte(t.dtype().ordinal());
+            out.writeInt(t.shape().length);
+            for (long d : t.shape()) {
+              out.writeLong(d);
+            }
+            writeValues(out, t);
+          }
+          out.flush();
+          new DataOutputStream(raw).writeLong(crc.getValue());
+        });
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -255,7 +289,10 @@ public final class Checkpoint {
     out.write(b);
   }
 
-  /** Values in chunks of at most 64 KiB elements, so a large replay buffer needs no second full-size copy. */
+  /**
+   * Values in chunks of at most 64 KiB elements, so a large replay buffer needs no second full-size
+   * copy.
+   */
   private static void writeValues(DataOutputStream out, Tensor t) throws IOException {
     int chunk = 1 << 16;
     int n = Math.toIntExact(t.size());
@@ -276,8 +313,8 @@ public final class Checkpoint {
   /**
    * Reads and verifies a checkpoint of the given kind.
    *
-   * @throws IllegalArgumentException for a missing, unreadable, foreign, old-format, corrupt or truncated file, or
-   *     one of another kind; the message names the file and what is wrong
+   * @throws IllegalArgumentException for a missing, unreadable, foreign, old-format, corrupt or
+   *     truncated file, or one of another kind; the message names the file and what is wrong
    */
   public static Checkpoint read(Path file, String expectedKind) {
     byte[] bytes;
@@ -288,24 +325,31 @@ public final class Checkpoint {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read checkpoint " + file + ": " + e.getMessage());
     } catch (OutOfMemoryError e) {
-      throw new IllegalArgumentException("checkpoint " + file + " is too large to read (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "checkpoint " + file + " is too large to read (" + e.getMessage() + ")");
     }
     String where = "checkpoint " + file;
     if (bytes.length >= LEGACY_VAE_MAGIC.length
         && Arrays.equals(Arrays.copyOf(bytes, LEGACY_VAE_MAGIC.length), LEGACY_VAE_MAGIC)) {
       int version = bytes.length >= 12 ? ByteBuffer.wrap(bytes, 8, 4).getInt() : -1;
-      throw new IllegalArgumentException(where + " has the wave-1 VAE format VARLVAE1 version " + version
-          + "; this varl reads format VARLCKPT version " + VERSION + ": train the model again");
+      throw new IllegalArgumentException(
+          where
+              + " has the wave-1 VAE format VARLVAE1 version "
+              + version
+              + "; this varl reads format VARLCKPT version "
+              + VERSION
+              + ": train the model again");
     }
-    if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+    if (bytes.length < MAGIC.length + 12
+        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw new IllegalArgumentException(where + " is not a varl checkpoint (bad magic number)");
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
     buf.position(MAGIC.length);
     int version = buf.getInt();
     if (version != VERSION) {
-      throw new IllegalArgumentException(where + " has format version " + version + ", this varl reads "
-          + VERSION);
+      throw new IllegalArgumentException(
+          where + " has format version " + version + ", this varl reads " + VERSION);
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 8);
@@ -315,7 +359,8 @@ public final class Checkpoint {
     try {
       String kind = readString(buf, where);
       if (expectedKind != null && !expectedKind.equals(kind)) {
-        throw new IllegalArgumentException(where + " holds a " + kind + " checkpoint, expected " + expectedKind);
+        throw new IllegalArgumentException(
+            where + " holds a " + kind + " checkpoint, expected " + expectedKind);
       }
       String config = readString(buf, where);
       Builder b = builder(kind).setConfig(config);
@@ -330,31 +375,43 @@ public final class Checkpoint {
         String name = readString(buf, where);
         int code = buf.get();
         if (code < 0 || code >= DType.values().length) {
-          throw new IllegalArgumentException(where + " is corrupt: dtype " + code + " of tensor " + name);
+          throw new IllegalArgumentException(
+              where + " is corrupt: dtype " + code + " of tensor " + name);
         }
         DType dtype = DType.values()[code];
         int rank = buf.getInt();
         if (rank < 0 || rank > 16) {
-          throw new IllegalArgumentException(where + " is corrupt: rank " + rank + " of tensor " + name);
+          throw new IllegalArgumentException(
+              where + " is corrupt: rank " + rank + " of tensor " + name);
         }
         long[] shape = new long[rank];
         long size = 1;
         for (int d = 0; d < rank; d++) {
           shape[d] = buf.getLong();
           if (shape[d] < 0 || (shape[d] > 0 && size > Long.MAX_VALUE / shape[d])) {
-            throw new IllegalArgumentException(where + " is corrupt: tensor " + name + " has shape "
-                + Arrays.toString(Arrays.copyOf(shape, d + 1)));
+            throw new IllegalArgumentException(
+                where
+                    + " is corrupt: tensor "
+                    + name
+                    + " has shape "
+                    + Arrays.toString(Arrays.copyOf(shape, d + 1)));
           }
           size *= shape[d];
         }
         if (size > (buf.remaining() - 8L) / dtype.bytes()) {
-          throw new IllegalArgumentException(where + " is corrupt: tensor " + name + " of shape "
-              + Arrays.toString(shape) + " exceeds the file");
+          throw new IllegalArgumentException(
+              where
+                  + " is corrupt: tensor "
+                  + name
+                  + " of shape "
+                  + Arrays.toString(shape)
+                  + " exceeds the file");
         }
         b.put(name, new Tensor(dtype, shape, readValues(buf, dtype, (int) size)));
       }
       if (buf.remaining() != 8) {
-        throw new IllegalArgumentException(where + " is corrupt: " + (buf.remaining() - 8) + " trailing bytes");
+        throw new IllegalArgumentException(
+            where + " is corrupt: " + (buf.remaining() - 8) + " trailing bytes");
       }
       return b.build();
     } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
@@ -465,7 +522,8 @@ public final class Checkpoint {
     /** Copies float32 parameters out of the engine as {@code <prefix><names[i]>}. */
     public Builder putParameters(String prefix, List<String> names, List<NDArray> arrays) {
       if (names.size() != arrays.size()) {
-        throw new IllegalArgumentException(names.size() + " names for " + arrays.size() + " arrays");
+        throw new IllegalArgumentException(
+            names.size() + " names for " + arrays.size() + " arrays");
       }
       for (int i = 0; i < names.size(); i++) {
         NDArray a = arrays.get(i);
@@ -474,7 +532,10 @@ public final class Checkpoint {
       return this;
     }
 
-    /** An Adam state as {@code <prefix>m/<i>}, {@code <prefix>v/<i>} and the counter {@code <prefix>step}. */
+    /**
+     * An Adam state as {@code <prefix>m/<i>}, {@code <prefix>v/<i>} and the counter {@code
+     * <prefix>step}.
+     */
     public Builder putAdam(String prefix, AdamState state) {
       putCounter(prefix + "step", state.step());
       for (int i = 0; i < state.means().length; i++) {

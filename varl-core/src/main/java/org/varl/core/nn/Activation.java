@@ -31,7 +31,8 @@ public enum Activation {
         return a;
       }
     }
-    throw new IllegalArgumentException("activation must be one of relu, tanh, silu, identity, found " + id);
+    throw new IllegalArgumentException(
+        "activation must be one of relu, tanh, silu, identity, found " + id);
   }
 
   /** Applies the activation; the result is attached to {@code a}'s manager. */

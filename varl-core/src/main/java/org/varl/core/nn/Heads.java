@@ -10,8 +10,9 @@ import org.varl.core.distributions.Normal;
 import org.varl.core.distributions.TanhNormal;
 
 /**
- * Output heads: a network's last layer read as the parameters of a distribution. A Gaussian head splits the last
- * axis in half, {@code [loc | s]}, as PyTorch's VAE example (fc21/fc22) and SAC's actors do.
+ * Output heads: a network's last layer read as the parameters of a distribution. A Gaussian head
+ * splits the last axis in half, {@code [loc | s]}, as PyTorch's VAE example (fc21/fc22) and SAC's
+ * actors do.
  *
  * <pre>
  *   diagonalNormal:    [μ | log σ²]  → Independent(N(μ, exp(log σ²)), 1)      (log σ² clipped: Normal.fromLogVariance)
@@ -21,8 +22,12 @@ import org.varl.core.distributions.TanhNormal;
  */
 public final class Heads {
 
-  /** Stable-Baselines3's bounds on a SAC actor's log σ (sb3/common/distributions.py: LOG_STD_MIN/MAX). */
+  /**
+   * Stable-Baselines3's bounds on a SAC actor's log σ (sb3/common/distributions.py:
+   * LOG_STD_MIN/MAX).
+   */
   public static final double LOG_STD_MIN = -20;
+
   public static final double LOG_STD_MAX = 2;
 
   private Heads() {}
@@ -31,7 +36,8 @@ public final class Heads {
   public static NDList split(NDArray out) {
     long width = out.getShape().get(out.getShape().dimension() - 1);
     if (width % 2 != 0) {
-      throw new IllegalArgumentException("a Gaussian head needs an even output width, found " + width);
+      throw new IllegalArgumentException(
+          "a Gaussian head needs an even output width, found " + width);
     }
     return out.split(2, out.getShape().dimension() - 1);
   }
@@ -43,12 +49,13 @@ public final class Heads {
   }
 
   /**
-   * {@code out = [μ | log σ]} → {@code tanh(N(μ, σ²))} per dimension, log σ clipped to
-   * [{@code minLogStd}, {@code maxLogStd}] (wrap in {@link Independent} to sum over action dimensions).
+   * {@code out = [μ | log σ]} → {@code tanh(N(μ, σ²))} per dimension, log σ clipped to [{@code
+   * minLogStd}, {@code maxLogStd}] (wrap in {@link Independent} to sum over action dimensions).
    */
   public static TanhNormal tanhNormal(NDArray out, double minLogStd, double maxLogStd) {
     if (!(minLogStd < maxLogStd)) {
-      throw new IllegalArgumentException("minLogStd must be < maxLogStd, found " + minLogStd + " and " + maxLogStd);
+      throw new IllegalArgumentException(
+          "minLogStd must be < maxLogStd, found " + minLogStd + " and " + maxLogStd);
     }
     NDList parts = split(out);
     NDArray logStd = parts.get(1).clip(minLogStd, maxLogStd);
@@ -61,8 +68,9 @@ public final class Heads {
   }
 
   /**
-   * {@code logits: [..., K]} with {@code valid: [..., K]} (boolean, or nonzero = valid) → a categorical that gives
-   * probability 0 to every invalid entry: its logit becomes −∞ (each row needs at least one valid entry).
+   * {@code logits: [..., K]} with {@code valid: [..., K]} (boolean, or nonzero = valid) → a
+   * categorical that gives probability 0 to every invalid entry: its logit becomes −∞ (each row
+   * needs at least one valid entry).
    */
   public static Categorical maskedCategorical(NDArray logits, NDArray valid) {
     NDArray ok = valid.getDataType() == DataType.BOOLEAN ? valid : valid.neq(0);
@@ -70,7 +78,8 @@ public final class Heads {
     if (!ok.toType(DataType.INT32, false).sum(new int[] {last}).gt(0).all().getBoolean()) {
       throw new IllegalArgumentException("every row of the mask needs at least one valid entry");
     }
-    NDArray minusInf = logits.getManager().full(logits.getShape(), Float.NEGATIVE_INFINITY, logits.getDataType());
+    NDArray minusInf =
+        logits.getManager().full(logits.getShape(), Float.NEGATIVE_INFINITY, logits.getDataType());
     return Categorical.ofLogits(NDArrays.where(ok, logits, minusInf));
   }
 }

@@ -18,17 +18,21 @@ import org.varl.core.random.Streams;
  * <pre>
  *   h_0 = x,   h_{l+1} = φ(h_l W_lᵀ + b_l)  for l < L − 1,   y = h_{L−1} W_{L−1}ᵀ + b_{L−1}
  * </pre>
- * with widths {@code [in, hidden..., out]}, activation φ on every hidden layer and a linear output (heads add their
- * own transforms: {@link Heads}). Weights have PyTorch's layout {@code W_l: [out, in]}, biases {@code b_l: [out]},
- * and are named {@code layers.l.weight} / {@code layers.l.bias} in that order (the checkpoint order). Each layer is
- * one native {@code linear} call, so a forward pass costs L engine ops plus L − 1 activations.
  *
- * <p>Initialization is PyTorch's default for {@code nn.Linear}: weight and bias ~ U(−1/√fan_in, 1/√fan_in)
- * ({@code kaiming_uniform_(a = √5)} reduces to that bound), drawn in Java from a seeded generator in the order
- * weight₀ (row-major), bias₀, weight₁, ... so that a model is a pure function of its seed.
+ * with widths {@code [in, hidden..., out]}, activation φ on every hidden layer and a linear output
+ * (heads add their own transforms: {@link Heads}). Weights have PyTorch's layout {@code W_l: [out,
+ * in]}, biases {@code b_l: [out]}, and are named {@code layers.l.weight} / {@code layers.l.bias} in
+ * that order (the checkpoint order). Each layer is one native {@code linear} call, so a forward
+ * pass costs L engine ops plus L − 1 activations.
  *
- * <p>The parameters are created in the manager given to {@link #create}; they belong to it (close it to free them).
- * They require gradients, so a {@code GradientCollector} records every forward pass; {@link #freeze()} stops that.
+ * <p>Initialization is PyTorch's default for {@code nn.Linear}: weight and bias ~ U(−1/√fan_in,
+ * 1/√fan_in) ({@code kaiming_uniform_(a = √5)} reduces to that bound), drawn in Java from a seeded
+ * generator in the order weight₀ (row-major), bias₀, weight₁, ... so that a model is a pure
+ * function of its seed.
+ *
+ * <p>The parameters are created in the manager given to {@link #create}; they belong to it (close
+ * it to free them). They require gradients, so a {@code GradientCollector} records every forward
+ * pass; {@link #freeze()} stops that.
  */
 public final class Mlp {
 
@@ -57,11 +61,13 @@ public final class Mlp {
   }
 
   /**
-   * A network of the given widths ({@code [in, hidden..., out]}, at least two) in {@code manager}, initialized from
-   * {@code random} as PyTorch's {@code nn.Linear} (see the class javadoc). Several networks drawn from one generator
-   * in turn give the same values as one network holding all their layers.
+   * A network of the given widths ({@code [in, hidden..., out]}, at least two) in {@code manager},
+   * initialized from {@code random} as PyTorch's {@code nn.Linear} (see the class javadoc). Several
+   * networks drawn from one generator in turn give the same values as one network holding all their
+   * layers.
    */
-  public static Mlp create(NDManager manager, Activation activation, SplittableRandom random, int... widths) {
+  public static Mlp create(
+      NDManager manager, Activation activation, SplittableRandom random, int... widths) {
     return create(manager, activation, Init.PYTORCH_DEFAULT, random, widths);
   }
 
@@ -70,15 +76,18 @@ public final class Mlp {
     /** PyTorch's {@code nn.Linear} default: W and b ~ U(−1/√fan_in, 1/√fan_in). */
     PYTORCH_DEFAULT,
     /**
-     * Glorot and Bengio (2010), {@code torch.nn.init.xavier_uniform_}: W ~ U(±√(6 / (fan_in + fan_out))), b = 0;
-     * the usual choice for tanh networks.
+     * Glorot and Bengio (2010), {@code torch.nn.init.xavier_uniform_}: W ~ U(±√(6 / (fan_in +
+     * fan_out))), b = 0; the usual choice for tanh networks.
      */
     GLOROT_UNIFORM
   }
 
-  /** As {@link #create(NDManager, Activation, SplittableRandom, int...)} with the given initialization. */
-  public static Mlp create(NDManager manager, Activation activation, Init init, SplittableRandom random,
-      int... widths) {
+  /**
+   * As {@link #create(NDManager, Activation, SplittableRandom, int...)} with the given
+   * initialization.
+   */
+  public static Mlp create(
+      NDManager manager, Activation activation, Init init, SplittableRandom random, int... widths) {
     requireWidths(widths);
     List<NDArray> w = new ArrayList<>();
     List<NDArray> b = new ArrayList<>();
@@ -99,28 +108,46 @@ public final class Mlp {
     return mlp;
   }
 
-  /** As {@link #create(NDManager, Activation, SplittableRandom, int...)} from the run seed's parameter stream. */
+  /**
+   * As {@link #create(NDManager, Activation, SplittableRandom, int...)} from the run seed's
+   * parameter stream.
+   */
   public static Mlp create(NDManager manager, Activation activation, long seed, int... widths) {
     return create(manager, activation, NoiseStream.generator(seed, Streams.PARAMETERS), widths);
   }
 
   /**
-   * A network on given arrays ({@code weights.get(l): [out, in]}, {@code biases.get(l): [out]}), which it uses as
-   * they are (no copy): for a fixed, known model such as a data-generating decoder.
+   * A network on given arrays ({@code weights.get(l): [out, in]}, {@code biases.get(l): [out]}),
+   * which it uses as they are (no copy): for a fixed, known model such as a data-generating
+   * decoder.
    */
   public static Mlp of(Activation activation, List<NDArray> weights, List<NDArray> biases) {
     if (weights.isEmpty() || weights.size() != biases.size()) {
-      throw new IllegalArgumentException("an mlp needs as many biases as weights (at least one), found "
-          + weights.size() + " weights and " + biases.size() + " biases");
+      throw new IllegalArgumentException(
+          "an mlp needs as many biases as weights (at least one), found "
+              + weights.size()
+              + " weights and "
+              + biases.size()
+              + " biases");
     }
     int[] widths = new int[weights.size() + 1];
     widths[0] = Math.toIntExact(weights.get(0).getShape().get(1));
     for (int l = 0; l < weights.size(); l++) {
       Shape ws = weights.get(l).getShape();
       Shape bs = biases.get(l).getShape();
-      if (ws.dimension() != 2 || ws.get(1) != widths[l] || bs.dimension() != 1 || bs.get(0) != ws.get(0)) {
-        throw new IllegalArgumentException("layer " + l + ": weight must be [out, " + widths[l]
-            + "] and bias [out], found " + ws + " and " + bs);
+      if (ws.dimension() != 2
+          || ws.get(1) != widths[l]
+          || bs.dimension() != 1
+          || bs.get(0) != ws.get(0)) {
+        throw new IllegalArgumentException(
+            "layer "
+                + l
+                + ": weight must be [out, "
+                + widths[l]
+                + "] and bias [out], found "
+                + ws
+                + " and "
+                + bs);
       }
       widths[l + 1] = Math.toIntExact(ws.get(0));
     }
@@ -138,18 +165,22 @@ public final class Mlp {
     }
   }
 
-  private static NDArray uniform(NDManager manager, SplittableRandom random, double bound, Shape shape) {
+  private static NDArray uniform(
+      NDManager manager, SplittableRandom random, double bound, Shape shape) {
     float[] values = new float[Math.toIntExact(shape.size())];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
     }
     NDArray a = manager.zeros(shape, DataType.FLOAT32);
-    // Written through the tensor's memory: NDArray.set(Buffer) makes libtorch print a deprecation warning.
+    // Written through the tensor's memory: NDArray.set(Buffer) makes libtorch print a deprecation
+    // warning.
     TensorViews.write(a, values);
     return a;
   }
 
-  /** {@code y = mlp(x)} for {@code x: [..., in]}, shape {@code [..., out]}, attached to x's manager. */
+  /**
+   * {@code y = mlp(x)} for {@code x: [..., in]}, shape {@code [..., out]}, attached to x's manager.
+   */
   public NDArray forward(NDArray x) {
     NDArray h = x;
     int last = weights.size() - 1;
@@ -162,7 +193,10 @@ public final class Mlp {
     return h;
   }
 
-  /** Stops gradients to the parameters (a fixed network): no gradient is recorded or accumulated for them. */
+  /**
+   * Stops gradients to the parameters (a fixed network): no gradient is recorded or accumulated for
+   * them.
+   */
   public void freeze() {
     requireGradients(false);
   }

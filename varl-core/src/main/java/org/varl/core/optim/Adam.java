@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import org.varl.core.engine.TensorViews;
 
 /**
- * Adam (Kingma and Ba, ICLR 2015) with PyTorch's update rule ({@code torch.optim.Adam}), fused into one pass over
- * each parameter:
+ * Adam (Kingma and Ba, ICLR 2015) with PyTorch's update rule ({@code torch.optim.Adam}), fused into
+ * one pass over each parameter:
  *
  * <pre>
  *   g ← clip(g) + λ θ                                  (optional: global-norm clipping, L2 weight decay λ)
@@ -23,20 +23,22 @@ import org.varl.core.engine.TensorViews;
  *   clip(g) = g · min(1, c / (‖g‖₂ + 1e-6))            (‖g‖₂ over all parameters: torch.nn.utils.clip_grad_norm_)
  * </pre>
  *
- * <p>Why in Java: the engine's Adam is about ten elementwise passes over each parameter (measured 6 ms per step on
- * the 650k parameters of the VAE benchmark, 40% of a step). Here the gradient and the parameter are read and written
- * through direct views of the engine's tensor memory ({@link TensorViews}, no copy), copied in bulk to Java arrays,
- * updated in one loop that the JIT vectorizes, and copied back in bulk: 0.5 ms per step for that model on one
- * thread. A gradient given as shards (data-parallel steps) is summed in the same pass, and large parameters are
- * split over the optimizer's threads. Parameters must be contiguous float32 CPU tensors.
+ * <p>Why in Java: the engine's Adam is about ten elementwise passes over each parameter (measured 6
+ * ms per step on the 650k parameters of the VAE benchmark, 40% of a step). Here the gradient and
+ * the parameter are read and written through direct views of the engine's tensor memory ({@link
+ * TensorViews}, no copy), copied in bulk to Java arrays, updated in one loop that the JIT
+ * vectorizes, and copied back in bulk: 0.5 ms per step for that model on one thread. A gradient
+ * given as shards (data-parallel steps) is summed in the same pass, and large parameters are split
+ * over the optimizer's threads. Parameters must be contiguous float32 CPU tensors.
  *
- * <p>Build with {@link #builder(List)}; close to stop the worker threads. The state for checkpoints is
- * {@link #state()} / {@link #restore(AdamState)}.
+ * <p>Build with {@link #builder(List)}; close to stop the worker threads. The state for checkpoints
+ * is {@link #state()} / {@link #restore(AdamState)}.
  */
 public final class Adam implements AutoCloseable {
 
   /** Defaults of torch.optim.Adam. */
   public static final float BETA1 = 0.9f;
+
   public static final float BETA2 = 0.999f;
   public static final float EPSILON = 1e-8f;
 
@@ -79,7 +81,8 @@ public final class Adam implements AutoCloseable {
     for (int i = 0; i < k; i++) {
       NDArray p = parameters.get(i);
       if (p.getDataType() != DataType.FLOAT32) {
-        throw new IllegalArgumentException("parameter " + i + " must be float32, found " + p.getDataType());
+        throw new IllegalArgumentException(
+            "parameter " + i + " must be float32, found " + p.getDataType());
       }
       int n = Math.toIntExact(p.size());
       means[i] = new float[n];
@@ -88,14 +91,21 @@ public final class Adam implements AutoCloseable {
       parameterScratch[i] = new float[n];
     }
     this.threads = b.threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(r, "varl-adam");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads - 1,
+                r -> {
+                  Thread t = new Thread(r, "varl-adam");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
-  /** A builder for the given parameters (their order is the order of gradients and of the state). */
+  /**
+   * A builder for the given parameters (their order is the order of gradients and of the state).
+   */
   public static Builder builder(List<NDArray> parameters) {
     return new Builder(parameters);
   }
@@ -116,9 +126,9 @@ public final class Adam implements AutoCloseable {
   }
 
   /**
-   * One update from the gradients the engine holds for the parameters ({@code p.getGradient()}, filled by a
-   * {@code GradientCollector}'s backward), which are then zeroed: the PyTorch engine accumulates gradients across
-   * backward passes and never clears them by itself.
+   * One update from the gradients the engine holds for the parameters ({@code p.getGradient()},
+   * filled by a {@code GradientCollector}'s backward), which are then zeroed: the PyTorch engine
+   * accumulates gradients across backward passes and never clears them by itself.
    */
   public void stepFromParameters() {
     List<NDArray> grads = new ArrayList<>(parameters.size());
@@ -141,8 +151,8 @@ public final class Adam implements AutoCloseable {
   }
 
   /**
-   * One update with the gradient of parameter i given as a sum of shards, {@code Σ_s shards.get(s).get(i)}, summed
-   * here in the same pass that copies them out of the engine.
+   * One update with the gradient of parameter i given as a sum of shards, {@code Σ_s
+   * shards.get(s).get(i)}, summed here in the same pass that copies them out of the engine.
    */
   public void stepSharded(List<List<NDArray>> shards) {
     int k = parameters.size();
@@ -170,8 +180,8 @@ public final class Adam implements AutoCloseable {
       for (List<NDArray> shard : shards) {
         FloatBuffer gs = TensorViews.floatView(shard.get(i));
         if (gs.remaining() != n || w.remaining() != n) {
-          throw new IllegalArgumentException("gradient " + i + " has " + gs.remaining() + " values, parameter has "
-              + n);
+          throw new IllegalArgumentException(
+              "gradient " + i + " has " + gs.remaining() + " values, parameter has " + n);
         }
         g.add(gs);
       }
@@ -179,7 +189,8 @@ public final class Adam implements AutoCloseable {
       grads.add(g);
     }
     if (maxGradNorm > 0) {
-      // Clipping needs the norm of the whole summed gradient before any update: sum first, then scale and update.
+      // Clipping needs the norm of the whole summed gradient before any update: sum first, then
+      // scale and update.
       forEachChunk((i, from, to) -> gather(i, grads.get(i), from, to));
       double squared = 0;
       for (float[] g : gradientScratch) {
@@ -191,14 +202,18 @@ public final class Adam implements AutoCloseable {
       float scale = (float) Math.min(1.0, maxGradNorm / (lastGradNorm + 1e-6));
       forEachChunk((i, from, to) -> update(i, weights.get(i), from, to, a, e, scale));
     } else {
-      forEachChunk((i, from, to) -> {
-        gather(i, grads.get(i), from, to);
-        update(i, weights.get(i), from, to, a, e, 1f);
-      });
+      forEachChunk(
+          (i, from, to) -> {
+            gather(i, grads.get(i), from, to);
+            update(i, weights.get(i), from, to, a, e, 1f);
+          });
     }
   }
 
-  /** The global gradient norm before clipping at the last step (NaN when clipping is off): a training metric. */
+  /**
+   * The global gradient norm before clipping at the last step (NaN when clipping is off): a
+   * training metric.
+   */
   public double lastGradNorm() {
     return lastGradNorm;
   }
@@ -207,7 +222,10 @@ public final class Adam implements AutoCloseable {
     void run(int parameter, int from, int to);
   }
 
-  /** Runs {@code body} over every parameter, large ones split over the threads; returns when all are done. */
+  /**
+   * Runs {@code body} over every parameter, large ones split over the threads; returns when all are
+   * done.
+   */
   private void forEachChunk(Chunk body) {
     List<Future<?>> pending = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
@@ -234,7 +252,10 @@ public final class Adam implements AutoCloseable {
     }
   }
 
-  /** Elements [from, to) of parameter i's gradient, summed over the shards, into the gradient scratch. */
+  /**
+   * Elements [from, to) of parameter i's gradient, summed over the shards, into the gradient
+   * scratch.
+   */
   private void gather(int i, List<FloatBuffer> shards, int from, int to) {
     int len = to - from;
     float[] g = gradientScratch[i];
@@ -248,7 +269,10 @@ public final class Adam implements AutoCloseable {
     }
   }
 
-  /** The Adam rule on elements [from, to) of parameter i, from the gathered gradient times {@code scale}. */
+  /**
+   * The Adam rule on elements [from, to) of parameter i, from the gathered gradient times {@code
+   * scale}.
+   */
   private void update(int i, FloatBuffer w, int from, int to, float a, float e, float scale) {
     int len = to - from;
     float[] g = gradientScratch[i];
@@ -262,7 +286,8 @@ public final class Adam implements AutoCloseable {
     final float c2 = 1 - beta2;
     final float wd = weightDecay;
     if (scale == 1f && wd == 0f) {
-      // The common case, kept free of the two extra multiplies so that the JIT vectorizes the plain rule.
+      // The common case, kept free of the two extra multiplies so that the JIT vectorizes the plain
+      // rule.
       for (int j = from; j < to; j++) {
         float gj = g[j];
         float mj = b1 * m[j] + c1 * gj;
@@ -303,13 +328,18 @@ public final class Adam implements AutoCloseable {
   /** Continues from {@code state}, which must match the parameters' count and sizes. */
   public void restore(AdamState state) {
     if (state.means().length != means.length) {
-      throw new IllegalArgumentException("adam state has " + state.means().length + " parameters, the optimizer "
-          + means.length);
+      throw new IllegalArgumentException(
+          "adam state has " + state.means().length + " parameters, the optimizer " + means.length);
     }
     for (int i = 0; i < means.length; i++) {
       if (state.means()[i].length != means[i].length) {
-        throw new IllegalArgumentException("adam state of parameter " + i + " has " + state.means()[i].length
-            + " values, the parameter " + means[i].length);
+        throw new IllegalArgumentException(
+            "adam state of parameter "
+                + i
+                + " has "
+                + state.means()[i].length
+                + " values, the parameter "
+                + means[i].length);
       }
     }
     for (int i = 0; i < means.length; i++) {
@@ -326,7 +356,10 @@ public final class Adam implements AutoCloseable {
     }
   }
 
-  /** Settings of an {@link Adam}: {@code setLearningRate} is required, the rest optional with torch's defaults. */
+  /**
+   * Settings of an {@link Adam}: {@code setLearningRate} is required, the rest optional with
+   * torch's defaults.
+   */
   public static final class Builder {
     private final List<NDArray> parameters;
     private double learningRate = Double.NaN;
@@ -384,25 +417,30 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
-     * Linear step-size decay from η to {@code finalFraction}·η over {@code steps} updates, then constant: the final
-     * iterates settle instead of jittering around the optimum.
+     * Linear step-size decay from η to {@code finalFraction}·η over {@code steps} updates, then
+     * constant: the final iterates settle instead of jittering around the optimum.
      */
     public Builder optLinearDecay(long steps, double finalFraction) {
       if (steps < 1) {
         throw new IllegalArgumentException("decay steps must be >= 1, found " + steps);
       }
       if (!(finalFraction >= 0 && finalFraction <= 1)) {
-        throw new IllegalArgumentException("final fraction must be in [0, 1], found " + finalFraction);
+        throw new IllegalArgumentException(
+            "final fraction must be in [0, 1], found " + finalFraction);
       }
       this.decaySteps = steps;
       this.finalFraction = finalFraction;
       return this;
     }
 
-    /** Clips the global gradient norm to {@code maxNorm} > 0 before each update (SAC and PPO practice). */
+    /**
+     * Clips the global gradient norm to {@code maxNorm} > 0 before each update (SAC and PPO
+     * practice).
+     */
     public Builder optMaxGradNorm(double maxNorm) {
       if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
-        throw new IllegalArgumentException("max grad norm must be > 0 and finite, found " + maxNorm);
+        throw new IllegalArgumentException(
+            "max grad norm must be > 0 and finite, found " + maxNorm);
       }
       this.maxGradNorm = maxNorm;
       return this;

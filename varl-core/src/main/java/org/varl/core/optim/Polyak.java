@@ -6,15 +6,15 @@ import java.util.List;
 import org.varl.core.engine.TensorViews;
 
 /**
- * Polyak averaging of target parameters (the soft target update of DDPG and SAC; Lillicrap et al. 2016, Haarnoja et
- * al. 2018), in place:
+ * Polyak averaging of target parameters (the soft target update of DDPG and SAC; Lillicrap et al.
+ * 2016, Haarnoja et al. 2018), in place:
  *
  * <pre>
  *   θ' ← τ θ + (1 − τ) θ'        τ ∈ (0, 1]; τ = 1 copies θ into θ' (a hard update)
  * </pre>
  *
- * done in Java through the tensors' memory ({@link TensorViews}): one bulk copy each way per parameter, no engine
- * temporaries, no autograd record.
+ * done in Java through the tensors' memory ({@link TensorViews}): one bulk copy each way per
+ * parameter, no engine temporaries, no autograd record.
  */
 public final class Polyak {
 
@@ -26,8 +26,8 @@ public final class Polyak {
       throw new IllegalArgumentException("tau must be in (0, 1], found " + tau);
     }
     if (target.size() != online.size()) {
-      throw new IllegalArgumentException("target has " + target.size() + " parameters, online has "
-          + online.size());
+      throw new IllegalArgumentException(
+          "target has " + target.size() + " parameters, online has " + online.size());
     }
     float t = (float) tau;
     float keep = (float) (1 - tau);
@@ -36,8 +36,8 @@ public final class Polyak {
       FloatBuffer src = TensorViews.floatView(online.get(i));
       int n = dst.remaining();
       if (src.remaining() != n) {
-        throw new IllegalArgumentException("parameter " + i + ": target has " + n + " values, online has "
-            + src.remaining());
+        throw new IllegalArgumentException(
+            "parameter " + i + ": target has " + n + " values, online has " + src.remaining());
       }
       float[] a = new float[n];
       float[] b = new float[n];

@@ -1,9 +1,9 @@
 package org.varl.core.random;
 
 /**
- * The stream identifiers of varl's random draws: the first coordinate given to {@link Seeds#mix}, so that no two uses
- * of randomness share a stream. Values are part of the reproducibility contract: changing one changes every run
- * that uses it. New uses take new values; gaps are fine.
+ * The stream identifiers of varl's random draws: the first coordinate given to {@link Seeds#mix},
+ * so that no two uses of randomness share a stream. Values are part of the reproducibility
+ * contract: changing one changes every run that uses it. New uses take new values; gaps are fine.
  */
 public final class Streams {
 
@@ -11,20 +11,28 @@ public final class Streams {
 
   /** Initial parameters of a network. */
   public static final long PARAMETERS = 1;
+
   /** Per-step training noise (the reparameterization's ε, a policy's exploration). */
   public static final long TRAIN_NOISE = 2;
+
   /** Noise of a test-set evaluation. */
   public static final long TEST_NOISE = 3;
+
   /** Noise of a separate evaluation (importance sampling, ...). */
   public static final long EVAL_NOISE = 4;
+
   /** Draws shown to a user (samples from a model). */
   public static final long SAMPLES = 5;
+
   /** Generated data (the shapes sprites). */
   public static final long DATA = 11;
+
   /** The train/test split. */
   public static final long SPLIT = 12;
+
   /** The per-epoch mini-batch shuffle. */
   public static final long BATCHES = 13;
+
   /** Dynamic binarization. */
   public static final long BINARIZE = 14;
 }

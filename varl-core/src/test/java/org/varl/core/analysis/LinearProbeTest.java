@@ -22,7 +22,8 @@ class LinearProbeTest {
   }
 
   /** y_i = a . x_i + b + sigma e_i, e_i ~ N(0, 1). */
-  private static double[] linear(double[][] x, double[] a, double b, double sigma, SplittableRandom r) {
+  private static double[] linear(
+      double[][] x, double[] a, double b, double sigma, SplittableRandom r) {
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       y[i] = b + dot(a, x[i]) + sigma * r.nextGaussian();
@@ -44,23 +45,29 @@ class LinearProbeTest {
 
   @Test
   void noiseOfKnownVarianceGivesTheTheoreticalRSquaredAndTheCoefficients() {
-    // z ~ N(0, I_3), y = a.z + b + e with Var e = 1: Var y = |a|^2 + 1 = 6.25, so R^2 -> 1 - 1/6.25 = 0.84.
+    // z ~ N(0, I_3), y = a.z + b + e with Var e = 1: Var y = |a|^2 + 1 = 6.25, so R^2 -> 1 - 1/6.25
+    // = 0.84.
     SplittableRandom r = new SplittableRandom(2);
     int n = 5000;
     double[] a = {1, -2, 0.5};
     double[][] train = features(n, 3, r);
     double[][] test = features(n, 3, r);
     LinearProbe probe = LinearProbe.fit(train, linear(train, a, 3, 1, r));
-    // Delta method for 1 - SSE/SST on n test rows: sd = (1 - R^2) sqrt(3.36 / n) = 0.0041 (SSE and SST share the
-    // noise: Var = 2/1 + 2/1 - 2 * 2/6.25 per row, relative); estimating w adds ~p/n = 6e-4. Allow 0.02 (5 sd).
+    // Delta method for 1 - SSE/SST on n test rows: sd = (1 - R^2) sqrt(3.36 / n) = 0.0041 (SSE and
+    // SST share the
+    // noise: Var = 2/1 + 2/1 - 2 * 2/6.25 per row, relative); estimating w adds ~p/n = 6e-4. Allow
+    // 0.02 (5 sd).
     assertThat(probe.r2(test, linear(test, a, 3, 1, r))).isCloseTo(0.84, within(0.02));
-    // Each coefficient and the intercept have standard error sigma / sqrt(n) = 0.014 here: allow 5 of them.
+    // Each coefficient and the intercept have standard error sigma / sqrt(n) = 0.014 here: allow 5
+    // of them.
     assertThat(probe.coefficients()[0]).containsExactly(a, within(0.07));
     assertThat(probe.intercepts()[0]).isCloseTo(3, within(0.07));
 
     // y = z_0 + e with Var z_0 = Var e = 1: the best linear predictor explains half the variance.
     double[] half = {1, 0, 0};
-    assertThat(LinearProbe.fit(train, linear(train, half, 0, 1, r)).r2(test, linear(test, half, 0, 1, r)))
+    assertThat(
+            LinearProbe.fit(train, linear(train, half, 0, 1, r))
+                .r2(test, linear(test, half, 0, 1, r)))
         .isCloseTo(0.5, within(0.03));
   }
 
@@ -71,33 +78,41 @@ class LinearProbeTest {
     double[][] test = features(5000, 3, r);
     double[] none = {0, 0, 0};
     // E R^2 ~ -(p + 1)/n = -8e-4: the probe cannot beat the test mean on noise.
-    assertThat(LinearProbe.fit(train, linear(train, none, 2, 1, r)).r2(test, linear(test, none, 2, 1, r)))
+    assertThat(
+            LinearProbe.fit(train, linear(train, none, 2, 1, r))
+                .r2(test, linear(test, none, 2, 1, r)))
         .isBetween(-0.01, 0.01);
   }
 
   @Test
   void theFitSatisfiesTheNormalEquations() {
-    // At the least-squares solution the gradient of SSE(w, b) is 0; a coefficient off by 1e-6 gives a gradient
-    // of 2 n Var(z) 1e-6 = 0.004, far above the allowance, so the check is sharper than "close to the truth".
+    // At the least-squares solution the gradient of SSE(w, b) is 0; a coefficient off by 1e-6 gives
+    // a gradient
+    // of 2 n Var(z) 1e-6 = 0.004, far above the allowance, so the check is sharper than "close to
+    // the truth".
     SplittableRandom r = new SplittableRandom(4);
     double[][] x = features(2000, 3, r);
     double[] y = linear(x, new double[] {0.3, 1, -1}, -0.5, 0.7, r);
     LinearProbe probe = LinearProbe.fit(x, y);
-    ToDoubleFunction<double[]> sse = theta -> {
-      double s = 0;
-      for (int i = 0; i < x.length; i++) {
-        double e = y[i] - theta[3] - theta[0] * x[i][0] - theta[1] * x[i][1] - theta[2] * x[i][2];
-        s += e * e;
-      }
-      return s;
-    };
+    ToDoubleFunction<double[]> sse =
+        theta -> {
+          double s = 0;
+          for (int i = 0; i < x.length; i++) {
+            double e =
+                y[i] - theta[3] - theta[0] * x[i][0] - theta[1] * x[i][1] - theta[2] * x[i][2];
+            s += e * e;
+          }
+          return s;
+        };
     double[] w = probe.coefficients()[0];
     double[] theta = {w[0], w[1], w[2], probe.intercepts()[0]};
     FiniteDifference.assertGradient(sse, theta, new double[4], 1e-3, 0, 1e-5);
     double[] off = theta.clone();
     off[1] += 1e-6;
-    assertThatThrownBy(() -> FiniteDifference.assertGradient(sse, off, new double[4], 1e-3, 0, 1e-5))
-        .isInstanceOf(AssertionError.class).hasMessageStartingWith("gradient[1]");
+    assertThatThrownBy(
+            () -> FiniteDifference.assertGradient(sse, off, new double[4], 1e-3, 0, 1e-5))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("gradient[1]");
   }
 
   @Test
@@ -106,7 +121,8 @@ class LinearProbeTest {
     double[][] x = features(100, 4, r);
     double[] y = new double[100];
     for (int i = 0; i < 100; i++) {
-      x[i][2] = 0.1;     // a collapsed latent: constant column, singular design without the pseudo-inverse
+      x[i][2] =
+          0.1; // a collapsed latent: constant column, singular design without the pseudo-inverse
       x[i][3] = x[i][0]; // a copy of dimension 0: the weight 2 is shared equally
       y[i] = 2 * x[i][0] - x[i][1] + 4;
     }
@@ -142,8 +158,8 @@ class LinearProbeTest {
     LinearProbe second = LinearProbe.fit(train, t1);
     assertThat(both.coefficients()[0]).containsExactly(first.coefficients()[0], within(1e-12));
     assertThat(both.coefficients()[1]).containsExactly(second.coefficients()[0], within(1e-12));
-    assertThat(both.r2(test, yTest)).containsExactly(new double[] {first.r2(test, s0), second.r2(test, s1)},
-        within(1e-12));
+    assertThat(both.r2(test, yTest))
+        .containsExactly(new double[] {first.r2(test, s0), second.r2(test, s1)}, within(1e-12));
   }
 
   @Test
@@ -157,17 +173,23 @@ class LinearProbeTest {
   @Test
   void badInputsAreNamed() {
     double[][] x = {{1, 2}, {3, 4}, {5, 7}};
-    assertThatThrownBy(() -> LinearProbe.fit(x, new double[] {1, 2})).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a probe needs one target row per feature row: 3 train feature rows vs 2 target rows");
+    assertThatThrownBy(() -> LinearProbe.fit(x, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a probe needs one target row per feature row: 3 train feature rows vs 2 target rows");
     assertThatThrownBy(() -> LinearProbe.fit(new double[][] {{1}}, new double[] {1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("train features needs at least 2 rows, found 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("train features needs at least 2 rows, found 1");
     assertThatThrownBy(() -> LinearProbe.fit(x, new double[] {1, Double.NaN, 2}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("train targets must be finite, found NaN at [1, 0]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("train targets must be finite, found NaN at [1, 0]");
     LinearProbe probe = LinearProbe.fit(x, new double[] {1, 2, 4});
     assertThatThrownBy(() -> probe.r2(new double[][] {{1, 2, 3}, {1, 2, 3}}, new double[] {1, 2}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("features have 3 columns, the probe was fitted on 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("features have 3 columns, the probe was fitted on 2");
     assertThatThrownBy(() -> probe.r2(x, new double[][] {{1, 1}, {2, 2}, {3, 3}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("test targets have 2 columns, the probe has 1 outputs");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("test targets have 2 columns, the probe has 1 outputs");
   }
 
   private static double dot(double[] a, double[] b) {

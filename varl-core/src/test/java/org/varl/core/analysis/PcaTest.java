@@ -18,11 +18,13 @@ class PcaTest {
     assertThat(pca.mean()).containsExactly(new double[] {3, -1}, within(1e-15));
     assertThat(pca.variances()).containsExactly(new double[] {2, 0.5}, within(1e-14));
     assertThat(pca.totalVariance()).isCloseTo(2.5, within(1e-14));
-    assertThat(pca.explainedVarianceRatios()).containsExactly(new double[] {0.8, 0.2}, within(1e-14));
+    assertThat(pca.explainedVarianceRatios())
+        .containsExactly(new double[] {0.8, 0.2}, within(1e-14));
     // Largest-|entry|-positive convention: +e1, +e2, not -e1 or -e2.
     assertThat(pca.axis(0)).containsExactly(new double[] {1, 0}, within(1e-14));
     assertThat(pca.axis(1)).containsExactly(new double[] {0, 1}, within(1e-14));
-    assertThat(pca.project(points, 2)).isDeepEqualTo(new double[][] {{2, 0}, {-2, 0}, {0, 1}, {0, -1}});
+    assertThat(pca.project(points, 2))
+        .isDeepEqualTo(new double[][] {{2, 0}, {-2, 0}, {0, 1}, {0, -1}});
   }
 
   @Test
@@ -43,9 +45,12 @@ class PcaTest {
 
   @Test
   void gaussianDataWithAKnownCovarianceGiveItsEigenvectorsAndVarianceRatios() {
-    // x = mu + Q diag(sqrt(lambda)) z, z ~ N(0, I): Cov x = Q diag(lambda) Q^T with orthonormal columns q_c.
+    // x = mu + Q diag(sqrt(lambda)) z, z ~ N(0, I): Cov x = Q diag(lambda) Q^T with orthonormal
+    // columns q_c.
     double[] lambda = {9, 4, 1, 0.25};
-    double[][] q = orthonormalColumns(new double[][] {{1, 2, 0, -1}, {0, 1, 1, 1}, {1, 0, 1, 0}, {0, 0, 1, 2}});
+    double[][] q =
+        orthonormalColumns(
+            new double[][] {{1, 2, 0, -1}, {0, 1, 1, 1}, {1, 0, 1, 0}, {0, 0, 1, 2}});
     double[] mu = {10, -5, 0, 2};
     int n = 20_000;
     SplittableRandom r = new SplittableRandom(11);
@@ -60,20 +65,26 @@ class PcaTest {
       }
     }
     Pca pca = Pca.fit(x);
-    // Sampling error of axis c towards axis c' is ~sqrt(lambda_c lambda_c' / (n (lambda_c - lambda_c')^2)) radians,
-    // at most 0.0085 here (c = 0, c' = 1); 5 of those is 0.043 rad, 1 - cos = 9e-4: allow |a_c . q_c| >= 1 - 1e-3.
+    // Sampling error of axis c towards axis c' is ~sqrt(lambda_c lambda_c' / (n (lambda_c -
+    // lambda_c')^2)) radians,
+    // at most 0.0085 here (c = 0, c' = 1); 5 of those is 0.043 rad, 1 - cos = 9e-4: allow |a_c .
+    // q_c| >= 1 - 1e-3.
     for (int c = 0; c < 4; c++) {
       double dot = 0;
       for (int j = 0; j < 4; j++) {
         dot += pca.axis(c)[j] * q[j][c];
       }
-      assertThat(Math.abs(dot)).as("axis %d against the true eigenvector", c).isGreaterThan(1 - 1e-3);
+      assertThat(Math.abs(dot))
+          .as("axis %d against the true eigenvector", c)
+          .isGreaterThan(1 - 1e-3);
     }
     // An eigenvalue estimate has relative standard error ~sqrt(2/n) = 1%: allow 5%.
     double total = 9 + 4 + 1 + 0.25;
     double[] ratios = pca.explainedVarianceRatios();
     for (int c = 0; c < 4; c++) {
-      assertThat(ratios[c]).as("variance ratio %d", c).isCloseTo(lambda[c] / total, withinPercentage(5));
+      assertThat(ratios[c])
+          .as("variance ratio %d", c)
+          .isCloseTo(lambda[c] / total, withinPercentage(5));
       assertThat(pca.variances()[c]).as("variance %d", c).isCloseTo(lambda[c], withinPercentage(5));
     }
     assertThat(ratios[0] + ratios[1] + ratios[2] + ratios[3]).isCloseTo(1.0, within(1e-12));
@@ -158,7 +169,9 @@ class PcaTest {
         largest = Math.abs(a[j]) > Math.abs(a[largest]) ? j : largest;
       }
       assertThat(a[largest]).as("axis %d: largest-magnitude entry", c).isPositive();
-      assertThat(other.axis(c)).as("axis %d of the mirrored data", c).containsExactly(a, within(1e-12));
+      assertThat(other.axis(c))
+          .as("axis %d of the mirrored data", c)
+          .containsExactly(a, within(1e-12));
     }
     assertThat(Pca.fit(x)).isEqualTo(pca); // deterministic, value equality
   }
@@ -170,11 +183,13 @@ class PcaTest {
     assertThat(pca.components()).isEqualTo(3);
     assertThat(pca.dimension()).isEqualTo(5);
     assertThat(pca.variances()[2]).isLessThan(1e-14); // 3 centred points span a plane
-    assertThat(pca.reconstruct(pca.project(x, 2))).satisfies(back -> {
-      for (int i = 0; i < 3; i++) {
-        assertThat(back[i]).containsExactly(x[i], within(1e-12));
-      }
-    });
+    assertThat(pca.reconstruct(pca.project(x, 2)))
+        .satisfies(
+            back -> {
+              for (int i = 0; i < 3; i++) {
+                assertThat(back[i]).containsExactly(x[i], within(1e-12));
+              }
+            });
   }
 
   @Test
@@ -197,18 +212,26 @@ class PcaTest {
 
   @Test
   void badInputsAreNamed() {
-    assertThatThrownBy(() -> Pca.fit(new double[0][3])).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Pca.fit(new double[0][3]))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points needs at least 1 row, found 0");
-    assertThatThrownBy(() -> Pca.fit(new double[][] {{1, 2}, {3}})).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Pca.fit(new double[][] {{1, 2}, {3}}))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points[1] has 1 columns, expected 2 (as points[0])");
     assertThatThrownBy(() -> Pca.fit(new double[][] {{1, 2}, {3, Double.NaN}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("points must be finite, found NaN at [1, 1]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points must be finite, found NaN at [1, 1]");
     Pca pca = Pca.fit(new double[][] {{1, 2}, {3, 5}, {0, 1}});
-    assertThatThrownBy(() -> pca.project(new double[][] {{1, 2}}, 3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> pca.project(new double[][] {{1, 2}}, 3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("k must be in [1, 2] (the number of axes), found 3");
     assertThatThrownBy(() -> pca.project(new double[][] {{1, 2, 3}}, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("points have 3 columns, the PCA was fitted on d = 2");
-    assertThatThrownBy(() -> new Pca(new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}}, new double[] {1, 2}, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points have 3 columns, the PCA was fitted on d = 2");
+    assertThatThrownBy(
+            () ->
+                new Pca(
+                    new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}}, new double[] {1, 2}, 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("variances must be >= 0 and non-increasing, found 2.0 at index [1]");
   }

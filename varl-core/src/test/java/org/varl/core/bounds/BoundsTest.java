@@ -18,11 +18,12 @@ import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
 
 /**
- * The bounds on linear-Gaussian models where {@code log p(x)} is known: first {@code z ~ N(0, I_d)},
- * {@code x | z ~ N(z, σ_x² I_d)}, so {@code x ~ N(0, (1 + σ_x²) I_d)}; then a general {@code x | z ~ N(W z + b, σ² I)}
- * with {@code D ≠ d}, whose {@code log p(x)}, exact posterior and ELBO for any diagonal Gaussian q are computed in
- * double precision by {@link LinearGaussian}. Tolerances are stated per test, in Monte Carlo standard errors from
- * closed-form variances; seeds are fixed.
+ * The bounds on linear-Gaussian models where {@code log p(x)} is known: first {@code z ~ N(0,
+ * I_d)}, {@code x | z ~ N(z, σ_x² I_d)}, so {@code x ~ N(0, (1 + σ_x²) I_d)}; then a general {@code
+ * x | z ~ N(W z + b, σ² I)} with {@code D ≠ d}, whose {@code log p(x)}, exact posterior and ELBO
+ * for any diagonal Gaussian q are computed in double precision by {@link LinearGaussian}.
+ * Tolerances are stated per test, in Monte Carlo standard errors from closed-form variances; seeds
+ * are fixed.
  */
 class BoundsTest {
 
@@ -55,13 +56,18 @@ class BoundsTest {
 
   private float[] trueLogMarginal() {
     float variance = 1 + SIGMA_X * SIGMA_X;
-    return Normal.diagonal(x.zerosLike(), x.onesLike().mul((float) Math.sqrt(variance))).logProb(x).toFloatArray();
+    return Normal.diagonal(x.zerosLike(), x.onesLike().mul((float) Math.sqrt(variance)))
+        .logProb(x)
+        .toFloatArray();
   }
 
   @Test
   void iwaeWithOneSampleEqualsTheMonteCarloElbo() {
     Engine.getInstance().setRandomSeed(99);
-    float[] elbo = Elbo.estimate(x, posterior(), prior, likelihood, 1, KlTerm.MONTE_CARLO).elbo().toFloatArray();
+    float[] elbo =
+        Elbo.estimate(x, posterior(), prior, likelihood, 1, KlTerm.MONTE_CARLO)
+            .elbo()
+            .toFloatArray();
     Engine.getInstance().setRandomSeed(99);
     float[] iwae = Iwae.bound(x, posterior(), prior, likelihood, 1).toFloatArray();
     assertThat(iwae).containsExactly(elbo, within(1e-5f));
@@ -69,8 +75,14 @@ class BoundsTest {
 
   @Test
   void analyticAndMonteCarloElboAgreeAndBoundLogMarginal() {
-    float[] analytic = Elbo.estimate(x, posterior(), prior, likelihood, 50_000, KlTerm.ANALYTIC).elbo().toFloatArray();
-    float[] mc = Elbo.estimate(x, posterior(), prior, likelihood, 50_000, KlTerm.MONTE_CARLO).elbo().toFloatArray();
+    float[] analytic =
+        Elbo.estimate(x, posterior(), prior, likelihood, 50_000, KlTerm.ANALYTIC)
+            .elbo()
+            .toFloatArray();
+    float[] mc =
+        Elbo.estimate(x, posterior(), prior, likelihood, 50_000, KlTerm.MONTE_CARLO)
+            .elbo()
+            .toFloatArray();
     float[] logPx = trueLogMarginal();
     assertThat(mc).containsExactly(analytic, within(0.05f));
     for (int b = 0; b < 2; b++) {
@@ -97,18 +109,22 @@ class BoundsTest {
 
   @Test
   void logMarginalIsStableForK5000AndChunkingRecoversLogMarginal() {
-    // A poor proposal makes log w ≈ −1e3…: the naive mean of exp(log w) would underflow to log 0 = −inf.
+    // A poor proposal makes log w ≈ −1e3…: the naive mean of exp(log w) would underflow to log 0 =
+    // −inf.
     NDArray far = x.mul(30f);
     Distribution q = Normal.diagonal(far.mul(0.5f), far.onesLike().mul(0.3f));
     float[] estimate = LogMarginal.estimate(far, q, prior, likelihood, 5000, 700).toFloatArray();
     for (float v : estimate) {
       assertThat(v).isFinite().isLessThan(-100f);
     }
-    // Chunked (10 × 100) and whole (1 × 1000) estimates both recover log p(x): combining chunks loses nothing.
+    // Chunked (10 × 100) and whole (1 × 1000) estimates both recover log p(x): combining chunks
+    // loses nothing.
     Engine.getInstance().setRandomSeed(1234);
-    float[] chunked = LogMarginal.estimate(x, posterior(), prior, likelihood, 1000, 100).toFloatArray();
+    float[] chunked =
+        LogMarginal.estimate(x, posterior(), prior, likelihood, 1000, 100).toFloatArray();
     Engine.getInstance().setRandomSeed(1234);
-    float[] whole = LogMarginal.estimate(x, posterior(), prior, likelihood, 1000, 1000).toFloatArray();
+    float[] whole =
+        LogMarginal.estimate(x, posterior(), prior, likelihood, 1000, 1000).toFloatArray();
     float[] logPx = trueLogMarginal();
     for (int b = 0; b < 2; b++) {
       assertThat(chunked[b]).isCloseTo(logPx[b], within(0.05f));
@@ -116,17 +132,26 @@ class BoundsTest {
     }
   }
 
-  // ---- A general linear-Gaussian model: z ~ N(0, I_3), x | z ~ N(W z + b, σ² I_5), closed forms in LinearGaussian.
+  // ---- A general linear-Gaussian model: z ~ N(0, I_3), x | z ~ N(W z + b, σ² I_5), closed forms
+  // in LinearGaussian.
 
   /**
-   * W's columns are orthogonal (not orthonormal) so that the exact posterior covariance {@code (I + WᵀW/σ²)⁻¹} is
-   * diagonal and {@code Normal.diagonal} can represent it; the closed forms themselves do not assume it.
+   * W's columns are orthogonal (not orthonormal) so that the exact posterior covariance {@code (I +
+   * WᵀW/σ²)⁻¹} is diagonal and {@code Normal.diagonal} can represent it; the closed forms
+   * themselves do not assume it.
    */
-  private static final LinearGaussian MODEL = new LinearGaussian(new double[][] {
-      {0.9, 0.6, 0.0}, {0.9, -0.6, 0.0}, {0.0, 0.6, 1.3}, {0.9, 0.0, 0.0}, {0.0, 0.6, -1.3}},
-      new double[] {0.5, -0.2, 0.1, 0.0, 0.3}, 0.7);
+  private static final LinearGaussian MODEL =
+      new LinearGaussian(
+          new double[][] {
+            {0.9, 0.6, 0.0}, {0.9, -0.6, 0.0}, {0.0, 0.6, 1.3}, {0.9, 0.0, 0.0}, {0.0, 0.6, -1.3}
+          },
+          new double[] {0.5, -0.2, 0.1, 0.0, 0.3},
+          0.7);
 
-  /** Three data points drawn from the model (seeded), rounded to float so that both sides see the same data. */
+  /**
+   * Three data points drawn from the model (seeded), rounded to float so that both sides see the
+   * same data.
+   */
   private static double[][] modelData() {
     SplittableRandom random = new SplittableRandom(2024);
     double[][] data = new double[3][];
@@ -144,7 +169,8 @@ class BoundsTest {
   }
 
   private static double gaussian(SplittableRandom random) {
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   private NDArray toArray(double[][] rows) {
@@ -179,10 +205,15 @@ class BoundsTest {
     return Independent.of(Normal.standard(manager, new Shape(MODEL.latentDim())), 1);
   }
 
-  /** Diagonal Gaussian q; the returned m and s are the float-rounded values the NDArray q actually holds. */
+  /**
+   * Diagonal Gaussian q; the returned m and s are the float-rounded values the NDArray q actually
+   * holds.
+   */
   private record DiagonalQ(Distribution q, double[][] m, double[][] s) {}
 
-  /** {@code q = N(μ + shift·σ_post, (scale·σ_post)²)} per data point, around the exact posterior. */
+  /**
+   * {@code q = N(μ + shift·σ_post, (scale·σ_post)²)} per data point, around the exact posterior.
+   */
   private DiagonalQ aroundPosterior(double[][] data, double shift, double scale) {
     double[][] cov = MODEL.posteriorCovariance();
     double[][] m = new double[data.length][];
@@ -206,11 +237,14 @@ class BoundsTest {
     for (int j = 0; j < cov.length; j++) {
       for (int k = 0; k < cov.length; k++) {
         if (j != k) {
-          assertThat(cov[j][k]).as("posterior covariance [%d][%d]", j, k).isCloseTo(0.0, within(1e-15));
+          assertThat(cov[j][k])
+              .as("posterior covariance [%d][%d]", j, k)
+              .isCloseTo(0.0, within(1e-15));
         }
       }
     }
-    // ELBO(exact posterior) = log p(x), computed by two independent routes (posterior moments vs. Cholesky of C),
+    // ELBO(exact posterior) = log p(x), computed by two independent routes (posterior moments vs.
+    // Cholesky of C),
     // and the log weight has zero variance there.
     for (double[] xn : modelData()) {
       double[] mu = MODEL.posteriorMean(xn);
@@ -222,8 +256,9 @@ class BoundsTest {
       assertThat(MODEL.logWeightVariance(xn, mu, sd)).isCloseTo(0.0, within(1e-10));
     }
     // With W = I, b = 0 the marginal is N(0, (1 + σ²) I), the model of the tests above.
-    LinearGaussian identity = new LinearGaussian(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
-        new double[3], SIGMA_X);
+    LinearGaussian identity =
+        new LinearGaussian(
+            new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new double[3], SIGMA_X);
     float[] logPx = trueLogMarginal();
     for (int n = 0; n < 2; n++) {
       double[] xn = {x.getFloat(n, 0), x.getFloat(n, 1), x.getFloat(n, 2)};
@@ -232,9 +267,10 @@ class BoundsTest {
   }
 
   /**
-   * With q the exact posterior, every log weight equals {@code log p(x)}: the Monte Carlo-KL ELBO equals it to
-   * float rounding for any number of draws, and the analytic-KL ELBO (which averages {@code log p(x|z)} alone)
-   * within 4 of its Monte Carlo standard errors {@code √(Var_q log p(x|z) / S)}.
+   * With q the exact posterior, every log weight equals {@code log p(x)}: the Monte Carlo-KL ELBO
+   * equals it to float rounding for any number of draws, and the analytic-KL ELBO (which averages
+   * {@code log p(x|z)} alone) within 4 of its Monte Carlo standard errors {@code √(Var_q log p(x|z)
+   * / S)}.
    */
   @Test
   void elboAtTheExactPosteriorEqualsTheLogMarginal() {
@@ -243,25 +279,33 @@ class BoundsTest {
     DiagonalQ exact = aroundPosterior(data, 0, 1);
     int draws = 20_000;
     Engine.getInstance().setRandomSeed(31);
-    float[] monteCarlo = Elbo.estimate(xs, exact.q(), modelPrior(), modelLikelihood(), 16, KlTerm.MONTE_CARLO)
-        .elbo().toFloatArray();
+    float[] monteCarlo =
+        Elbo.estimate(xs, exact.q(), modelPrior(), modelLikelihood(), 16, KlTerm.MONTE_CARLO)
+            .elbo()
+            .toFloatArray();
     Engine.getInstance().setRandomSeed(32);
-    float[] analytic = Elbo.estimate(xs, exact.q(), modelPrior(), modelLikelihood(), draws, KlTerm.ANALYTIC)
-        .elbo().toFloatArray();
+    float[] analytic =
+        Elbo.estimate(xs, exact.q(), modelPrior(), modelLikelihood(), draws, KlTerm.ANALYTIC)
+            .elbo()
+            .toFloatArray();
     for (int n = 0; n < data.length; n++) {
       double logPx = MODEL.logMarginal(data[n]);
       double floatTolerance = 2e-5 * Math.abs(logPx) + 1e-4;
-      assertThat((double) monteCarlo[n]).as("Monte Carlo KL, point %d", n).isCloseTo(logPx, within(floatTolerance));
-      double standardError = Math.sqrt(MODEL.logLikelihoodVariance(data[n], exact.m()[n], exact.s()[n]) / draws);
-      assertThat((double) analytic[n]).as("analytic KL, point %d (se %.4f)", n, standardError)
+      assertThat((double) monteCarlo[n])
+          .as("Monte Carlo KL, point %d", n)
+          .isCloseTo(logPx, within(floatTolerance));
+      double standardError =
+          Math.sqrt(MODEL.logLikelihoodVariance(data[n], exact.m()[n], exact.s()[n]) / draws);
+      assertThat((double) analytic[n])
+          .as("analytic KL, point %d (se %.4f)", n, standardError)
           .isCloseTo(logPx, within(4 * standardError + floatTolerance));
     }
   }
 
   /**
-   * For a q off the posterior (mean shifted by 0.8 posterior standard deviations, scale 0.6 of the posterior's) both
-   * ELBO estimates agree with the closed form within 4 Monte Carlo standard errors, and the closed form lies below
-   * {@code log p(x)}.
+   * For a q off the posterior (mean shifted by 0.8 posterior standard deviations, scale 0.6 of the
+   * posterior's) both ELBO estimates agree with the closed form within 4 Monte Carlo standard
+   * errors, and the closed form lies below {@code log p(x)}.
    */
   @Test
   void elboOfAnotherGaussianMatchesItsClosedForm() {
@@ -270,30 +314,38 @@ class BoundsTest {
     DiagonalQ q = aroundPosterior(data, 0.8, 0.6);
     int draws = 20_000;
     Engine.getInstance().setRandomSeed(41);
-    float[] analytic = Elbo.estimate(xs, q.q(), modelPrior(), modelLikelihood(), draws, KlTerm.ANALYTIC)
-        .elbo().toFloatArray();
+    float[] analytic =
+        Elbo.estimate(xs, q.q(), modelPrior(), modelLikelihood(), draws, KlTerm.ANALYTIC)
+            .elbo()
+            .toFloatArray();
     Engine.getInstance().setRandomSeed(42);
-    float[] monteCarlo = Elbo.estimate(xs, q.q(), modelPrior(), modelLikelihood(), draws, KlTerm.MONTE_CARLO)
-        .elbo().toFloatArray();
+    float[] monteCarlo =
+        Elbo.estimate(xs, q.q(), modelPrior(), modelLikelihood(), draws, KlTerm.MONTE_CARLO)
+            .elbo()
+            .toFloatArray();
     for (int n = 0; n < data.length; n++) {
       double closedForm = MODEL.elbo(data[n], q.m()[n], q.s()[n]);
       assertThat(closedForm).isLessThan(MODEL.logMarginal(data[n]) - 0.1);
       double floatTolerance = 2e-5 * Math.abs(closedForm) + 1e-4;
-      double seAnalytic = Math.sqrt(MODEL.logLikelihoodVariance(data[n], q.m()[n], q.s()[n]) / draws);
+      double seAnalytic =
+          Math.sqrt(MODEL.logLikelihoodVariance(data[n], q.m()[n], q.s()[n]) / draws);
       double seMonteCarlo = Math.sqrt(MODEL.logWeightVariance(data[n], q.m()[n], q.s()[n]) / draws);
-      assertThat((double) analytic[n]).as("analytic KL, point %d (se %.4f)", n, seAnalytic)
+      assertThat((double) analytic[n])
+          .as("analytic KL, point %d (se %.4f)", n, seAnalytic)
           .isCloseTo(closedForm, within(4 * seAnalytic + floatTolerance));
-      assertThat((double) monteCarlo[n]).as("Monte Carlo KL, point %d (se %.4f)", n, seMonteCarlo)
+      assertThat((double) monteCarlo[n])
+          .as("Monte Carlo KL, point %d (se %.4f)", n, seMonteCarlo)
           .isCloseTo(closedForm, within(4 * seMonteCarlo + floatTolerance));
     }
   }
 
   /**
-   * {@code LogMarginal} with K = 5000 draws from a proposal broader than the posterior (scale 1.6, mean shifted by
-   * 0.3 standard deviations) recovers {@code log p(x)}. Its standard error is {@code √(χ²/K)} with
-   * {@code 1 + χ² = E_q[(p(z|x)/q(z))²] = Π_j ρ_j/√(2ρ_j − 1) · exp(δ_j²/(2t_j − v_j))} for posterior variance v,
-   * proposal variance t = ρ v and mean offset δ (here ≈ 0.015 nats); the tolerance is 4 of them plus the bias
-   * {@code χ²/(2K)}. Whole and chunked (700 at a time) evaluations both pass.
+   * {@code LogMarginal} with K = 5000 draws from a proposal broader than the posterior (scale 1.6,
+   * mean shifted by 0.3 standard deviations) recovers {@code log p(x)}. Its standard error is
+   * {@code √(χ²/K)} with {@code 1 + χ² = E_q[(p(z|x)/q(z))²] = Π_j ρ_j/√(2ρ_j − 1) · exp(δ_j²/(2t_j
+   * − v_j))} for posterior variance v, proposal variance t = ρ v and mean offset δ (here ≈ 0.015
+   * nats); the tolerance is 4 of them plus the bias {@code χ²/(2K)}. Whole and chunked (700 at a
+   * time) evaluations both pass.
    */
   @Test
   void logMarginalWithK5000MatchesTheClosedForm() {
@@ -303,9 +355,11 @@ class BoundsTest {
     double[][] cov = MODEL.posteriorCovariance();
     int k = 5000;
     Engine.getInstance().setRandomSeed(51);
-    float[] whole = LogMarginal.estimate(xs, q.q(), modelPrior(), modelLikelihood(), k).toFloatArray();
+    float[] whole =
+        LogMarginal.estimate(xs, q.q(), modelPrior(), modelLikelihood(), k).toFloatArray();
     Engine.getInstance().setRandomSeed(52);
-    float[] chunked = LogMarginal.estimate(xs, q.q(), modelPrior(), modelLikelihood(), k, 700).toFloatArray();
+    float[] chunked =
+        LogMarginal.estimate(xs, q.q(), modelPrior(), modelLikelihood(), k, 700).toFloatArray();
     for (int n = 0; n < data.length; n++) {
       double[] mu = MODEL.posteriorMean(data[n]);
       double secondMoment = 1;
@@ -319,15 +373,20 @@ class BoundsTest {
       double chiSquare = secondMoment - 1;
       double tolerance = 4 * Math.sqrt(chiSquare / k) + chiSquare / (2 * k) + 1e-4;
       double logPx = MODEL.logMarginal(data[n]);
-      assertThat((double) whole[n]).as("point %d, tolerance %.4f", n, tolerance).isCloseTo(logPx, within(tolerance));
-      assertThat((double) chunked[n]).as("chunked, point %d", n).isCloseTo(logPx, within(tolerance));
+      assertThat((double) whole[n])
+          .as("point %d, tolerance %.4f", n, tolerance)
+          .isCloseTo(logPx, within(tolerance));
+      assertThat((double) chunked[n])
+          .as("chunked, point %d", n)
+          .isCloseTo(logPx, within(tolerance));
     }
   }
 
   /**
-   * A posterior without rsample would give plain draws, and the IWAE bound's gradient would then silently miss the
-   * posterior's score term; it is refused instead, naming the distribution and pointing at the score-function
-   * estimator. The gradient-free {@link LogMarginal} still accepts such a proposal.
+   * A posterior without rsample would give plain draws, and the IWAE bound's gradient would then
+   * silently miss the posterior's score term; it is refused instead, naming the distribution and
+   * pointing at the score-function estimator. The gradient-free {@link LogMarginal} still accepts
+   * such a proposal.
    */
   @Test
   void importanceWeightsRefuseAPosteriorWithoutRsample() {
@@ -337,13 +396,19 @@ class BoundsTest {
         .hasMessageContaining("Independent(Bernoulli(batchShape=(2, 3)), 1)")
         .hasMessageContaining("has no reparameterized sampler")
         .hasMessageContaining("org.varl.core.estimators.ScoreFunctionEstimator");
-    assertThatThrownBy(() -> ImportanceWeights.logWeights(x, discrete, discretePrior(), likelihood, 5))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("score-function estimator");
-    // log p(x) of a binary latent by enumeration: Σ_{z ∈ {0,1}^3} 2^-3 N(x; z, σ_x² I) = Π_i ½ (N(x_i; 0) + N(x_i; 1)).
-    // With q = p(z) the weight w = p(x|z) has E_q[(w/p(x))²] = Π_i 2 (a_i² + b_i²) / (a_i + b_i)², a_i and b_i the
-    // two likelihoods of coordinate i, so the estimate's standard error is √((that − 1)/K) (delta method).
+    assertThatThrownBy(
+            () -> ImportanceWeights.logWeights(x, discrete, discretePrior(), likelihood, 5))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("score-function estimator");
+    // log p(x) of a binary latent by enumeration: Σ_{z ∈ {0,1}^3} 2^-3 N(x; z, σ_x² I) = Π_i ½
+    // (N(x_i; 0) + N(x_i; 1)).
+    // With q = p(z) the weight w = p(x|z) has E_q[(w/p(x))²] = Π_i 2 (a_i² + b_i²) / (a_i + b_i)²,
+    // a_i and b_i the
+    // two likelihoods of coordinate i, so the estimate's standard error is √((that − 1)/K) (delta
+    // method).
     int k = 5000;
-    float[] estimate = LogMarginal.estimate(x, discrete, discretePrior(), likelihood, k).toFloatArray();
+    float[] estimate =
+        LogMarginal.estimate(x, discrete, discretePrior(), likelihood, k).toFloatArray();
     for (int b = 0; b < 2; b++) {
       double exact = 0;
       double secondMoment = 1;
@@ -355,7 +420,8 @@ class BoundsTest {
         secondMoment *= 2 * (a0 * a0 + a1 * a1) / ((a0 + a1) * (a0 + a1));
       }
       double standardError = Math.sqrt((secondMoment - 1) / k);
-      assertThat((double) estimate[b]).as("row %d (se %.4f)", b, standardError)
+      assertThat((double) estimate[b])
+          .as("row %d (se %.4f)", b, standardError)
           .isCloseTo(exact, within(4 * standardError + 1e-4));
     }
   }

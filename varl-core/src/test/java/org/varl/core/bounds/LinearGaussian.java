@@ -1,7 +1,8 @@
 package org.varl.core.bounds;
 
 /**
- * The linear-Gaussian latent model and its closed forms, in double precision, as the reference for the bounds:
+ * The linear-Gaussian latent model and its closed forms, in double precision, as the reference for
+ * the bounds:
  *
  * <pre>
  *   z ~ N(0, I_d),   x | z ~ N(W z + b, σ² I_D)                                      (W: [D][d])
@@ -13,17 +14,18 @@ package org.varl.core.bounds;
  *   ELBO(q)         = E_q log p(x|z) − KL(q ‖ N(0, I))
  * </pre>
  *
- * The Monte Carlo variances come from writing each integrand as a quadratic in {@code u = z − m ~ N(0, diag s²)},
- * {@code c + aᵀu − ½ uᵀ M u}, whose variance is {@code aᵀ S a + ½ tr(M S M S)} (Gaussian moments; the linear and
- * quadratic parts are uncorrelated):
+ * The Monte Carlo variances come from writing each integrand as a quadratic in {@code u = z − m ~
+ * N(0, diag s²)}, {@code c + aᵀu − ½ uᵀ M u}, whose variance is {@code aᵀ S a + ½ tr(M S M S)}
+ * (Gaussian moments; the linear and quadratic parts are uncorrelated):
  *
  * <pre>
  *   log p(x|z)                     a = Wᵀ r / σ²,          M = WᵀW / σ²
  *   log p(x|z) + log p(z) − log q  a = Wᵀ r / σ² − m,      M = WᵀW / σ² + I − diag(1/s²)
  * </pre>
  *
- * For the second (the log importance weight) both vanish at the exact posterior: {@code log w = log p(x)} for every
- * draw. Plain Java, no dependency: a Cholesky factorization is all the linear algebra needed.
+ * For the second (the log importance weight) both vanish at the exact posterior: {@code log w = log
+ * p(x)} for every draw. Plain Java, no dependency: a Cholesky factorization is all the linear
+ * algebra needed.
  */
 final class LinearGaussian {
 
@@ -62,7 +64,10 @@ final class LinearGaussian {
     return out;
   }
 
-  /** {@code log N(x; b, W Wᵀ + σ² I)}: with {@code C = L Lᵀ}, {@code log det C = 2 Σ log L_ii}, {@code y = L⁻¹(x − b)}. */
+  /**
+   * {@code log N(x; b, W Wᵀ + σ² I)}: with {@code C = L Lᵀ}, {@code log det C = 2 Σ log L_ii},
+   * {@code y = L⁻¹(x − b)}.
+   */
   double logMarginal(double[] x) {
     double[][] c = new double[dataDim][dataDim];
     for (int i = 0; i < dataDim; i++) {
@@ -147,12 +152,17 @@ final class LinearGaussian {
     return expectedLogLikelihood(x, m, s) - klToStandard(m, s);
   }
 
-  /** {@code Var_q[log p(x | z)]}, the per-draw variance of the ELBO estimate with an analytic KL. */
+  /**
+   * {@code Var_q[log p(x | z)]}, the per-draw variance of the ELBO estimate with an analytic KL.
+   */
   double logLikelihoodVariance(double[] x, double[] m, double[] s) {
     return quadraticVariance(likelihoodLinear(x, m), likelihoodCurvature(), s);
   }
 
-  /** {@code Var_q[log w]}, {@code log w = log p(x|z) + log p(z) − log q(z)}: the Monte Carlo-KL ELBO's per draw. */
+  /**
+   * {@code Var_q[log w]}, {@code log w = log p(x|z) + log p(z) − log q(z)}: the Monte Carlo-KL
+   * ELBO's per draw.
+   */
   double logWeightVariance(double[] x, double[] m, double[] s) {
     double[] a = likelihoodLinear(x, m);
     double[][] curvature = likelihoodCurvature();
@@ -218,7 +228,9 @@ final class LinearGaussian {
     return g;
   }
 
-  /** Lower-triangular {@code L} with {@code L Lᵀ = a}, for symmetric positive definite {@code a}. */
+  /**
+   * Lower-triangular {@code L} with {@code L Lᵀ = a}, for symmetric positive definite {@code a}.
+   */
   private static double[][] cholesky(double[][] a) {
     int n = a.length;
     double[][] l = new double[n][n];
@@ -230,7 +242,8 @@ final class LinearGaussian {
         }
         if (i == k) {
           if (!(sum > 0)) {
-            throw new IllegalArgumentException("matrix is not positive definite at pivot " + i + ": " + sum);
+            throw new IllegalArgumentException(
+                "matrix is not positive definite at pivot " + i + ": " + sum);
           }
           l[i][i] = Math.sqrt(sum);
         } else {
@@ -241,7 +254,10 @@ final class LinearGaussian {
     return l;
   }
 
-  /** {@code a⁻¹} for symmetric positive definite {@code a}, column by column through its Cholesky factor. */
+  /**
+   * {@code a⁻¹} for symmetric positive definite {@code a}, column by column through its Cholesky
+   * factor.
+   */
   private static double[][] inverse(double[][] a) {
     int n = a.length;
     double[][] l = cholesky(a);

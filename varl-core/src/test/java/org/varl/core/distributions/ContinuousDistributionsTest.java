@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Independent and TanhNormal, and the entropy ≈ −E[log p] identity for every closed-form entropy. */
+/**
+ * Independent and TanhNormal, and the entropy ≈ −E[log p] identity for every closed-form entropy.
+ */
 class ContinuousDistributionsTest {
 
   private NDManager manager;
@@ -44,15 +46,19 @@ class ContinuousDistributionsTest {
     assertThat(d.rsample(new Shape(5)).getShape()).isEqualTo(new Shape(5, 2, 3));
     assertThat(d.logProb(d.sample(new Shape(5))).getShape()).isEqualTo(new Shape(5, 2));
     Independent both = Independent.of(base, 2); // a multi-axis sum
-    assertThat(both.logProb(x).getFloat()).isCloseTo(base.logProb(x).sum().getFloat(), within(1e-4f));
-    assertThatThrownBy(() -> Independent.of(base, 3)).isInstanceOf(IllegalArgumentException.class)
+    assertThat(both.logProb(x).getFloat())
+        .isCloseTo(base.logProb(x).sum().getFloat(), within(1e-4f));
+    assertThatThrownBy(() -> Independent.of(base, 3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reinterpretedBatchDims must be in [0, 2]");
   }
 
   @Test
   void tanhNormalLogProbMatchesReferenceAndDrawnLogProb() {
-    TanhNormal t = TanhNormal.of(manager.create(new float[] {0.2f}), manager.create(new float[] {0.8f}));
-    assertThat(t.logProb(manager.create(new float[] {0.6f})).getFloat()).isCloseTo(-0.43950330f, within(1e-4f));
+    TanhNormal t =
+        TanhNormal.of(manager.create(new float[] {0.2f}), manager.create(new float[] {0.8f}));
+    assertThat(t.logProb(manager.create(new float[] {0.6f})).getFloat())
+        .isCloseTo(-0.43950330f, within(1e-4f));
     TanhNormal.Draw draw = t.rsampleWithLogProb(new Shape(256));
     float[] viaValue = t.logProb(draw.value()).toFloatArray();
     float[] viaDraw = draw.logProb().toFloatArray();
@@ -94,7 +100,8 @@ class ContinuousDistributionsTest {
 
   @Test
   void tanhLogDetIsFiniteForLargePreTanhValues() {
-    TanhNormal t = TanhNormal.of(manager.create(new float[] {0f, 0f}), manager.create(new float[] {1f, 1f}));
+    TanhNormal t =
+        TanhNormal.of(manager.create(new float[] {0f, 0f}), manager.create(new float[] {1f, 1f}));
     float[] lp = t.logProbPreTanh(manager.create(new float[] {20f, -40f})).toFloatArray();
     // log N(u; 0, 1) − 2(log 2 − |u| − softplus(−2|u|)) ≈ −u²/2 − ½ log 2π + 2|u| − 2 log 2
     assertThat(lp[0]).isCloseTo((float) (-200 - 0.9189385 + 40 - 2 * Math.log(2)), within(1e-3f));
@@ -108,7 +115,9 @@ class ContinuousDistributionsTest {
     NDArray scale = manager.create(new float[] {0.4f, 1.7f});
     assertEntropyMatches(Normal.of(loc, scale), 0.01f);
     assertEntropyMatches(Bernoulli.ofLogits(manager.create(new float[] {-1.5f, 0.2f})), 0.01f);
-    assertEntropyMatches(Categorical.ofLogits(manager.create(new float[] {1f, 0f, -1f, 2f, 2f, 2f}, new Shape(2, 3))),
+    assertEntropyMatches(
+        Categorical.ofLogits(
+            manager.create(new float[] {1f, 0f, -1f, 2f, 2f, 2f}, new Shape(2, 3))),
         0.01f);
     assertEntropyMatches(Normal.diagonal(loc.reshape(1, 2), scale.reshape(1, 2)), 0.015f);
   }

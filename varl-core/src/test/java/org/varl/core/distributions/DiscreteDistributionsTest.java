@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bernoulli, Categorical and RelaxedOneHotCategorical against reference values from
- * {@code src/test/python/core_reference_values.py}, sampling frequencies and the τ → 0 limit.
+ * Bernoulli, Categorical and RelaxedOneHotCategorical against reference values from {@code
+ * src/test/python/core_reference_values.py}, sampling frequencies and the τ → 0 limit.
  */
 class DiscreteDistributionsTest {
 
@@ -44,9 +44,11 @@ class DiscreteDistributionsTest {
 
   @Test
   void bernoulliEntropyKeepsItsDigitsForLargePositiveLogits() {
-    // H(±15) = softplus(−15) + σ(−15)·15 in double: the naive softplus(l) − σ(l)·l is 16% off at +15 in float32.
+    // H(±15) = softplus(−15) + σ(−15)·15 in double: the naive softplus(l) − σ(l)·l is 16% off at
+    // +15 in float32.
     double expected = Math.log1p(Math.exp(-15)) + 15 / (1 + Math.exp(15));
-    float[] h = Bernoulli.ofLogits(manager.create(new float[] {15f, -15f})).entropy().toFloatArray();
+    float[] h =
+        Bernoulli.ofLogits(manager.create(new float[] {15f, -15f})).entropy().toFloatArray();
     assertThat(h[0]).isCloseTo((float) expected, within((float) (1e-4 * expected)));
     assertThat(h[1]).isCloseTo((float) expected, within((float) (1e-4 * expected)));
   }
@@ -56,10 +58,12 @@ class DiscreteDistributionsTest {
     Categorical c = Categorical.ofLogits(manager.zeros(new Shape(2, 3)));
     assertThatThrownBy(() -> c.logProb(manager.create(new long[] {1, 3})))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("value must be a category index in [0, 3)").hasMessageContaining("3")
+        .hasMessageContaining("value must be a category index in [0, 3)")
+        .hasMessageContaining("3")
         .hasMessageContaining("[1]");
     assertThatThrownBy(() -> c.logProb(manager.create(new float[] {-1f, 0f})))
-        .hasMessageContaining("value must be a category index in [0, 3)").hasMessageContaining("[0]");
+        .hasMessageContaining("value must be a category index in [0, 3)")
+        .hasMessageContaining("[0]");
   }
 
   @Test
@@ -120,21 +124,25 @@ class DiscreteDistributionsTest {
   @Test
   void categoricalImpossibleCategoryHasMinusInfinityAndZeroEntropyContribution() {
     Categorical c = Categorical.ofLogits(manager.create(new float[] {0f, Float.NEGATIVE_INFINITY}));
-    assertThat(c.logProb(manager.create(new long[] {1})).toFloatArray()[0]).isEqualTo(Float.NEGATIVE_INFINITY);
+    assertThat(c.logProb(manager.create(new long[] {1})).toFloatArray()[0])
+        .isEqualTo(Float.NEGATIVE_INFINITY);
     assertThat(c.entropy().getFloat()).isEqualTo(0f);
     assertThat(c.logProb(manager.create(new long[] {0})).toFloatArray()[0]).isEqualTo(0f);
   }
 
   /**
-   * An action mask ({@code −inf} logit) must not poison the gradient: {@code ∂H/∂l} is finite, 0 at the masked
-   * category, and equal to the gradient of the entropy of the logits with that category removed (the masked
-   * category has p = 0, so the distributions are the same). K = 3 runs PyTorch's fused log-softmax, K = 6 the
-   * composed one of {@link org.varl.core.numerics.StableMath}; both rows of the batch are masked in one column.
+   * An action mask ({@code −inf} logit) must not poison the gradient: {@code ∂H/∂l} is finite, 0 at
+   * the masked category, and equal to the gradient of the entropy of the logits with that category
+   * removed (the masked category has p = 0, so the distributions are the same). K = 3 runs
+   * PyTorch's fused log-softmax, K = 6 the composed one of {@link
+   * org.varl.core.numerics.StableMath}; both rows of the batch are masked in one column.
    */
   @Test
   void categoricalEntropyGradientWithAMaskedLogitEqualsTheGradientWithoutThatCategory() {
     float inf = Float.NEGATIVE_INFINITY;
-    float[][] masked = {{0.3f, inf, -1.2f, 1.0f, 2.0f, -0.5f}, {1.5f, inf, 0.2f, -0.7f, 0.0f, 0.4f}};
+    float[][] masked = {
+      {0.3f, inf, -1.2f, 1.0f, 2.0f, -0.5f}, {1.5f, inf, 0.2f, -0.7f, 0.0f, 0.4f}
+    };
     for (int k : new int[] {3, 6}) {
       float[] full = new float[2 * k];
       float[] reduced = new float[2 * (k - 1)];
@@ -151,16 +159,20 @@ class DiscreteDistributionsTest {
       float[] maskedGradient = entropyGradient(maskedLogits);
       float[] reducedGradient = entropyGradient(reducedLogits);
       for (int b = 0; b < 2; b++) {
-        assertThat(maskedGradient[b * k + 1]).as("K=%d, row %d, masked category", k, b).isEqualTo(0f);
+        assertThat(maskedGradient[b * k + 1])
+            .as("K=%d, row %d, masked category", k, b)
+            .isEqualTo(0f);
         for (int j = 0, r = 0; j < k; j++) {
           if (j != 1) {
-            assertThat(maskedGradient[b * k + j]).as("K=%d, row %d, category %d", k, b, j)
+            assertThat(maskedGradient[b * k + j])
+                .as("K=%d, row %d, category %d", k, b, j)
                 .isCloseTo(reducedGradient[b * (k - 1) + r++], within(1e-6f));
           }
         }
       }
       assertThat(Categorical.ofLogits(maskedLogits).entropy().toFloatArray())
-          .containsExactly(Categorical.ofLogits(reducedLogits).entropy().toFloatArray(), within(1e-6f));
+          .containsExactly(
+              Categorical.ofLogits(reducedLogits).entropy().toFloatArray(), within(1e-6f));
     }
   }
 
@@ -174,21 +186,27 @@ class DiscreteDistributionsTest {
 
   @Test
   void categoricalRejectsNaNWithIndexAndHasNoRsample() {
-    assertThatThrownBy(() -> Categorical.ofLogits(manager.create(new float[] {0f, 1f, 2f, Float.NaN}, new Shape(2, 2))))
+    assertThatThrownBy(
+            () ->
+                Categorical.ofLogits(
+                    manager.create(new float[] {0f, 1f, 2f, Float.NaN}, new Shape(2, 2))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("logits must not be NaN, found NaN at index [1, 1]");
-    assertThatThrownBy(() -> Categorical.ofLogits(manager.create(new float[] {0f, Float.POSITIVE_INFINITY})))
+    assertThatThrownBy(
+            () -> Categorical.ofLogits(manager.create(new float[] {0f, Float.POSITIVE_INFINITY})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("logits must be < +inf, found Infinity at index [1]");
     Categorical c = Categorical.ofLogits(manager.create(new float[] {0f, 1f}));
-    assertThatThrownBy(() -> c.rsample(new Shape(1))).isInstanceOf(UnsupportedOperationException.class)
+    assertThatThrownBy(() -> c.rsample(new Shape(1)))
+        .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("score-function estimator");
   }
 
   @Test
   void relaxedLogProbMatchesReferenceConcreteDensity() {
-    RelaxedOneHotCategorical r = RelaxedOneHotCategorical.ofLogits(
-        manager.create(new float[] {0.1f, -0.4f, 1.2f}), 0.7, false);
+    RelaxedOneHotCategorical r =
+        RelaxedOneHotCategorical.ofLogits(
+            manager.create(new float[] {0.1f, -0.4f, 1.2f}), 0.7, false);
     assertThat(r.logProb(manager.create(new float[] {0.2f, 0.3f, 0.5f})).getFloat())
         .isCloseTo(-0.17297369f, within(1e-4f));
     assertThat(r.eventShape()).isEqualTo(new Shape(3));
@@ -202,7 +220,8 @@ class DiscreteDistributionsTest {
     double previousDistance = Double.POSITIVE_INFINITY;
     for (double t : temperatures) {
       NDArray y = RelaxedOneHotCategorical.ofLogits(logits, t, false).sample(new Shape(40_000));
-      // Distance to the nearest vertex of the simplex: 1 − max_k y_k, which is 0 for one-hot vectors.
+      // Distance to the nearest vertex of the simplex: 1 − max_k y_k, which is 0 for one-hot
+      // vectors.
       double distance = 1 - y.max(new int[] {-1}).mean().getFloat();
       assertThat(distance).isLessThan(previousDistance);
       previousDistance = distance;
@@ -227,8 +246,10 @@ class DiscreteDistributionsTest {
     for (int i = 0; i < values.length; i += 4) {
       float sum = 0;
       for (int k = 0; k < 4; k++) {
-        assertThat(values[i + k]).satisfiesAnyOf(v -> assertThat(v).isCloseTo(0f, within(1e-6f)),
-            v -> assertThat(v).isCloseTo(1f, within(1e-6f)));
+        assertThat(values[i + k])
+            .satisfiesAnyOf(
+                v -> assertThat(v).isCloseTo(0f, within(1e-6f)),
+                v -> assertThat(v).isCloseTo(1f, within(1e-6f)));
         sum += values[i + k];
       }
       assertThat(sum).isCloseTo(1f, within(1e-6f));
@@ -238,7 +259,9 @@ class DiscreteDistributionsTest {
 
   @Test
   void relaxedRejectsNonPositiveTemperature() {
-    assertThatThrownBy(() -> RelaxedOneHotCategorical.ofLogits(manager.create(new float[] {0f, 1f}), 0.0, false))
+    assertThatThrownBy(
+            () ->
+                RelaxedOneHotCategorical.ofLogits(manager.create(new float[] {0f, 1f}), 0.0, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("temperature must be finite and > 0, found 0.0");
   }

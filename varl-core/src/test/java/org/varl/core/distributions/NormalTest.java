@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Normal: closed forms against hand-computed values, sampling moments, rsample gradients, validation. */
+/**
+ * Normal: closed forms against hand-computed values, sampling moments, rsample gradients,
+ * validation.
+ */
 class NormalTest {
 
   private NDManager manager;
@@ -31,10 +34,12 @@ class NormalTest {
 
   @Test
   void logProbMatchesHandComputedValues() {
-    // log N(x; μ, σ²) = −(x−μ)²/(2σ²) − log σ − ½ log 2π; values computed by hand (python math module):
+    // log N(x; μ, σ²) = −(x−μ)²/(2σ²) − log σ − ½ log 2π; values computed by hand (python math
+    // module):
     // x=0.5, μ=0, σ=1: −0.125 − 0 − 0.9189385 = −1.0439385
     // x=1.0, μ=2, σ=0.5: −2 − log 0.5 − 0.9189385 = −2.2257913
-    Normal n = Normal.of(manager.create(new float[] {0f, 2f}), manager.create(new float[] {1f, 0.5f}));
+    Normal n =
+        Normal.of(manager.create(new float[] {0f, 2f}), manager.create(new float[] {1f, 0.5f}));
     float[] lp = n.logProb(manager.create(new float[] {0.5f, 1f})).toFloatArray();
     assertThat(lp[0]).isCloseTo(-1.0439385f, within(1e-5f));
     assertThat(lp[1]).isCloseTo(-2.2257913f, within(1e-5f));
@@ -54,7 +59,8 @@ class NormalTest {
     Normal a = Normal.fromLogVariance(loc, logVar);
     Normal b = Normal.of(loc, logVar.mul(0.5f).exp());
     NDArray x = manager.create(new float[] {1f, 1f});
-    assertThat(a.logProb(x).toFloatArray()).containsExactly(b.logProb(x).toFloatArray(), within(1e-5f));
+    assertThat(a.logProb(x).toFloatArray())
+        .containsExactly(b.logProb(x).toFloatArray(), within(1e-5f));
   }
 
   @Test
@@ -71,7 +77,10 @@ class NormalTest {
     assertThat(inside.scale().toFloatArray()[1]).isCloseTo((float) Math.exp(84.5), within(1e31f));
   }
 
-  /** The shared rule: the value is clipped to ±170 and the derivative is 1 inside the closed range, 0 outside. */
+  /**
+   * The shared rule: the value is clipped to ±170 and the derivative is 1 inside the closed range,
+   * 0 outside.
+   */
   @Test
   void clipLogVarianceIsTheRuleOfFromLogVarianceWithClipsGradient() {
     NDArray logVar = manager.create(new float[] {-250f, -170f, -3f, 169f, 200f});
@@ -86,13 +95,14 @@ class NormalTest {
     assertThat(clipped).containsExactly(-max, -max, -3f, 169f, max);
     assertThat(logVar.getGradient().toFloatArray()).containsExactly(0f, 1f, 1f, 1f, 0f);
     Normal n = Normal.fromLogVariance(manager.zeros(new Shape(5)), logVar.stopGradient());
-    assertThat(n.logScale().toFloatArray()).containsExactly(new float[] {-85f, -85f, -1.5f, 84.5f, 85f},
-        within(1e-5f));
+    assertThat(n.logScale().toFloatArray())
+        .containsExactly(new float[] {-85f, -85f, -1.5f, 84.5f, 85f}, within(1e-5f));
   }
 
   @Test
   void samplesHaveTheParameterMoments() {
-    Normal n = Normal.of(manager.create(new float[] {1.5f, -2f}), manager.create(new float[] {0.5f, 3f}));
+    Normal n =
+        Normal.of(manager.create(new float[] {1.5f, -2f}), manager.create(new float[] {0.5f, 3f}));
     NDArray s = n.sample(new Shape(100_000));
     assertThat(s.getShape()).isEqualTo(new Shape(100_000, 2));
     float[] mean = s.mean(new int[] {0}).toFloatArray();
@@ -106,7 +116,8 @@ class NormalTest {
 
   @Test
   void rsampleGradientsMatchTheAnalyticGradients() {
-    // z = μ + σ ε, so ∂z/∂μ = 1 and ∂z/∂σ = ε = (z − μ)/σ; with f = Σ z², ∂f/∂μ = Σ 2z, ∂f/∂σ = Σ 2z ε.
+    // z = μ + σ ε, so ∂z/∂μ = 1 and ∂z/∂σ = ε = (z − μ)/σ; with f = Σ z², ∂f/∂μ = Σ 2z, ∂f/∂σ = Σ
+    // 2z ε.
     NDArray mu = manager.create(new float[] {0.7f});
     NDArray sigma = manager.create(new float[] {1.3f});
     mu.setRequiresGradient(true);
@@ -153,17 +164,23 @@ class NormalTest {
 
   @Test
   void nanScaleSaysFinite() {
-    assertThatThrownBy(() -> Normal.of(manager.zeros(new Shape(3)), manager.create(new float[] {1f, 1f, Float.NaN})))
+    assertThatThrownBy(
+            () ->
+                Normal.of(
+                    manager.zeros(new Shape(3)), manager.create(new float[] {1f, 1f, Float.NaN})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("scale must be finite and > 0, found NaN at index [2]");
   }
 
   @Test
   void nanLocAndMismatchedShapesAreRejected() {
-    assertThatThrownBy(() -> Normal.of(manager.create(new float[] {0f, Float.NaN}), manager.ones(new Shape(2))))
+    assertThatThrownBy(
+            () ->
+                Normal.of(manager.create(new float[] {0f, Float.NaN}), manager.ones(new Shape(2))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("loc must be finite, found NaN at index [1]");
-    assertThatThrownBy(() -> Normal.of(manager.zeros(new Shape(2, 3)), manager.ones(new Shape(3, 2))))
+    assertThatThrownBy(
+            () -> Normal.of(manager.zeros(new Shape(2, 3)), manager.ones(new Shape(3, 2))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("loc and scale must have the same shape")
         .hasMessageContaining("(2, 3)")

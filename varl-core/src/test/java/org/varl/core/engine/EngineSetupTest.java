@@ -15,7 +15,8 @@ class EngineSetupTest {
   void cpuIsAlwaysAvailableAndUnknownDevicesAreRejected() {
     assertThat(EngineSetup.device("cpu")).isEqualTo(Device.cpu());
     assertThat(EngineSetup.device(" CPU ")).isEqualTo(Device.cpu());
-    assertThatThrownBy(() -> EngineSetup.device("tpu")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> EngineSetup.device("tpu"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("device must be cpu or gpu, found tpu");
   }
 
@@ -25,8 +26,10 @@ class EngineSetupTest {
       assertThat(EngineSetup.device("gpu").isGpu()).isTrue();
       return;
     }
-    assertThatThrownBy(() -> EngineSetup.device("gpu")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("0 CUDA devices").hasMessageContaining("pytorch-native-cu");
+    assertThatThrownBy(() -> EngineSetup.device("gpu"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 CUDA devices")
+        .hasMessageContaining("pytorch-native-cu");
   }
 
   @Test
@@ -44,10 +47,11 @@ class EngineSetupTest {
   void threadsMustBeBetweenOneAndFourPerProcessor() {
     int max = 4 * Runtime.getRuntime().availableProcessors();
     assertThat(EngineSetup.maxThreads()).isEqualTo(max);
-    assertThatThrownBy(() -> EngineSetup.threads(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> EngineSetup.threads(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("threads must be in [1, " + max + "] (4 per processor), found 0");
     // 900 threads crashed the JVM in OpenMP (SIGSEGV): refused before the engine sees it.
-    assertThatThrownBy(() -> EngineSetup.threads(900)).hasMessage("threads must be in [1, " + max
-        + "] (4 per processor), found 900");
+    assertThatThrownBy(() -> EngineSetup.threads(900))
+        .hasMessage("threads must be in [1, " + max + "] (4 per processor), found 900");
   }
 }

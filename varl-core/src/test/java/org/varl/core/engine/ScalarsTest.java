@@ -21,13 +21,17 @@ import org.varl.core.distributions.Normal;
 import org.varl.core.distributions.RelaxedOneHotCategorical;
 
 /**
- * Gradients must not depend on when the garbage collector runs. A collection between the forward and the backward
- * pass, followed by fresh direct buffers holding 7, reproduces the failure of DJL's {@code x.mul(Number)} in
- * autograd (see {@link Scalars}): with it, these gradients came out as 7 instead of 0.5 in almost every try.
+ * Gradients must not depend on when the garbage collector runs. A collection between the forward
+ * and the backward pass, followed by fresh direct buffers holding 7, reproduces the failure of
+ * DJL's {@code x.mul(Number)} in autograd (see {@link Scalars}): with it, these gradients came out
+ * as 7 instead of 0.5 in almost every try.
  */
 class ScalarsTest {
 
-  /** Frees every unreachable direct buffer and refills small freed blocks with 7s; keep the result until backward. */
+  /**
+   * Frees every unreachable direct buffer and refills small freed blocks with 7s; keep the result
+   * until backward.
+   */
   private static List<ByteBuffer> collectAndReuseFreedMemory() {
     System.gc();
     try {
@@ -44,8 +48,12 @@ class ScalarsTest {
     return reuse;
   }
 
-  /** The gradient of {@code loss(a)} with respect to {@code a}, with or without a collection before backward. */
-  private static float[] gradient(float[] values, Function<NDArray, NDArray> loss, boolean collect) {
+  /**
+   * The gradient of {@code loss(a)} with respect to {@code a}, with or without a collection before
+   * backward.
+   */
+  private static float[] gradient(
+      float[] values, Function<NDArray, NDArray> loss, boolean collect) {
     EngineSetup.seed(11);
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(values);
@@ -60,7 +68,8 @@ class ScalarsTest {
     }
   }
 
-  private static void assertGcDoesNotChangeTheGradient(String what, float[] values, Function<NDArray, NDArray> loss) {
+  private static void assertGcDoesNotChangeTheGradient(
+      String what, float[] values, Function<NDArray, NDArray> loss) {
     float[] quiet = gradient(values, loss, false);
     for (int attempt = 0; attempt < 3; attempt++) {
       assertThat(gradient(values, loss, true)).as(what).containsExactly(quiet);
@@ -70,8 +79,10 @@ class ScalarsTest {
   @Test
   void scalarOpsHaveTheirGradientsAfterAGarbageCollection() {
     float[] a = {1f, -2f, 3f};
-    assertThat(gradient(a, x -> Scalars.mul(x, 0.5f).sum(), true)).containsExactly(0.5f, 0.5f, 0.5f);
-    assertThat(gradient(a, x -> Scalars.div(x, 4f).sum(), true)).containsExactly(0.25f, 0.25f, 0.25f);
+    assertThat(gradient(a, x -> Scalars.mul(x, 0.5f).sum(), true))
+        .containsExactly(0.5f, 0.5f, 0.5f);
+    assertThat(gradient(a, x -> Scalars.div(x, 4f).sum(), true))
+        .containsExactly(0.25f, 0.25f, 0.25f);
     assertThat(gradient(a, x -> Scalars.maximum(x, 0f).sum(), true)).containsExactly(1f, 0f, 1f);
   }
 
@@ -89,27 +100,32 @@ class ScalarsTest {
   @Test
   void normalElboAndKlGradientsDoNotDependOnTheCollector() {
     float[] params = {0.3f, -1.2f, 0.8f, 0.1f, -0.4f, 0.5f}; // loc ++ log variance, batch 3
-    Function<NDArray, NDArray> elbo = p -> {
-      NDArray loc = p.get("0:3");
-      NDArray logVar = p.get("3:6");
-      Distribution q = Normal.fromLogVariance(loc, logVar);
-      Distribution prior = Normal.standard(p.getManager(), new Shape());
-      NDArray x = p.getManager().create(new float[] {1f, 0f, 1f});
-      NDArray analytic = Elbo.estimate(x, q, prior, z -> Bernoulli.ofLogits(z), 4, KlTerm.ANALYTIC).elbo();
-      NDArray z = q.sample(new Shape(4));
-      return analytic.sum().add(q.logProb(z).sum());
-    };
+    Function<NDArray, NDArray> elbo =
+        p -> {
+          NDArray loc = p.get("0:3");
+          NDArray logVar = p.get("3:6");
+          Distribution q = Normal.fromLogVariance(loc, logVar);
+          Distribution prior = Normal.standard(p.getManager(), new Shape());
+          NDArray x = p.getManager().create(new float[] {1f, 0f, 1f});
+          NDArray analytic =
+              Elbo.estimate(x, q, prior, z -> Bernoulli.ofLogits(z), 4, KlTerm.ANALYTIC).elbo();
+          NDArray z = q.sample(new Shape(4));
+          return analytic.sum().add(q.logProb(z).sum());
+        };
     assertGcDoesNotChangeTheGradient("ELBO, analytic KL and logProb of Normal", params, elbo);
   }
 
   @Test
   void relaxedCategoricalGradientsDoNotDependOnTheCollector() {
     float[] logits = {0.2f, -0.7f, 1.1f, 0f};
-    Function<NDArray, NDArray> loss = l -> {
-      RelaxedOneHotCategorical q = RelaxedOneHotCategorical.ofLogits(l, 0.5, false);
-      NDArray y = q.rsample(new Shape(3));
-      return y.mul(l.getManager().create(new float[] {1f, 2f, 3f, 4f})).sum().add(q.logProb(y).sum());
-    };
+    Function<NDArray, NDArray> loss =
+        l -> {
+          RelaxedOneHotCategorical q = RelaxedOneHotCategorical.ofLogits(l, 0.5, false);
+          NDArray y = q.rsample(new Shape(3));
+          return y.mul(l.getManager().create(new float[] {1f, 2f, 3f, 4f}))
+              .sum()
+              .add(q.logProb(y).sum());
+        };
     assertGcDoesNotChangeTheGradient("Gumbel-softmax draw and relaxed logProb", logits, loss);
   }
 }

@@ -17,12 +17,12 @@ import org.varl.core.distributions.Normal;
 import org.varl.testing.MonteCarlo;
 
 /**
- * Every unbiased estimator agrees in expectation with the closed-form gradient, within a stated Monte Carlo
- * tolerance: for R independent estimates (each from S draws) the mean must lie within 5 standard errors
- * ({@code 5·sd/√R}) of the truth, plus 1e-3 for float32 rounding. Fixed seed.
+ * Every unbiased estimator agrees in expectation with the closed-form gradient, within a stated
+ * Monte Carlo tolerance: for R independent estimates (each from S draws) the mean must lie within 5
+ * standard errors ({@code 5·sd/√R}) of the truth, plus 1e-3 for float32 rounding. Fixed seed.
  *
- * <p>Gaussian problem: {@code q = N(μ, diag σ²)}, {@code f(z) = −½ Σ_j (z_j − a_j)²}, so
- * {@code E_q f = −½ Σ [(μ − a)² + σ²]}, {@code ∇_μ = a − μ}, {@code ∇_σ = −σ}.
+ * <p>Gaussian problem: {@code q = N(μ, diag σ²)}, {@code f(z) = −½ Σ_j (z_j − a_j)²}, so {@code E_q
+ * f = −½ Σ [(μ − a)² + σ²]}, {@code ∇_μ = a − μ}, {@code ∇_σ = −σ}.
  */
 class EstimatorsAgreeTest {
 
@@ -53,9 +53,13 @@ class EstimatorsAgreeTest {
       truth[3 + j] = -SIGMA[j];
     }
     LearnedBaseline learned = LearnedBaseline.linear(root, 1);
-    List<GradientEstimator> estimators = List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(),
-        new ScoreFunctionEstimator(new ConstantBaseline(-2.0)), new ScoreFunctionEstimator(
-            new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned));
+    List<GradientEstimator> estimators =
+        List.of(
+            new PathwiseEstimator(),
+            new ScoreFunctionEstimator(),
+            new ScoreFunctionEstimator(new ConstantBaseline(-2.0)),
+            new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+            new ScoreFunctionEstimator(learned));
     for (GradientEstimator estimator : estimators) {
       double[][] estimates = new double[R][];
       for (int r = 0; r < R; r++) {
@@ -85,8 +89,10 @@ class EstimatorsAgreeTest {
     for (int k = 0; k < 4; k++) {
       truth[k] = p[k] * (c[k] - mean);
     }
-    for (GradientEstimator estimator : List.of(new ScoreFunctionEstimator(),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)))) {
+    for (GradientEstimator estimator :
+        List.of(
+            new ScoreFunctionEstimator(),
+            new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)))) {
       double[][] estimates = new double[R][];
       for (int r = 0; r < R; r++) {
         try (NDManager step = root.newSubManager()) {
@@ -94,8 +100,11 @@ class EstimatorsAgreeTest {
           logits.setRequiresGradient(true);
           NDArray values = step.create(c);
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            Surrogate s = estimator.surrogate(Categorical.ofLogits(logits), z -> z.oneHot(4).mul(values).sum(
-                new int[] {-1}), S);
+            Surrogate s =
+                estimator.surrogate(
+                    Categorical.ofLogits(logits),
+                    z -> z.oneHot(4).mul(values).sum(new int[] {-1}),
+                    S);
             gc.backward(s.objective());
           }
           estimates[r] = toDouble(logits.getGradient().toFloatArray());
@@ -108,18 +117,28 @@ class EstimatorsAgreeTest {
   @Test
   void surrogateValueIsTheObjectiveForEveryEstimator() {
     LearnedBaseline learned = LearnedBaseline.linear(root, 1);
-    for (GradientEstimator estimator : List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(
-        new ConstantBaseline(5)), new ScoreFunctionEstimator(learned))) {
+    for (GradientEstimator estimator :
+        List.of(
+            new PathwiseEstimator(),
+            new ScoreFunctionEstimator(new ConstantBaseline(5)),
+            new ScoreFunctionEstimator(learned))) {
       try (NDManager step = root.newSubManager()) {
-        var q = Normal.diagonal(step.create(MU, new Shape(1, 3)), step.create(SIGMA, new Shape(1, 3)));
+        var q =
+            Normal.diagonal(step.create(MU, new Shape(1, 3)), step.create(SIGMA, new Shape(1, 3)));
         NDArray a = step.create(A);
         List<NDArray> seen = new ArrayList<>();
-        Surrogate s = estimator.surrogate(q, z -> {
-          NDArray fz = z.sub(a).square().sum(new int[] {-1}).mul(-0.5f);
-          seen.add(fz);
-          return fz;
-        }, 7, step.ones(new Shape(1, 1)));
-        assertThat(s.objective().getFloat()).as(estimator.name())
+        Surrogate s =
+            estimator.surrogate(
+                q,
+                z -> {
+                  NDArray fz = z.sub(a).square().sum(new int[] {-1}).mul(-0.5f);
+                  seen.add(fz);
+                  return fz;
+                },
+                7,
+                step.ones(new Shape(1, 1)));
+        assertThat(s.objective().getFloat())
+            .as(estimator.name())
             .isCloseTo(seen.get(0).mean().getFloat(), org.assertj.core.data.Offset.offset(1e-5f));
       }
     }
@@ -133,11 +152,16 @@ class EstimatorsAgreeTest {
       sigma.setRequiresGradient(true);
       NDArray a = step.create(A);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        Surrogate s = estimator.surrogate(Normal.diagonal(mu, sigma),
-            z -> z.sub(a).square().sum(new int[] {-1}).mul(-0.5f), S, step.ones(new Shape(1, 1)));
+        Surrogate s =
+            estimator.surrogate(
+                Normal.diagonal(mu, sigma),
+                z -> z.sub(a).square().sum(new int[] {-1}).mul(-0.5f),
+                S,
+                step.ones(new Shape(1, 1)));
         gc.backward(s.objective());
       }
-      // Train the learned baseline by plain SGD on its regression loss L: the objective carries −∇L for it.
+      // Train the learned baseline by plain SGD on its regression loss L: the objective carries −∇L
+      // for it.
       for (NDArray p : learned.parameters()) {
         step.tempAttachAll(p);
         p.addi(p.getGradient().mul(0.05f));
@@ -155,7 +179,10 @@ class EstimatorsAgreeTest {
     }
   }
 
-  /** Per parameter j: the mean of the R estimates within 5 standard errors (+ 1e-3 for float32) of truth[j]. */
+  /**
+   * Per parameter j: the mean of the R estimates within 5 standard errors (+ 1e-3 for float32) of
+   * truth[j].
+   */
   static void assertWithinMonteCarloError(String name, double[][] estimates, double[] truth) {
     for (int j = 0; j < truth.length; j++) {
       double[] column = new double[estimates.length];

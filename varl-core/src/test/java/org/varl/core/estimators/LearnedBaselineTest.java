@@ -13,11 +13,12 @@ import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
 
 /**
- * The learned baseline learns {@code E[f | x]} through the score-function surrogate alone (its regression loss rides
- * on the surrogate, see {@link Baseline#observe}). Problem: context {@code x ∈ R³} varying across a batch of 64,
- * {@code q = N(0, 1)} per example, {@code f(z; x) = w·x + c + z} with {@code w = (1.5, −2, 0.5)}, {@code c = 3}, so
- * {@code E_q[f | x] = w·x + c} (standard deviation ≈ 2.5 over x) while a single draw scatters around it with
- * standard deviation 1. Plain SGD on {@code surrogate.loss()}, one draw per example, step 0.05, 400 steps, seed 3.
+ * The learned baseline learns {@code E[f | x]} through the score-function surrogate alone (its
+ * regression loss rides on the surrogate, see {@link Baseline#observe}). Problem: context {@code x
+ * ∈ R³} varying across a batch of 64, {@code q = N(0, 1)} per example, {@code f(z; x) = w·x + c +
+ * z} with {@code w = (1.5, −2, 0.5)}, {@code c = 3}, so {@code E_q[f | x] = w·x + c} (standard
+ * deviation ≈ 2.5 over x) while a single draw scatters around it with standard deviation 1. Plain
+ * SGD on {@code surrogate.loss()}, one draw per example, step 0.05, 400 steps, seed 3.
  */
 class LearnedBaselineTest {
 
@@ -34,7 +35,9 @@ class LearnedBaselineTest {
       NDArray w = root.create(W, new Shape(3, 1));
       NDArray trainX = root.randomNormal(new Shape(BATCH, 3));
       NDArray testX = root.randomNormal(new Shape(256, 3));
-      NDArray loc = root.zeros(new Shape(BATCH)); // q's parameter, so the surrogate has a gradient without b too
+      NDArray loc =
+          root.zeros(
+              new Shape(BATCH)); // q's parameter, so the surrogate has a gradient without b too
       loc.setRequiresGradient(true);
       LearnedBaseline baseline = LearnedBaseline.linear(root, 3);
       ScoreFunctionEstimator estimator = new ScoreFunctionEstimator(baseline);
@@ -64,16 +67,19 @@ class LearnedBaselineTest {
       double lossAfter = regressionLoss(root, baseline, trainX, w);
       // Before training b = 0: its RMS distance from E[f | x] is about sqrt(|w|² + c²) ≈ 3.9.
       assertThat(before).isGreaterThan(3.0);
-      // After: within 0.1 of E[f | x] on 256 fresh inputs (RMS), 4% of the spread of E[f | x] itself (sd ≈ 2.5).
+      // After: within 0.1 of E[f | x] on 256 fresh inputs (RMS), 4% of the spread of E[f | x]
+      // itself (sd ≈ 2.5).
       assertThat(after).isLessThan(0.1);
-      // Its regression loss against the single-draw signal falls from ≈ 17 to the noise floor (variance 1).
+      // Its regression loss against the single-draw signal falls from ≈ 17 to the noise floor
+      // (variance 1).
       assertThat(lossBefore / lossAfter).isGreaterThan(8.0);
       assertThat(lossAfter).isLessThan(1.2);
     }
   }
 
   /** RMS over the rows of {@code x} of {@code b(x) − (w·x + c)}. */
-  private static double baselineError(NDManager root, LearnedBaseline baseline, NDArray x, NDArray w) {
+  private static double baselineError(
+      NDManager root, LearnedBaseline baseline, NDArray x, NDArray w) {
     try (NDManager scope = root.newSubManager()) {
       scope.tempAttachAll(x, w);
       NDArray signal = scope.zeros(new Shape(1, x.getShape().get(0)), DataType.FLOAT32);
@@ -83,8 +89,12 @@ class LearnedBaselineTest {
     }
   }
 
-  /** The baseline's regression loss {@code mean (b(x_b) − f_sb)²} over 10 fresh draws of the signal per row. */
-  private static double regressionLoss(NDManager root, LearnedBaseline baseline, NDArray x, NDArray w) {
+  /**
+   * The baseline's regression loss {@code mean (b(x_b) − f_sb)²} over 10 fresh draws of the signal
+   * per row.
+   */
+  private static double regressionLoss(
+      NDManager root, LearnedBaseline baseline, NDArray x, NDArray w) {
     try (NDManager scope = root.newSubManager()) {
       scope.tempAttachAll(x, w);
       NDArray mean = x.matMul(w).reshape(1, -1).add(C);

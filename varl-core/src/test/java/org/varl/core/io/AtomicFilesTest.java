@@ -17,7 +17,9 @@ class AtomicFilesTest {
     Path target = dir.resolve("a/b/out.txt");
     AtomicFiles.writeString(target, "hello");
     assertThat(Files.readString(target)).isEqualTo("hello");
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)))
         .isEqualTo("rw-r--r--");
     try (var files = Files.list(target.getParent())) {
       assertThat(files).containsExactly(target);
@@ -28,10 +30,16 @@ class AtomicFilesTest {
   void failedWriteKeepsTheOldFileAndLeavesNoTemporary(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("out.txt");
     AtomicFiles.writeString(target, "old");
-    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-      out.write("partial".getBytes());
-      throw new IOException("disk on fire");
-    })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk on fire");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write("partial".getBytes());
+                      throw new IOException("disk on fire");
+                    }))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("disk on fire");
     assertThat(Files.readString(target)).isEqualTo("old");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(target);

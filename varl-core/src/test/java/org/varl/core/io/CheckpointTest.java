@@ -17,7 +17,9 @@ import org.varl.core.optim.AdamState;
 class CheckpointTest {
 
   private static Checkpoint sample() {
-    return Checkpoint.builder("sac").setConfig("{\"gamma\": 0.99}").putCounter("step", 1234)
+    return Checkpoint.builder("sac")
+        .setConfig("{\"gamma\": 0.99}")
+        .putCounter("step", 1234)
         .putFloats("actor/w", new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, Float.NaN})
         .putDoubles("history", new long[] {2}, new double[] {1e-300, -7.5})
         .putInts("replay/actions", new long[] {4}, new int[] {0, 3, -1, Integer.MAX_VALUE})
@@ -42,8 +44,9 @@ class CheckpointTest {
     AdamState s = c.adamState("adam/", 1);
     assertThat(s.step()).isEqualTo(9);
     assertThat(s.means()[0]).containsExactly(0.5f);
-    assertThat(c.tensors().keySet()).containsExactly("actor/w", "history", "replay/actions", "replay/episodes",
-        "adam/m/0", "adam/v/0");
+    assertThat(c.tensors().keySet())
+        .containsExactly(
+            "actor/w", "history", "replay/actions", "replay/episodes", "adam/m/0", "adam/v/0");
     assertThat(dir.toFile().list()).containsExactly("c.bin");
   }
 
@@ -57,15 +60,19 @@ class CheckpointTest {
       NDArray target = m.zeros(new Shape(2, 2));
       c.loadParameters("net/", List.of("w"), List.of(target));
       assertThat(target.toFloatArray()).containsExactly(1, 2, 3, 4);
-      assertThatThrownBy(() -> c.loadParameters("net/", List.of("w"), List.of(m.zeros(new Shape(4)))))
-          .hasMessage("incompatible checkpoint: parameter 0 net/w is FLOAT32[2, 2], the model expects FLOAT32[4]");
+      assertThatThrownBy(
+              () -> c.loadParameters("net/", List.of("w"), List.of(m.zeros(new Shape(4)))))
+          .hasMessage(
+              "incompatible checkpoint: parameter 0 net/w is FLOAT32[2, 2], the model expects FLOAT32[4]");
       assertThatThrownBy(() -> c.loadParameters("net/", List.of("v"), List.of(target)))
-          .hasMessage("incompatible checkpoint: parameter 0 net/v is missing, the model expects FLOAT32[2, 2]");
+          .hasMessage(
+              "incompatible checkpoint: parameter 0 net/v is missing, the model expects FLOAT32[2, 2]");
     }
   }
 
   @Test
-  void corruptTruncatedForeignOldAndWrongKindFilesAreOneLineErrors(@TempDir Path dir) throws Exception {
+  void corruptTruncatedForeignOldAndWrongKindFilesAreOneLineErrors(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("c.bin");
     sample().write(file);
     byte[] good = Files.readAllBytes(file);
@@ -77,23 +84,25 @@ class CheckpointTest {
     assertThatThrownBy(() -> Checkpoint.read(file, "sac"))
         .hasMessage(where + " is corrupt or truncated (checksum mismatch)");
     Files.write(file, Arrays.copyOf(good, good.length - 9));
-    assertThatThrownBy(() -> Checkpoint.read(file, "sac")).hasMessageContaining("is corrupt or truncated");
+    assertThatThrownBy(() -> Checkpoint.read(file, "sac"))
+        .hasMessageContaining("is corrupt or truncated");
     Files.writeString(file, "PK\u0003\u0004 a zip file, not a checkpoint");
-    assertThatThrownBy(() -> Checkpoint.read(file, "sac")).hasMessage(where
-        + " is not a varl checkpoint (bad magic number)");
+    assertThatThrownBy(() -> Checkpoint.read(file, "sac"))
+        .hasMessage(where + " is not a varl checkpoint (bad magic number)");
     byte[] newer = good.clone();
     newer[11] = 3;
     Files.write(file, newer);
-    assertThatThrownBy(() -> Checkpoint.read(file, "sac")).hasMessage(where
-        + " has format version 3, this varl reads 2");
+    assertThatThrownBy(() -> Checkpoint.read(file, "sac"))
+        .hasMessage(where + " has format version 3, this varl reads 2");
     Files.write(file, good);
-    assertThatThrownBy(() -> Checkpoint.read(file, "vae")).hasMessage(where
-        + " holds a sac checkpoint, expected vae");
-    assertThatThrownBy(() -> Checkpoint.read(dir.resolve("none.bin"), "sac")).hasMessageStartingWith(
-        "no checkpoint at ");
+    assertThatThrownBy(() -> Checkpoint.read(file, "vae"))
+        .hasMessage(where + " holds a sac checkpoint, expected vae");
+    assertThatThrownBy(() -> Checkpoint.read(dir.resolve("none.bin"), "sac"))
+        .hasMessageStartingWith("no checkpoint at ");
     assertThatThrownBy(() -> Checkpoint.builder("x").putCounter("a", 1).putCounter("a", 2))
         .hasMessage("checkpoint counter a given twice");
-    assertThatThrownBy(() -> new Checkpoint.Tensor(Checkpoint.DType.INT32, new long[] {3}, new int[2]))
+    assertThatThrownBy(
+            () -> new Checkpoint.Tensor(Checkpoint.DType.INT32, new long[] {3}, new int[2]))
         .hasMessage("tensor of shape [3] needs 3 values, found 2");
   }
 }

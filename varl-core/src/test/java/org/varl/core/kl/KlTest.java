@@ -19,7 +19,10 @@ import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
 import org.varl.core.distributions.TanhNormal;
 
-/** Every analytic KL against reference values ({@code core_reference_values.py}) and its Monte Carlo estimate. */
+/**
+ * Every analytic KL against reference values ({@code core_reference_values.py}) and its Monte Carlo
+ * estimate.
+ */
 class KlTest {
 
   private NDManager manager;
@@ -41,8 +44,10 @@ class KlTest {
 
   @Test
   void normalNormalMatchesReference() {
-    assertThat(Kl.divergence(normal(1f, 0.5f), normal(-1f, 2f)).getFloat()).isCloseTo(1.41754436f, within(1e-5f));
-    assertThat(Kl.divergence(normal(1f, 0.5f), normal(1f, 0.5f)).getFloat()).isCloseTo(0f, within(1e-7f));
+    assertThat(Kl.divergence(normal(1f, 0.5f), normal(-1f, 2f)).getFloat())
+        .isCloseTo(1.41754436f, within(1e-5f));
+    assertThat(Kl.divergence(normal(1f, 0.5f), normal(1f, 0.5f)).getFloat())
+        .isCloseTo(0f, within(1e-7f));
   }
 
   @Test
@@ -56,8 +61,10 @@ class KlTest {
   void categoricalPairWithDifferentCategoryCountsIsNamed() {
     Categorical p = Categorical.ofLogits(manager.zeros(new Shape(3)));
     Categorical q = Categorical.ofLogits(manager.zeros(new Shape(4)));
-    assertThatThrownBy(() -> Kl.divergence(p, q)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("KL(Categorical || Categorical) needs the same number of categories, found p 3 and q 4");
+    assertThatThrownBy(() -> Kl.divergence(p, q))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "KL(Categorical || Categorical) needs the same number of categories, found p 3 and q 4");
   }
 
   @Test
@@ -68,11 +75,12 @@ class KlTest {
   }
 
   /**
-   * Action masks ({@code −inf} logits) give finite KL gradients. Where p and q mask the same category, KL and both
-   * gradients equal those of the logits with that category removed (0 at the masked one). Where only p masks it,
-   * {@code ∂KL/∂l_p} still equals the reduced problem's (q's renormalization over the remaining categories shifts
-   * {@code log q} by a constant, and {@code Σ p = 1}, so only the value moves by that constant), and {@code ∂KL/∂l_q}
-   * is the closed form {@code q − p} at every category, {@code q_k} at the masked one.
+   * Action masks ({@code −inf} logits) give finite KL gradients. Where p and q mask the same
+   * category, KL and both gradients equal those of the logits with that category removed (0 at the
+   * masked one). Where only p masks it, {@code ∂KL/∂l_p} still equals the reduced problem's (q's
+   * renormalization over the remaining categories shifts {@code log q} by a constant, and {@code Σ
+   * p = 1}, so only the value moves by that constant), and {@code ∂KL/∂l_q} is the closed form
+   * {@code q − p} at every category, {@code q_k} at the masked one.
    */
   @Test
   void categoricalKlGradientWithMaskedLogitsIsFiniteAndIgnoresTheMaskedCategory() {
@@ -83,21 +91,35 @@ class KlTest {
     float[] lpReduced = {0.3f, -1.2f, 1.0f, 2.0f};
     float[] lqReduced = {-0.4f, 0.8f, 0.1f, -1.5f};
     float[][] reduced = klGradients(lpReduced, lqReduced);
-    float reducedKl = Kl.divergence(Categorical.ofLogits(manager.create(lpReduced)),
-        Categorical.ofLogits(manager.create(lqReduced))).getFloat();
+    float reducedKl =
+        Kl.divergence(
+                Categorical.ofLogits(manager.create(lpReduced)),
+                Categorical.ofLogits(manager.create(lqReduced)))
+            .getFloat();
 
     float[][] bothMasked = klGradients(lp, lqMasked);
-    assertThat(Kl.divergence(Categorical.ofLogits(manager.create(lp)),
-        Categorical.ofLogits(manager.create(lqMasked))).getFloat()).isCloseTo(reducedKl, within(1e-6f));
+    assertThat(
+            Kl.divergence(
+                    Categorical.ofLogits(manager.create(lp)),
+                    Categorical.ofLogits(manager.create(lqMasked)))
+                .getFloat())
+        .isCloseTo(reducedKl, within(1e-6f));
     for (int side = 0; side < 2; side++) {
       assertThat(bothMasked[side][1]).as("masked category, side %d", side).isEqualTo(0f);
-      assertThat(new float[] {bothMasked[side][0], bothMasked[side][2], bothMasked[side][3], bothMasked[side][4]})
-          .as("side %d", side).containsExactly(reduced[side], within(1e-6f));
+      assertThat(
+              new float[] {
+                bothMasked[side][0], bothMasked[side][2], bothMasked[side][3], bothMasked[side][4]
+              })
+          .as("side %d", side)
+          .containsExactly(reduced[side], within(1e-6f));
     }
 
     float[][] onlyPMasked = klGradients(lp, lqOpen);
     assertThat(onlyPMasked[0][1]).isEqualTo(0f);
-    assertThat(new float[] {onlyPMasked[0][0], onlyPMasked[0][2], onlyPMasked[0][3], onlyPMasked[0][4]})
+    assertThat(
+            new float[] {
+              onlyPMasked[0][0], onlyPMasked[0][2], onlyPMasked[0][3], onlyPMasked[0][4]
+            })
         .containsExactly(reduced[0], within(1e-6f));
     float[] p = Categorical.ofLogits(manager.create(lp)).probs().toFloatArray();
     float[] q = Categorical.ofLogits(manager.create(lqOpen)).probs().toFloatArray();
@@ -120,11 +142,16 @@ class KlTest {
 
   @Test
   void independentIndependentMatchesReferenceAndBroadcastsAgainstAPrior() {
-    Independent p = Normal.diagonal(manager.create(new float[] {0f, 1f}), manager.create(new float[] {1f, 0.5f}));
-    Independent q = Normal.diagonal(manager.create(new float[] {0.5f, -1f}), manager.create(new float[] {2f, 1f}));
+    Independent p =
+        Normal.diagonal(
+            manager.create(new float[] {0f, 1f}), manager.create(new float[] {1f, 0.5f}));
+    Independent q =
+        Normal.diagonal(
+            manager.create(new float[] {0.5f, -1f}), manager.create(new float[] {2f, 1f}));
     assertThat(Kl.divergence(p, q).getFloat()).isCloseTo(2.66754436f, within(1e-5f));
     // A batch [4] of posteriors against one standard-normal prior: the VAE's KL term, shape [B].
-    Independent posterior = Normal.diagonal(manager.randomNormal(new Shape(4, 3)), manager.ones(new Shape(4, 3)));
+    Independent posterior =
+        Normal.diagonal(manager.randomNormal(new Shape(4, 3)), manager.ones(new Shape(4, 3)));
     Independent prior = Independent.of(Normal.standard(manager, new Shape(3)), 1);
     NDArray kl = Kl.divergence(posterior, prior);
     assertThat(kl.getShape()).isEqualTo(new Shape(4));
@@ -142,13 +169,20 @@ class KlTest {
   void everyAnalyticKlAgreesWithItsMonteCarloEstimate() {
     // 200k draws; each tolerance is ≥ 4 Monte Carlo standard errors (estimated from a pilot run).
     assertMonteCarloAgrees(normal(1f, 0.5f), normal(-1f, 2f), 0.02f);
-    assertMonteCarloAgrees(Bernoulli.ofLogits(manager.create(new float[] {0.3f, 2f})),
-        Bernoulli.ofLogits(manager.create(new float[] {-1.2f, 0f})), 0.01f);
-    assertMonteCarloAgrees(Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f})),
-        Categorical.ofLogits(manager.create(new float[] {0f, 0f, 1f})), 0.005f);
     assertMonteCarloAgrees(
-        Normal.diagonal(manager.create(new float[] {0f, 1f}), manager.create(new float[] {1f, 0.5f})),
-        Normal.diagonal(manager.create(new float[] {0.5f, -1f}), manager.create(new float[] {2f, 1f})), 0.02f);
+        Bernoulli.ofLogits(manager.create(new float[] {0.3f, 2f})),
+        Bernoulli.ofLogits(manager.create(new float[] {-1.2f, 0f})),
+        0.01f);
+    assertMonteCarloAgrees(
+        Categorical.ofLogits(manager.create(new float[] {1f, 2f, 3f})),
+        Categorical.ofLogits(manager.create(new float[] {0f, 0f, 1f})),
+        0.005f);
+    assertMonteCarloAgrees(
+        Normal.diagonal(
+            manager.create(new float[] {0f, 1f}), manager.create(new float[] {1f, 0.5f})),
+        Normal.diagonal(
+            manager.create(new float[] {0.5f, -1f}), manager.create(new float[] {2f, 1f})),
+        0.02f);
   }
 
   private void assertMonteCarloAgrees(Distribution p, Distribution q, float tolerance) {
@@ -159,7 +193,8 @@ class KlTest {
 
   @Test
   void unregisteredPairNamesBothClassesAndPointsAtMonteCarlo() {
-    TanhNormal t = TanhNormal.of(manager.create(new float[] {0f}), manager.create(new float[] {1f}));
+    TanhNormal t =
+        TanhNormal.of(manager.create(new float[] {0f}), manager.create(new float[] {1f}));
     assertThatThrownBy(() -> Kl.divergence(t, normal(0f, 1f)))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("TanhNormal")
@@ -172,13 +207,17 @@ class KlTest {
   @Test
   void registeredRuleIsUsedAndMismatchedShapesAreRejected() {
     Kl.register(TanhNormal.class, TanhNormal.class, (p, q) -> Kl.divergence(p.base(), q.base()));
-    TanhNormal a = TanhNormal.of(manager.create(new float[] {1f}), manager.create(new float[] {0.5f}));
-    TanhNormal b = TanhNormal.of(manager.create(new float[] {-1f}), manager.create(new float[] {2f}));
+    TanhNormal a =
+        TanhNormal.of(manager.create(new float[] {1f}), manager.create(new float[] {0.5f}));
+    TanhNormal b =
+        TanhNormal.of(manager.create(new float[] {-1f}), manager.create(new float[] {2f}));
     // KL is invariant under the bijection tanh, so it equals the base KL.
     assertThat(Kl.divergence(a, b).getFloat()).isCloseTo(1.41754436f, within(1e-5f));
     Normal two = Normal.of(manager.zeros(new Shape(2)), manager.ones(new Shape(2)));
     Normal three = Normal.of(manager.zeros(new Shape(3)), manager.ones(new Shape(3)));
-    assertThatThrownBy(() -> Kl.divergence(two, three)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("(2)").hasMessageContaining("(3)");
+    assertThatThrownBy(() -> Kl.divergence(two, three))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("(2)")
+        .hasMessageContaining("(3)");
   }
 }

@@ -43,7 +43,8 @@ class HeadsTest {
   void maskedCategoricalGivesZeroProbabilityToInvalidEntries() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray logits = m.create(new float[] {1f, 2f, 3f, 0f, 0f, 0f}, new Shape(2, 3));
-      NDArray valid = m.create(new boolean[] {true, false, true, false, true, true}, new Shape(2, 3));
+      NDArray valid =
+          m.create(new boolean[] {true, false, true, false, true, true}, new Shape(2, 3));
       Categorical c = Heads.maskedCategorical(logits, valid);
       float[] p = c.probs().toFloatArray();
       double z = Math.exp(1) + Math.exp(3);
@@ -51,7 +52,8 @@ class HeadsTest {
       assertThat(p[1]).isEqualTo(0f);
       assertThat(p[3]).isEqualTo(0f);
       assertThat(p[4]).isCloseTo(0.5f, offset(1e-6f));
-      NDArray none = m.create(new boolean[] {false, false, false, true, true, true}, new Shape(2, 3));
+      NDArray none =
+          m.create(new boolean[] {false, false, false, true, true, true}, new Shape(2, 3));
       assertThatThrownBy(() -> Heads.maskedCategorical(logits, none))
           .hasMessage("every row of the mask needs at least one valid entry");
     }

@@ -11,14 +11,21 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Adam against torch.optim.Adam's update written out in double precision, and its options' formulas. */
+/**
+ * Adam against torch.optim.Adam's update written out in double precision, and its options'
+ * formulas.
+ */
 class AdamTest {
 
-  private static final double[][] GRADS = {{0.5, -1.0, 1e-3}, {0.2, 3.0, -1e-3}, {-0.7, 0.1, 0.0}, {1.0, 1.0, 1.0}};
+  private static final double[][] GRADS = {
+    {0.5, -1.0, 1e-3}, {0.2, 3.0, -1e-3}, {-0.7, 0.1, 0.0}, {1.0, 1.0, 1.0}
+  };
 
-  /** The reference: torch.optim.Adam (amsgrad=False) in double precision, with the optional extras. */
-  private static double[] reference(double lr, double wd, double clip, long decaySteps, double finalFraction,
-      int steps) {
+  /**
+   * The reference: torch.optim.Adam (amsgrad=False) in double precision, with the optional extras.
+   */
+  private static double[] reference(
+      double lr, double wd, double clip, long decaySteps, double finalFraction, int steps) {
     double[] w = {1.0, -2.0, 0.5};
     double[] m = new double[3];
     double[] v = new double[3];
@@ -31,8 +38,10 @@ class AdamTest {
           g[i] *= scale;
         }
       }
-      double rate = decaySteps > 0 ? lr * (1 - (1 - finalFraction) * Math.min(1.0, (t - 1) / (double) decaySteps))
-          : lr;
+      double rate =
+          decaySteps > 0
+              ? lr * (1 - (1 - finalFraction) * Math.min(1.0, (t - 1) / (double) decaySteps))
+              : lr;
       for (int i = 0; i < 3; i++) {
         double gi = g[i] + wd * w[i];
         m[i] = 0.9 * m[i] + 0.1 * gi;
@@ -59,7 +68,9 @@ class AdamTest {
 
   private static void assertClose(float[] actual, double[] expected, String what) {
     for (int i = 0; i < 3; i++) {
-      assertThat((double) actual[i]).as("%s, coordinate %d", what, i).isCloseTo(expected[i], offset(1e-6));
+      assertThat((double) actual[i])
+          .as("%s, coordinate %d", what, i)
+          .isCloseTo(expected[i], offset(1e-6));
     }
   }
 
@@ -76,17 +87,28 @@ class AdamTest {
   void weightDecayClippingAndLinearDecayFollowTheirFormulas() {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray p1 = manager.create(new float[] {1f, -2f, 0.5f});
-      assertClose(run(Adam.builder(List.of(p1)).setLearningRate(0.01).optWeightDecay(0.1), p1, manager, 4),
-          reference(0.01, 0.1, 0, 0, 1, 4), "weight decay");
+      assertClose(
+          run(Adam.builder(List.of(p1)).setLearningRate(0.01).optWeightDecay(0.1), p1, manager, 4),
+          reference(0.01, 0.1, 0, 0, 1, 4),
+          "weight decay");
       NDArray p2 = manager.create(new float[] {1f, -2f, 0.5f});
       // ‖g‖ is 1.1 to 3.2 here: a bound of 0.5 clips every step.
-      assertClose(run(Adam.builder(List.of(p2)).setLearningRate(0.01).optMaxGradNorm(0.5), p2, manager, 4),
-          reference(0.01, 0, 0.5, 0, 1, 4), "clipping");
+      assertClose(
+          run(Adam.builder(List.of(p2)).setLearningRate(0.01).optMaxGradNorm(0.5), p2, manager, 4),
+          reference(0.01, 0, 0.5, 0, 1, 4),
+          "clipping");
       NDArray p3 = manager.create(new float[] {1f, -2f, 0.5f});
-      assertClose(run(Adam.builder(List.of(p3)).setLearningRate(0.01).optLinearDecay(2, 0.1), p3, manager, 4),
-          reference(0.01, 0, 0, 2, 0.1, 4), "linear decay");
+      assertClose(
+          run(
+              Adam.builder(List.of(p3)).setLearningRate(0.01).optLinearDecay(2, 0.1),
+              p3,
+              manager,
+              4),
+          reference(0.01, 0, 0, 2, 0.1, 4),
+          "linear decay");
       // Clipping changes the result (the check above is not vacuous).
-      assertThat(reference(0.01, 0, 0.5, 0, 1, 4)[1]).isNotCloseTo(reference(0.01, 0, 0, 0, 1, 4)[1], offset(1e-4));
+      assertThat(reference(0.01, 0, 0.5, 0, 1, 4)[1])
+          .isNotCloseTo(reference(0.01, 0, 0, 0, 1, 4)[1], offset(1e-4));
     }
   }
 
@@ -140,21 +162,25 @@ class AdamTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray a = manager.create(new float[] {1f, -2f, 0.5f});
       NDArray b = manager.create(new float[] {1f, -2f, 0.5f});
-      try (Adam straight = Adam.of(List.of(a), 0.01); Adam first = Adam.of(List.of(b), 0.01)) {
+      try (Adam straight = Adam.of(List.of(a), 0.01);
+          Adam first = Adam.of(List.of(b), 0.01)) {
         for (int t = 0; t < 4; t++) {
           double[] g = GRADS[t];
-          straight.step(List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
+          straight.step(
+              List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
         }
         for (int t = 0; t < 2; t++) {
           double[] g = GRADS[t];
-          first.step(List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
+          first.step(
+              List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
         }
         AdamState saved = first.state();
         try (Adam second = Adam.of(List.of(b), 0.01)) {
           second.restore(saved);
           for (int t = 2; t < 4; t++) {
             double[] g = GRADS[t];
-            second.step(List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
+            second.step(
+                List.of(manager.create(new float[] {(float) g[0], (float) g[1], (float) g[2]})));
           }
         }
       }
@@ -166,13 +192,15 @@ class AdamTest {
   void rejectsNonsensicalSettings() {
     try (NDManager manager = NDManager.newBaseManager()) {
       List<NDArray> p = List.of(manager.create(new float[] {1f}));
-      assertThatThrownBy(() -> Adam.of(p, -0.1)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> Adam.of(p, -0.1))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("lr must be > 0 and finite, found -0.1");
       assertThatThrownBy(() -> Adam.of(p, Double.NaN)).hasMessageContaining("lr must be > 0");
-      assertThatThrownBy(() -> Adam.builder(p).build()).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> Adam.builder(p).build())
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("setLearningRate");
-      assertThatThrownBy(() -> Adam.builder(p).optMaxGradNorm(0)).hasMessage(
-          "max grad norm must be > 0 and finite, found 0.0");
+      assertThatThrownBy(() -> Adam.builder(p).optMaxGradNorm(0))
+          .hasMessage("max grad norm must be > 0 and finite, found 0.0");
       try (Adam adam = Adam.of(p, 0.1)) {
         assertThatThrownBy(() -> adam.restore(new AdamState(3, new float[2][1], new float[2][1])))
             .hasMessage("adam state has 2 parameters, the optimizer 1");

@@ -22,7 +22,8 @@ class PolyakTest {
       for (int i = 0; i < 99; i++) {
         Polyak.update(List.of(target), List.of(online), 0.25);
       }
-      assertThat((double) target.toFloatArray()[1]).isCloseTo(-2 + 12 * Math.pow(0.75, 100), offset(1e-5));
+      assertThat((double) target.toFloatArray()[1])
+          .isCloseTo(-2 + 12 * Math.pow(0.75, 100), offset(1e-5));
       assertThat(online.toFloatArray()).containsExactly(1f, -2f);
       Polyak.update(List.of(target), List.of(online), 1);
       assertThat(target.toFloatArray()).containsExactly(1f, -2f);
@@ -33,7 +34,8 @@ class PolyakTest {
   void rejectsBadTauAndMismatchedLists() {
     try (NDManager m = NDManager.newBaseManager()) {
       List<NDArray> a = List.of(m.create(new float[] {0f}));
-      assertThatThrownBy(() -> Polyak.update(a, a, 0)).hasMessage("tau must be in (0, 1], found 0.0");
+      assertThatThrownBy(() -> Polyak.update(a, a, 0))
+          .hasMessage("tau must be in (0, 1], found 0.0");
       assertThatThrownBy(() -> Polyak.update(a, List.of(m.create(new float[] {0f, 1f})), 0.5))
           .hasMessage("parameter 0: target has 1 values, online has 2");
     }

@@ -29,7 +29,8 @@ class SeedsTest {
 
   @Test
   void mixedSeedsHaveBalancedBits() {
-    // Each output bit of the finalizer is 1 with probability 1/2: over 4096 consecutive inputs, 64·4096 bits.
+    // Each output bit of the finalizer is 1 with probability 1/2: over 4096 consecutive inputs,
+    // 64·4096 bits.
     long ones = 0;
     int n = 4096;
     for (int i = 0; i < n; i++) {
@@ -42,9 +43,12 @@ class SeedsTest {
   @Test
   void noiseIsStandardNormalAndDeterminedByItsCoordinates() {
     try (NDManager m = NDManager.newBaseManager()) {
-      float[] a = NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 4).toFloatArray();
-      float[] b = NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 4).toFloatArray();
-      float[] c = NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 5).toFloatArray();
+      float[] a =
+          NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 4).toFloatArray();
+      float[] b =
+          NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 4).toFloatArray();
+      float[] c =
+          NoiseStream.normal(m, new Shape(20000), 7, Streams.TRAIN_NOISE, 3, 5).toFloatArray();
       assertThat(b).containsExactly(a);
       assertThat(c).isNotEqualTo(a);
       double sum = 0;

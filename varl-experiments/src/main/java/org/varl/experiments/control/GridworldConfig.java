@@ -5,16 +5,19 @@ import java.nio.file.Path;
 /**
  * Settings of {@link GridworldExperiment}, named as the options of {@code varl control gridworld}.
  *
- * @param size N of the benchmark peer's N x N slippery gridworld, in [2, 200] (ignored when {@code map} is given)
- * @param map a text map ({@link org.varl.control.grid.GridMap}) instead of the slippery grid, or null
+ * @param size N of the benchmark peer's N x N slippery gridworld, in [2, 200] (ignored when {@code
+ *     map} is given)
+ * @param map a text map ({@link org.varl.control.grid.GridMap}) instead of the slippery grid, or
+ *     null
  * @param slip slip probability p in [0, 1]: 1 - p on the intended move, p/5 on each of the 5 moves
  * @param temperatures the temperatures alpha, each finite and > 0
  * @param horizon T >= 1, or 0 for 2 (width + height)
- * @param samples trajectories sampled per temperature and backup for the Monte Carlo check of the visitation
+ * @param samples trajectories sampled per temperature and backup for the Monte Carlo check of the
+ *     visitation
  * @param seed seed of the Monte Carlo check (temperature i, backup b uses seed + 2 i + b)
  */
-public record GridworldConfig(int size, Path map, double slip, double[] temperatures, int horizon, int samples,
-    long seed) {
+public record GridworldConfig(
+    int size, Path map, double slip, double[] temperatures, int horizon, int samples, long seed) {
 
   public GridworldConfig {
     if (map == null && (size < 2 || size > 200)) {
@@ -29,19 +32,23 @@ public record GridworldConfig(int size, Path map, double slip, double[] temperat
     temperatures = temperatures.clone();
     for (int i = 0; i < temperatures.length; i++) {
       if (!(temperatures[i] > 0) || Double.isInfinite(temperatures[i])) {
-        throw new IllegalArgumentException("--temperatures[" + i + "]: must be finite and > 0, found "
-            + temperatures[i]);
+        throw new IllegalArgumentException(
+            "--temperatures[" + i + "]: must be finite and > 0, found " + temperatures[i]);
       }
     }
     if (horizon < 0) {
-      throw new IllegalArgumentException("--horizon: must be >= 1 (or 0 for automatic), found " + horizon);
+      throw new IllegalArgumentException(
+          "--horizon: must be >= 1 (or 0 for automatic), found " + horizon);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples: must be >= 1, found " + samples);
     }
   }
 
-  /** The command's defaults: the peer's 10 x 10 grid, slip 0.1, alpha 0.1, 1, 10, automatic T, 2000 samples, seed 1. */
+  /**
+   * The command's defaults: the peer's 10 x 10 grid, slip 0.1, alpha 0.1, 1, 10, automatic T, 2000
+   * samples, seed 1.
+   */
   public static GridworldConfig defaults() {
     return new GridworldConfig(10, null, 0.1, new double[] {0.1, 1, 10}, 0, 2000, 1);
   }

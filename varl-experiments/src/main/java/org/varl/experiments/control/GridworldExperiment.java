@@ -15,43 +15,49 @@ import org.varl.control.irl.Trajectory;
 import org.varl.experiments.Listener;
 
 /**
- * Control as inference on a gridworld at several temperatures, exact vs maxent backup (lecture, "control as
- * inference"): V_0 and pi_0 of both; the optimism V_0^exact - V_0^maxent &gt;= 0 under the slip; the exact
- * posterior's state marginals p(s_t | O) against its policy's visitation d_t (they differ: the posterior also
- * "chooses" the slips and, with several starts, its start), while the maxent posterior, the variational
- * q(tau) = p0 prod pi_t P, has the visitation as its marginals; the entropy of the marginals per t, which peaks
- * mid-trajectory (the lecture's "more variability in the middle"); and a Monte Carlo check that running pi_t in the
- * true dynamics reproduces d_t.
+ * Control as inference on a gridworld at several temperatures, exact vs maxent backup (lecture,
+ * "control as inference"): V_0 and pi_0 of both; the optimism V_0^exact - V_0^maxent &gt;= 0 under
+ * the slip; the exact posterior's state marginals p(s_t | O) against its policy's visitation d_t
+ * (they differ: the posterior also "chooses" the slips and, with several starts, its start), while
+ * the maxent posterior, the variational q(tau) = p0 prod pi_t P, has the visitation as its
+ * marginals; the entropy of the marginals per t, which peaks mid-trajectory (the lecture's "more
+ * variability in the middle"); and a Monte Carlo check that running pi_t in the true dynamics
+ * reproduces d_t.
  */
 public final class GridworldExperiment {
-  private GridworldExperiment() {
-  }
+  private GridworldExperiment() {}
 
   /** The config's gridworld: its map, or the peer's slippery N x N grid. */
   public static Gridworld grid(GridworldConfig c) {
-    return c.map() != null ? GridMap.read(c.map(), c.slip()) : SlipperyGridworld.build(c.size(), c.slip());
+    return c.map() != null
+        ? GridMap.read(c.map(), c.slip())
+        : SlipperyGridworld.build(c.size(), c.slip());
   }
 
   /**
-   * Solves both backups at every temperature and samples {@code samples} trajectories of each policy. The listener
-   * gets one stage whose units are the (temperature, backup) pairs.
+   * Solves both backups at every temperature and samples {@code samples} trajectories of each
+   * policy. The listener gets one stage whose units are the (temperature, backup) pairs.
    */
   public static GridworldResult run(GridworldConfig c, Listener listener) {
     Gridworld grid = grid(c);
     int horizon = c.horizon() > 0 ? c.horizon() : 2 * (grid.width() + grid.height());
     int[] times = times(horizon);
     double[] temperatures = c.temperatures();
-    listener.stage("solve both backups and sample " + c.samples() + " trajectories of each policy",
+    listener.stage(
+        "solve both backups and sample " + c.samples() + " trajectories of each policy",
         2L * temperatures.length);
     List<GridworldResult.TemperatureSummary> summaries = new ArrayList<>();
     for (int i = 0; i < temperatures.length; i++) {
       double alpha = temperatures[i];
       InferenceConfig config = new InferenceConfig(horizon, alpha, Backup.EXACT, 1.0);
       FiniteHorizonSolution exact = ControlAsInference.solve(grid.mdp(), config);
-      GridworldResult.BackupSummary e = summarize(grid, exact, times, c.samples(), c.seed() + 2L * i);
+      GridworldResult.BackupSummary e =
+          summarize(grid, exact, times, c.samples(), c.seed() + 2L * i);
       listener.advance(1);
-      FiniteHorizonSolution maxent = ControlAsInference.solve(grid.mdp(), config.withBackup(Backup.MAXENT));
-      GridworldResult.BackupSummary m = summarize(grid, maxent, times, c.samples(), c.seed() + 2L * i + 1);
+      FiniteHorizonSolution maxent =
+          ControlAsInference.solve(grid.mdp(), config.withBackup(Backup.MAXENT));
+      GridworldResult.BackupSummary m =
+          summarize(grid, maxent, times, c.samples(), c.seed() + 2L * i + 1);
       listener.advance(1);
       double[] gap = new double[grid.numStates()];
       double max = Double.NEGATIVE_INFINITY;
@@ -77,13 +83,13 @@ public final class GridworldExperiment {
     return set.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static GridworldResult.BackupSummary summarize(Gridworld grid, FiniteHorizonSolution sol, int[] times,
-      int samples, long seed) {
+  private static GridworldResult.BackupSummary summarize(
+      Gridworld grid, FiniteHorizonSolution sol, int[] times, int samples, long seed) {
     int horizon = sol.horizon();
     double[] hm = new double[horizon];
     double[] hv = new double[horizon];
     double[] tv = new double[horizon];
-    double[][] marginals = sol.marginals().orElseThrow();    // discount 1: both backups have them
+    double[][] marginals = sol.marginals().orElseThrow(); // discount 1: both backups have them
     double noise = 0;
     for (int t = 0; t < horizon; t++) {
       hm[t] = StateDistributions.entropy(marginals[t]);
@@ -115,7 +121,18 @@ public final class GridworldExperiment {
       marginalsAtTimes[k] = marginals[times[k]];
       visitationAtTimes[k] = sol.visitation()[times[k]];
     }
-    return new GridworldResult.BackupSummary(sol.config().backup().cliName(), sol.marginalsNote(), start,
-        sol.v()[0], sol.policy()[0], hm, hv, tv, marginalsAtTimes, visitationAtTimes, worst, noise);
+    return new GridworldResult.BackupSummary(
+        sol.config().backup().cliName(),
+        sol.marginalsNote(),
+        start,
+        sol.v()[0],
+        sol.policy()[0],
+        hm,
+        hv,
+        tv,
+        marginalsAtTimes,
+        visitationAtTimes,
+        worst,
+        noise);
   }
 }

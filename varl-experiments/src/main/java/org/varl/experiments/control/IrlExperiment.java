@@ -18,16 +18,19 @@ import org.varl.control.irl.Trajectory;
 import org.varl.experiments.Listener;
 
 /**
- * MaxEnt IRL (Ziebart et al. 2008, causal form) on the slippery gridworld: demonstrations from the soft-optimal
- * (maxent backup) expert with the true reward, or read from a file; the weights of the cell-type features learned by
- * {@link MaxEntIrl}; rewards compared up to the best constant shift, which no policy can reveal; visitations compared
- * by total variation to the demonstrations' and (sampled demonstrations) the expert's.
+ * MaxEnt IRL (Ziebart et al. 2008, causal form) on the slippery gridworld: demonstrations from the
+ * soft-optimal (maxent backup) expert with the true reward, or read from a file; the weights of the
+ * cell-type features learned by {@link MaxEntIrl}; rewards compared up to the best constant shift,
+ * which no policy can reveal; visitations compared by total variation to the demonstrations' and
+ * (sampled demonstrations) the expert's.
  */
 public final class IrlExperiment {
-  private IrlExperiment() {
-  }
+  private IrlExperiment() {}
 
-  /** Samples or reads the demonstrations and fits; the listener gets one stage whose units are ascent steps. */
+  /**
+   * Samples or reads the demonstrations and fits; the listener gets one stage whose units are
+   * ascent steps.
+   */
   public static IrlExperimentResult run(IrlExperimentConfig c, Listener listener) {
     IrlConfig irl = new IrlConfig(c.temperature(), c.iterations(), c.learningRate());
     Gridworld grid = SlipperyGridworld.build(c.size(), c.slip());
@@ -40,7 +43,8 @@ public final class IrlExperiment {
     if (c.demos() != null) {
       demos = Demonstrations.read(c.demos(), mdp.numStates(), mdp.numActions());
     } else {
-      InferenceConfig expert = new InferenceConfig(c.horizon(), c.temperature(), Backup.MAXENT, 1.0);
+      InferenceConfig expert =
+          new InferenceConfig(c.horizon(), c.temperature(), Backup.MAXENT, 1.0);
       expertPolicy = BackwardMessages.compute(mdp, expert).policy();
       expertVisitation = PolicyVisitation.compute(mdp, expertPolicy);
       demos = Demonstrations.sample(mdp, expertPolicy, c.numDemos(), c.seed());
@@ -68,21 +72,44 @@ public final class IrlExperiment {
     double tvDemos = 0;
     double tvExpert = expertVisitation == null ? Double.NaN : 0;
     for (int t = 0; t < horizon; t++) {
-      tvDemos = Math.max(tvDemos, StateDistributions.totalVariation(empirical[t], fit.visitation()[t]));
+      tvDemos =
+          Math.max(tvDemos, StateDistributions.totalVariation(empirical[t], fit.visitation()[t]));
       if (expertVisitation != null) {
-        tvExpert = Math.max(tvExpert, StateDistributions.totalVariation(expertVisitation[t], fit.visitation()[t]));
+        tvExpert =
+            Math.max(
+                tvExpert,
+                StateDistributions.totalVariation(expertVisitation[t], fit.visitation()[t]));
       }
     }
-    double expertLl = expertPolicy == null ? Double.NaN
-        : MaxEntIrl.averageLogLikelihood(expertPolicy, demos, mdp.numActions());
-    return new IrlExperimentResult(c, grid, demos, horizon, CellFeatures.NAMES.clone(),
-        CellFeatures.TRUE_WEIGHTS.clone(), fit.weights(), shift, Math.sqrt(sq), tvDemos, tvExpert, expertLl, fit,
-        trueReward, shifted, sumOverTime(empirical), sumOverTime(fit.visitation()), lavaSlipFraction(grid, demos));
+    double expertLl =
+        expertPolicy == null
+            ? Double.NaN
+            : MaxEntIrl.averageLogLikelihood(expertPolicy, demos, mdp.numActions());
+    return new IrlExperimentResult(
+        c,
+        grid,
+        demos,
+        horizon,
+        CellFeatures.NAMES.clone(),
+        CellFeatures.TRUE_WEIGHTS.clone(),
+        fit.weights(),
+        shift,
+        Math.sqrt(sq),
+        tvDemos,
+        tvExpert,
+        expertLl,
+        fit,
+        trueReward,
+        shifted,
+        sumOverTime(empirical),
+        sumOverTime(fit.visitation()),
+        lavaSlipFraction(grid, demos));
   }
 
   /**
-   * Among the steps t -> t+1 of the demonstrations that land on lava, the fraction that land on a state other than
-   * the most probable successor of (s_t, a_t), i.e. by a slip; NaN when none lands on lava.
+   * Among the steps t -> t+1 of the demonstrations that land on lava, the fraction that land on a
+   * state other than the most probable successor of (s_t, a_t), i.e. by a slip; NaN when none lands
+   * on lava.
    */
   static double lavaSlipFraction(Gridworld grid, List<Trajectory> demos) {
     Mdp mdp = grid.mdp();

@@ -2,8 +2,7 @@ package org.varl.experiments.control;
 
 /** Entropy and total variation of distributions over states, as the experiments report them. */
 final class StateDistributions {
-  private StateDistributions() {
-  }
+  private StateDistributions() {}
 
   /** -sum_s p(s) log p(s), in nats. */
   static double entropy(double[] p) {

@@ -16,19 +16,20 @@ import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.ScoreFunctionEstimator;
 
 /**
- * A discrete latent: {@code q = Categorical(softmax θ)} over K one-hot vectors {@code e_k}, {@code f(y) = −‖y − t‖²}
- * with a fixed point {@code t} inside the simplex. Closed form:
+ * A discrete latent: {@code q = Categorical(softmax θ)} over K one-hot vectors {@code e_k}, {@code
+ * f(y) = −‖y − t‖²} with a fixed point {@code t} inside the simplex. Closed form:
  *
  * <pre>
  *   E_q[f] = Σ_k p_k f(e_k),   f(e_k) = −(1 − 2t_k + ‖t‖²),   ∇_θ E_q[f] = p ⊙ (f(e) − p·f(e))
  * </pre>
  *
- * The score-function estimators see one-hot encoded category draws; the Gumbel-softmax estimators see relaxed
- * vectors, where {@code f} differs from its values at the vertices: that is their bias.
+ * The score-function estimators see one-hot encoded category draws; the Gumbel-softmax estimators
+ * see relaxed vectors, where {@code f} differs from its values at the vertices: that is their bias.
  */
 final class DiscreteProblem implements GradientProblem {
 
   static final int K = 6;
+
   /** Temperature of the relaxation: 0.5, within the range Jang et al. (2017) recommend. */
   static final double TEMPERATURE = 0.5;
 
@@ -90,7 +91,8 @@ final class DiscreteProblem implements GradientProblem {
   @Override
   public Integrand f(NDManager scope) {
     return z -> {
-      // Category indices [S, 1] from the score-function estimators are one-hot encoded; relaxed draws are [S, 1, K].
+      // Category indices [S, 1] from the score-function estimators are one-hot encoded; relaxed
+      // draws are [S, 1, K].
       NDArray y = z.getShape().dimension() == 2 ? z.oneHot(K).toType(DataType.FLOAT32, false) : z;
       return y.sub(target).square().sum(new int[] {-1}).neg();
     };
@@ -128,8 +130,12 @@ final class DiscreteProblem implements GradientProblem {
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(new ScoreFunctionEstimator(), new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned),
-        new GumbelSoftmaxEstimator(TEMPERATURE, false), new GumbelSoftmaxEstimator(TEMPERATURE, true));
+    return List.of(
+        new ScoreFunctionEstimator(),
+        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+        new ScoreFunctionEstimator(learned),
+        new GumbelSoftmaxEstimator(TEMPERATURE, false),
+        new GumbelSoftmaxEstimator(TEMPERATURE, true));
   }
 }

@@ -1,10 +1,5 @@
 package org.varl.experiments.vi;
 
-import org.varl.core.nn.Activation;
-import org.varl.core.nn.Mlp;
-import org.varl.core.optim.Adam;
-import org.varl.core.random.NoiseStream;
-import org.varl.core.random.Streams;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -25,31 +20,45 @@ import org.varl.core.estimators.LearnedBaseline;
 import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
 import org.varl.core.estimators.ScoreFunctionEstimator;
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
+import org.varl.core.optim.Adam;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 
 /**
- * An amortized encoder {@code q_φ(z | x)} (one hidden tanh layer, 24→32→2·2) on a fixed minibatch of B points from
- * {@link ToyLatentModel}, with {@code f(z) = log p(x, z)} under the model's fixed decoder. The encoder is first
- * trained for {@value #PRETRAIN_STEPS} Adam steps on the ELBO, so the gradients are those of a run in progress.
+ * An amortized encoder {@code q_φ(z | x)} (one hidden tanh layer, 24→32→2·2) on a fixed minibatch
+ * of B points from {@link ToyLatentModel}, with {@code f(z) = log p(x, z)} under the model's fixed
+ * decoder. The encoder is first trained for {@value #PRETRAIN_STEPS} Adam steps on the ELBO, so the
+ * gradients are those of a run in progress.
  *
- * <p>No closed form; the reference gradient is not a Monte Carlo average of any of the estimators compared, but
- * {@link QuadratureGradient}: Gauss–Hermite product quadrature with {@value #QUADRATURE_NODES} nodes per axis of
- * {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)} per data point, differentiated through μ and σ, its discretization error
- * measured against {@value #CHECK_NODES} nodes per axis. The decoder is tanh, so {@code f} is smooth (but analytic
- * only in a strip: see {@link #QUADRATURE_NODES}); the tests show the reference agrees with long pathwise and
+ * <p>No closed form; the reference gradient is not a Monte Carlo average of any of the estimators
+ * compared, but {@link QuadratureGradient}: Gauss–Hermite product quadrature with {@value
+ * #QUADRATURE_NODES} nodes per axis of {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)} per data point,
+ * differentiated through μ and σ, its discretization error measured against {@value #CHECK_NODES}
+ * nodes per axis. The decoder is tanh, so {@code f} is smooth (but analytic only in a strip: see
+ * {@link #QUADRATURE_NODES}); the tests show the reference agrees with long pathwise and
  * leave-one-out score-function averages within their standard errors. About 0.3 s for B = 32.
  */
 final class EncoderProblem implements GradientProblem {
 
   static final int PRETRAIN_STEPS = 300;
+
   /**
-   * Gauss–Hermite nodes per latent axis of the reference: 64² = 4096 points per data point. Measured at seed 7
-   * (B = 32, gradient RMS 0.11), RMS distance to the 64-node rule: 2e-3 at 8 nodes, 1.1e-4 at 16, 8.9e-5 at 24,
-   * 3.1e-5 at 32, 1.1e-6 at 48, while the 32-vs-30 difference is only 1.7e-5: convergence like exp(−c√n) (the
-   * tanh decoder's poles), so neighbouring rules understate the error and the check rule is far below.
+   * Gauss–Hermite nodes per latent axis of the reference: 64² = 4096 points per data point.
+   * Measured at seed 7 (B = 32, gradient RMS 0.11), RMS distance to the 64-node rule: 2e-3 at 8
+   * nodes, 1.1e-4 at 16, 8.9e-5 at 24, 3.1e-5 at 32, 1.1e-6 at 48, while the 32-vs-30 difference is
+   * only 1.7e-5: convergence like exp(−c√n) (the tanh decoder's poles), so neighbouring rules
+   * understate the error and the check rule is far below.
    */
   static final int QUADRATURE_NODES = 64;
-  /** The rule whose difference from {@link #QUADRATURE_NODES} is reported as the discretization error. */
+
+  /**
+   * The rule whose difference from {@link #QUADRATURE_NODES} is reported as the discretization
+   * error.
+   */
   static final int CHECK_NODES = 48;
+
   /** Nodes per pass of the reference: 1024 × B decoder evaluations of a 2-32-24 net. */
   static final int QUADRATURE_CHUNK = 1024;
 
@@ -62,22 +71,41 @@ final class EncoderProblem implements GradientProblem {
   EncoderProblem(NDManager root, int batch, long seed) {
     model = new ToyLatentModel(root, 2, 32, 24, batch);
     x = model.data;
-    encoder = Mlp.create(root, Activation.TANH, Mlp.Init.GLOROT_UNIFORM, NoiseStream.generator(seed, Streams.PARAMETERS, 1), 24, 32, 4);
+    encoder =
+        Mlp.create(
+            root,
+            Activation.TANH,
+            Mlp.Init.GLOROT_UNIFORM,
+            NoiseStream.generator(seed, Streams.PARAMETERS, 1),
+            24,
+            32,
+            4);
     Adam adam = Adam.of(encoder.parameters(), 0.01);
     for (int t = 0; t < PRETRAIN_STEPS; t++) {
       try (NDManager scope = root.newSubManager()) {
         attach(scope);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          gc.backward(Elbo.estimate(x, q(scope), model.prior(scope), model.likelihood(), 1, KlTerm.ANALYTIC).elbo()
-              .mean().neg());
+          gc.backward(
+              Elbo.estimate(x, q(scope), model.prior(scope), model.likelihood(), 1, KlTerm.ANALYTIC)
+                  .elbo()
+                  .mean()
+                  .neg());
         }
         adam.stepFromParameters();
       }
     }
     List<NDArray> attach = new ArrayList<>(model.arrays());
     attach.addAll(encoder.parameters());
-    reference = QuadratureGradient.compute(root, QUADRATURE_NODES, CHECK_NODES, scope -> normal(), this::f,
-        encoder.parameters(), attach, QUADRATURE_CHUNK);
+    reference =
+        QuadratureGradient.compute(
+            root,
+            QUADRATURE_NODES,
+            CHECK_NODES,
+            scope -> normal(),
+            this::f,
+            encoder.parameters(),
+            attach,
+            QUADRATURE_CHUNK);
     try (NDManager scope = root.newSubManager()) {
       attach(scope);
       NDArray mean = normal().loc(); // μ_φ(x)
@@ -110,7 +138,10 @@ final class EncoderProblem implements GradientProblem {
     return Independent.of(normal(), 1);
   }
 
-  /** {@code N(μ_φ(x), diag σ_φ²(x))} per coordinate, batch shape {@code [B, d]}: the encoder's two output halves. */
+  /**
+   * {@code N(μ_φ(x), diag σ_φ²(x))} per coordinate, batch shape {@code [B, d]}: the encoder's two
+   * output halves.
+   */
   Normal normal() {
     NDList parts = encoder.forward(x).split(2, 1);
     return Normal.fromLogVariance(parts.get(0), parts.get(1));
@@ -148,16 +179,25 @@ final class EncoderProblem implements GradientProblem {
 
   @Override
   public String trueGradientSource() {
-    return String.format(Locale.ROOT, "Gauss-Hermite quadrature of E_q[f] per data point, %d^%d = %d nodes, gradient"
-        + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
-        reference.nodes(), reference.dimension(), reference.points(), reference.discretizationError(),
-        reference.coarseNodes(), reference.rms());
+    return String.format(
+        Locale.ROOT,
+        "Gauss-Hermite quadrature of E_q[f] per data point, %d^%d = %d nodes, gradient"
+            + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
+        reference.nodes(),
+        reference.dimension(),
+        reference.points(),
+        reference.discretizationError(),
+        reference.coarseNodes(),
+        reference.rms());
   }
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(),
+    return List.of(
+        new PathwiseEstimator(),
+        new ScoreFunctionEstimator(),
         new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned));
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+        new ScoreFunctionEstimator(learned));
   }
 }

@@ -3,24 +3,35 @@ package org.varl.experiments.vi;
 import java.util.Set;
 
 /**
- * Settings of {@link EstimatorsExperiment}: start from {@link #defaults()} and change fields with the {@code withX}
- * copies; the compact constructor validates.
+ * Settings of {@link EstimatorsExperiment}: start from {@link #defaults()} and change fields with
+ * the {@code withX} copies; the compact constructor validates.
  *
  * @param samples R, the number of single-draw gradient estimates recorded per estimator (≥ 16)
- * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned) settle
+ * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned)
+ *     settle
  * @param encoderBatch B, the data points in the encoder problems' fixed minibatch
- * @param referenceSamples unused: the encoder problems' reference gradients were pathwise averages of this many
- *     draws per data point and are now Gauss–Hermite quadratures ({@link EncoderProblem}, {@link ImageProblem});
- *     still validated (≥ 1) and kept so that callers constructing the record compile, until they drop it
+ * @param referenceSamples unused: the encoder problems' reference gradients were pathwise averages
+ *     of this many draws per data point and are now Gauss–Hermite quadratures ({@link
+ *     EncoderProblem}, {@link ImageProblem}); still validated (≥ 1) and kept so that callers
+ *     constructing the record compile, until they drop it
  * @param seed the run's seed
  * @param device {@code cpu} or {@code gpu}
  * @param imageData the data of the image problem: a {@link org.varl.core.data.DataSources} spec
- *     ({@code fashion-mnist}, {@code mnist}, {@code shapes}, {@code csv:PATH}) or {@value #AUTO}: Fashion-MNIST when
- *     it is installed (or {@code dataDir} is set), otherwise the generated {@code shapes} sprites, with a note
- * @param dataDir directory of the IDX files for {@code mnist} and, when set, {@code fashion-mnist}; nullable
+ *     ({@code fashion-mnist}, {@code mnist}, {@code shapes}, {@code csv:PATH}) or {@value #AUTO}:
+ *     Fashion-MNIST when it is installed (or {@code dataDir} is set), otherwise the generated
+ *     {@code shapes} sprites, with a note
+ * @param dataDir directory of the IDX files for {@code mnist} and, when set, {@code fashion-mnist};
+ *     nullable
  */
-public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int referenceSamples, long seed,
-    String device, String imageData, String dataDir) {
+public record EstimatorsConfig(
+    int samples,
+    int warmup,
+    int encoderBatch,
+    int referenceSamples,
+    long seed,
+    String device,
+    String imageData,
+    String dataDir) {
 
   /** The {@code imageData} value that picks Fashion-MNIST when available and otherwise shapes. */
   public static final String AUTO = "auto";
@@ -36,14 +47,17 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
       throw new IllegalArgumentException("device must be cpu or gpu, found " + device);
     }
     if (imageData == null || !(NAMED_DATA.contains(imageData) || imageData.startsWith("csv:"))) {
-      throw new IllegalArgumentException("image data (--data) must be fashion-mnist, mnist, shapes, csv:PATH or "
-          + AUTO + ", found " + imageData);
+      throw new IllegalArgumentException(
+          "image data (--data) must be fashion-mnist, mnist, shapes, csv:PATH or "
+              + AUTO
+              + ", found "
+              + imageData);
     }
   }
 
   /**
-   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, referenceSamples 4096 (unused);
-   * image data {@value #AUTO}.
+   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32,
+   * referenceSamples 4096 (unused); image data {@value #AUTO}.
    */
   public static EstimatorsConfig defaults() {
     return new EstimatorsConfig(1000, 100, 32, 4096, 1, "cpu", AUTO, null);
@@ -51,17 +65,20 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
 
   /** The same settings with another number of recorded estimates. */
   public EstimatorsConfig withSamples(int newSamples) {
-    return new EstimatorsConfig(newSamples, warmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(
+        newSamples, warmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another number of warm-up draws. */
   public EstimatorsConfig withWarmup(int newWarmup) {
-    return new EstimatorsConfig(samples, newWarmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(
+        samples, newWarmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another encoder minibatch size B. */
   public EstimatorsConfig withEncoderBatch(int b) {
-    return new EstimatorsConfig(samples, warmup, b, referenceSamples, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(
+        samples, warmup, b, referenceSamples, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another reference size. */
@@ -71,16 +88,19 @@ public record EstimatorsConfig(int samples, int warmup, int encoderBatch, int re
 
   /** The same settings with another seed. */
   public EstimatorsConfig withSeed(long newSeed) {
-    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, newSeed, device, imageData, dataDir);
+    return new EstimatorsConfig(
+        samples, warmup, encoderBatch, referenceSamples, newSeed, device, imageData, dataDir);
   }
 
   /** The same settings on another device ({@code cpu} or {@code gpu}). */
   public EstimatorsConfig withDevice(String newDevice) {
-    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, seed, newDevice, imageData, dataDir);
+    return new EstimatorsConfig(
+        samples, warmup, encoderBatch, referenceSamples, seed, newDevice, imageData, dataDir);
   }
 
   /** The same settings with other image data ({@code dataDir} nullable). */
   public EstimatorsConfig withImageData(String spec, String directory) {
-    return new EstimatorsConfig(samples, warmup, encoderBatch, referenceSamples, seed, device, spec, directory);
+    return new EstimatorsConfig(
+        samples, warmup, encoderBatch, referenceSamples, seed, device, spec, directory);
   }
 }

@@ -1,6 +1,5 @@
 package org.varl.experiments.vi;
 
-import org.varl.core.optim.Adam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,32 +8,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.varl.experiments.Listener;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.LearnedBaseline;
 import org.varl.core.estimators.ScoreFunctionEstimator;
 import org.varl.core.estimators.Surrogate;
+import org.varl.core.optim.Adam;
+import org.varl.experiments.Listener;
 
 /**
- * The lecture's claim that the score-function gradient has high variance and the reparameterized one low, measured.
- * On four problems ({@link GaussianProblem}: closed-form gradient; {@link EncoderProblem}: an amortized encoder on
- * data from a known decoder, Gauss–Hermite quadrature reference; {@link ImageProblem}: the encoder of a small VAE
- * trained on real images, Fashion-MNIST by default ({@link EstimatorsConfig#imageData()}), Gauss–Hermite quadrature
- * reference, named after its data; {@link DiscreteProblem}: a categorical latent, closed form) every estimator
- * produces R single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats} summarizes them.
- * No reference is an average of the estimators compared (a pathwise average would hide the pathwise estimator's own
- * bias); each comes with its uncertainty ({@link EstimatorsResult#trueGradientError()}), which
- * {@link EstimatorsResult#errorInStandardErrors(EstimatorStats)} counts.
+ * The lecture's claim that the score-function gradient has high variance and the reparameterized
+ * one low, measured. On four problems ({@link GaussianProblem}: closed-form gradient; {@link
+ * EncoderProblem}: an amortized encoder on data from a known decoder, Gauss–Hermite quadrature
+ * reference; {@link ImageProblem}: the encoder of a small VAE trained on real images, Fashion-MNIST
+ * by default ({@link EstimatorsConfig#imageData()}), Gauss–Hermite quadrature reference, named
+ * after its data; {@link DiscreteProblem}: a categorical latent, closed form) every estimator
+ * produces R single-draw gradient estimates, each its own backward pass, and {@link EstimatorStats}
+ * summarizes them. No reference is an average of the estimators compared (a pathwise average would
+ * hide the pathwise estimator's own bias); each comes with its uncertainty ({@link
+ * EstimatorsResult#trueGradientError()}), which {@link
+ * EstimatorsResult#errorInStandardErrors(EstimatorStats)} counts.
  *
- * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a linear function of
- * the context (x for the encoder), trained by Adam (step 0.05) on its squared error after every estimate, its bias
- * starting at the constant baseline's value. Wall time per estimate covers the draw, the backward pass and reading the
- * gradient back; warm-up is not timed.
+ * <p>Adaptive baselines get {@code warmup} unrecorded estimates first; the learned baseline is a
+ * linear function of the context (x for the encoder), trained by Adam (step 0.05) on its squared
+ * error after every estimate, its bias starting at the constant baseline's value. Wall time per
+ * estimate covers the draw, the backward pass and reading the gradient back; warm-up is not timed.
  *
- * <p>Deterministic: the same config (seed included), device and PyTorch thread count give bit-identical statistics;
- * only {@code secondsPerEstimate} and {@code seconds} vary (a test runs it twice, the second time with garbage
- * collections forced throughout, see {@link org.varl.core.engine.Scalars}).
+ * <p>Deterministic: the same config (seed included), device and PyTorch thread count give
+ * bit-identical statistics; only {@code secondsPerEstimate} and {@code seconds} vary (a test runs
+ * it twice, the second time with garbage collections forced throughout, see {@link
+ * org.varl.core.engine.Scalars}).
  */
 public final class EstimatorsExperiment {
 
@@ -46,17 +49,21 @@ public final class EstimatorsExperiment {
     return run(config, Listener.NONE);
   }
 
-  /** The number of (problem, estimator) pairs: 5 on each continuous problem, 6 on the discrete one. */
+  /**
+   * The number of (problem, estimator) pairs: 5 on each continuous problem, 6 on the discrete one.
+   */
   public static final int PAIRS = 21;
 
-  /** Progress units: one per gradient estimate (warm-up included) over the {@value #PAIRS} pairs. */
+  /**
+   * Progress units: one per gradient estimate (warm-up included) over the {@value #PAIRS} pairs.
+   */
   public static long totalWork(EstimatorsConfig config) {
     return (long) PAIRS * (config.samples() + config.warmup());
   }
 
   /**
-   * @throws IllegalArgumentException when the image data cannot be loaded (one line, from
-   *     {@link org.varl.core.data.DataSources})
+   * @throws IllegalArgumentException when the image data cannot be loaded (one line, from {@link
+   *     org.varl.core.data.DataSources})
    */
   public static EstimatorsResult run(EstimatorsConfig config, Listener listener) {
     listener.stage("estimators: gradient moments", totalWork(config));
@@ -68,18 +75,36 @@ public final class EstimatorsExperiment {
     Map<String, Double> truthErrors = new LinkedHashMap<>();
     List<Integer> sampleCounts = sampleCounts(config.samples());
     try (NDManager root = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
-      List<GradientProblem> problems = List.of(new GaussianProblem(root),
-          new EncoderProblem(root, config.encoderBatch(), config.seed()),
-          new ImageProblem(root, images.problem(), images.images(), config.encoderBatch(),
-              ImageProblem.QUADRATURE_NODES, ImageProblem.CHECK_NODES, config.seed()),
-          new DiscreteProblem(root));
+      List<GradientProblem> problems =
+          List.of(
+              new GaussianProblem(root),
+              new EncoderProblem(root, config.encoderBatch(), config.seed()),
+              new ImageProblem(
+                  root,
+                  images.problem(),
+                  images.images(),
+                  config.encoderBatch(),
+                  ImageProblem.QUADRATURE_NODES,
+                  ImageProblem.CHECK_NODES,
+                  config.seed()),
+              new DiscreteProblem(root));
       for (GradientProblem problem : problems) {
         truthSources.put(problem.name(), problem.trueGradientSource());
         truthErrors.put(problem.name(), problem.trueGradientError());
-        LearnedBaseline learned = LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
+        LearnedBaseline learned =
+            LearnedBaseline.linear(root, problem.contextDim(), problem.constantBaseline());
         for (GradientEstimator estimator : problem.estimators(learned)) {
-          boolean usesLearned = estimator instanceof ScoreFunctionEstimator s && s.baseline() == learned;
-          stats.add(measure(root, problem, estimator, usesLearned ? learned : null, config, sampleCounts, listener));
+          boolean usesLearned =
+              estimator instanceof ScoreFunctionEstimator s && s.baseline() == learned;
+          stats.add(
+              measure(
+                  root,
+                  problem,
+                  estimator,
+                  usesLearned ? learned : null,
+                  config,
+                  sampleCounts,
+                  listener));
         }
       }
     }
@@ -89,8 +114,16 @@ public final class EstimatorsExperiment {
       double score = find(stats, problem, "score").variance();
       ratios.put(problem, pathwise / score);
     }
-    return new EstimatorsResult(stats, sampleCounts, ratios, truthSources, truthErrors, images.spec(), images.problem(),
-        images.note(), (System.nanoTime() - start) / 1e9);
+    return new EstimatorsResult(
+        stats,
+        sampleCounts,
+        ratios,
+        truthSources,
+        truthErrors,
+        images.spec(),
+        images.problem(),
+        images.note(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /** 1, 2, 4, … up to R/8, so the largest block size still gives 8 blocks. */
@@ -103,19 +136,28 @@ public final class EstimatorsExperiment {
   }
 
   private static EstimatorStats find(List<EstimatorStats> stats, String problem, String name) {
-    return stats.stream().filter(e -> e.problem().equals(problem) && e.name().equals(name)).findFirst()
+    return stats.stream()
+        .filter(e -> e.problem().equals(problem) && e.name().equals(name))
+        .findFirst()
         .orElseThrow();
   }
 
-  static EstimatorStats measure(NDManager root, GradientProblem problem, GradientEstimator estimator,
-      LearnedBaseline learned, EstimatorsConfig config, List<Integer> sampleCounts, Listener listener) {
+  static EstimatorStats measure(
+      NDManager root,
+      GradientProblem problem,
+      GradientEstimator estimator,
+      LearnedBaseline learned,
+      EstimatorsConfig config,
+      List<Integer> sampleCounts,
+      Listener listener) {
     List<NDArray> longLived = new ArrayList<>(problem.longLived());
     longLived.addAll(problem.parameters());
     if (learned != null) {
       longLived.addAll(learned.parameters());
     }
     NDArray[] attach = longLived.toArray(new NDArray[0]);
-    Adam baselineAdam = learned == null ? null : Adam.of(learned.parameters(), BASELINE_LEARNING_RATE);
+    Adam baselineAdam =
+        learned == null ? null : Adam.of(learned.parameters(), BASELINE_LEARNING_RATE);
     int r = config.samples();
     double[] truth = problem.trueGradient();
     GradientMoments moments = new GradientMoments(truth.length, sampleCounts);
@@ -126,8 +168,10 @@ public final class EstimatorsExperiment {
       try (NDManager scope = root.newSubManager()) {
         scope.tempAttachAll(attach);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          Surrogate s = estimator.surrogate(problem.q(scope), problem.f(scope), 1, problem.context(scope));
-          // Back-propagate the loss (−objective), as an optimizer would: the learned baseline's Adam then descends
+          Surrogate s =
+              estimator.surrogate(problem.q(scope), problem.f(scope), 1, problem.context(scope));
+          // Back-propagate the loss (−objective), as an optimizer would: the learned baseline's
+          // Adam then descends
           // its squared error. The estimate of ∇E[f] is minus the loss gradient.
           gc.backward(s.loss());
         }
@@ -145,7 +189,8 @@ public final class EstimatorsExperiment {
       }
       listener.advance(1);
     }
-    return moments.summarize(problem.name(), estimator.name(), estimator.unbiased(), truth, timed / 1e9 / r);
+    return moments.summarize(
+        problem.name(), estimator.name(), estimator.unbiased(), truth, timed / 1e9 / r);
   }
 
   private static double[] readAndZero(List<NDArray> parameters) {

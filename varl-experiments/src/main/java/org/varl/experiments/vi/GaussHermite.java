@@ -11,21 +11,28 @@ import java.util.function.DoubleUnaryOperator;
  *   p_n' = √n p_{n−1}
  * </pre>
  *
- * exact for polynomials of degree up to 2n − 1. The nodes are found by Newton's method on the recurrence (value and
- * derivative of p_n), started from the sign changes of p_n on a grid finer than the smallest node spacing and kept
- * inside that bracket, so each root is found exactly once; they are symmetric, u_{n−1−k} = −u_k, and 0 is a node for
- * odd n. The weight formula is the Christoffel number of the orthonormal family (Golub and Welsch 1969 compute the
- * same rule as the eigenvalues of the Jacobi matrix; this is the short way without a linear-algebra library).
+ * exact for polynomials of degree up to 2n − 1. The nodes are found by Newton's method on the
+ * recurrence (value and derivative of p_n), started from the sign changes of p_n on a grid finer
+ * than the smallest node spacing and kept inside that bracket, so each root is found exactly once;
+ * they are symmetric, u_{n−1−k} = −u_k, and 0 is a node for odd n. The weight formula is the
+ * Christoffel number of the orthonormal family (Golub and Welsch 1969 compute the same rule as the
+ * eigenvalues of the Jacobi matrix; this is the short way without a linear-algebra library).
  *
  * <p>{@link #productNodes(int)} and {@link #productWeights(int)} give the tensor-product rule for
- * {@code E_{u ~ N(0, I_d)}}: n^d points, exact for polynomials of degree up to 2n − 1 in each coordinate.
+ * {@code E_{u ~ N(0, I_d)}}: n^d points, exact for polynomials of degree up to 2n − 1 in each
+ * coordinate.
  */
 final class GaussHermite {
 
-  /** Largest supported n: beyond it the weights of the outer nodes underflow and the scan gets long. */
+  /**
+   * Largest supported n: beyond it the weights of the outer nodes underflow and the scan gets long.
+   */
   static final int MAX_NODES = 100;
 
-  /** Grid step of the sign-change scan, well below the smallest spacing of the nodes (≈ π √2 / √(2n+1) ≥ 0.31). */
+  /**
+   * Grid step of the sign-change scan, well below the smallest spacing of the nodes (≈ π √2 /
+   * √(2n+1) ≥ 0.31).
+   */
   private static final double SCAN_STEP = 0.01;
 
   private final double[] nodes;
@@ -47,7 +54,8 @@ final class GaussHermite {
     }
     double[] u = new double[n];
     double[] w = new double[n];
-    // The largest root of He_n is below √(4n + 2) (twice the physicists' bound √(2n + 1), scaled by √2).
+    // The largest root of He_n is below √(4n + 2) (twice the physicists' bound √(2n + 1), scaled by
+    // √2).
     double limit = Math.sqrt(4.0 * n + 2) + SCAN_STEP;
     int half = n / 2; // positive roots; the middle one is 0 for odd n
     int found = 0;
@@ -56,7 +64,8 @@ final class GaussHermite {
     while (left < limit && found < half) {
       double right = left + SCAN_STEP;
       double valueRight = orthonormal(n, right)[0];
-      if (valueLeft != 0 && valueLeft * valueRight <= 0) { // a grid point on a root counts once, on its left
+      if (valueLeft != 0
+          && valueLeft * valueRight <= 0) { // a grid point on a root counts once, on its left
         double root = newton(n, left, right);
         u[n - half + found] = root; // ascending positive roots fill the upper half
         found++;
@@ -65,7 +74,8 @@ final class GaussHermite {
       valueLeft = valueRight;
     }
     if (found != half) {
-      throw new IllegalStateException("found " + found + " positive roots of He_" + n + ", expected " + half);
+      throw new IllegalStateException(
+          "found " + found + " positive roots of He_" + n + ", expected " + half);
     }
     for (int k = 0; k < half; k++) {
       u[half - 1 - k] = -u[n - half + k];
@@ -89,7 +99,10 @@ final class GaussHermite {
     return new double[] {current, previous};
   }
 
-  /** Newton's method on p_n inside the bracket [a, b] (p_n changes sign there); bisection when a step leaves it. */
+  /**
+   * Newton's method on p_n inside the bracket [a, b] (p_n changes sign there); bisection when a
+   * step leaves it.
+   */
   private static double newton(int n, double a, double b) {
     double fa = orthonormal(n, a)[0];
     double x = 0.5 * (a + b);
@@ -144,8 +157,9 @@ final class GaussHermite {
   }
 
   /**
-   * The tensor-product nodes for {@code N(0, I_d)}, row-major {@code [n^d, d]} flattened: point i has coordinate
-   * {@code a} equal to {@code u_{k_a}} where {@code i = Σ_a k_a n^{d−1−a}} (the last coordinate varies fastest).
+   * The tensor-product nodes for {@code N(0, I_d)}, row-major {@code [n^d, d]} flattened: point i
+   * has coordinate {@code a} equal to {@code u_{k_a}} where {@code i = Σ_a k_a n^{d−1−a}} (the last
+   * coordinate varies fastest).
    *
    * @throws IllegalArgumentException unless {@code d ≥ 1} and {@code n^d} fits in an array
    */
@@ -163,7 +177,10 @@ final class GaussHermite {
     return out;
   }
 
-  /** The tensor-product weights {@code Π_a w_{k_a}}, in the order of {@link #productNodes(int)}; they sum to 1. */
+  /**
+   * The tensor-product weights {@code Π_a w_{k_a}}, in the order of {@link #productNodes(int)};
+   * they sum to 1.
+   */
   double[] productWeights(int d) {
     int points = points(d);
     int n = nodes.length;
@@ -186,7 +203,8 @@ final class GaussHermite {
     }
     double points = Math.pow(nodes.length, d);
     if (points * d > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("a " + nodes.length + "^" + d + " grid has too many points: " + points);
+      throw new IllegalArgumentException(
+          "a " + nodes.length + "^" + d + " grid has too many points: " + points);
     }
     return (int) points;
   }

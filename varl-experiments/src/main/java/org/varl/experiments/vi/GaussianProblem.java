@@ -17,15 +17,16 @@ import org.varl.core.estimators.PathwiseEstimator;
 import org.varl.core.estimators.ScoreFunctionEstimator;
 
 /**
- * A conjugate Gaussian latent model with a closed-form gradient: {@code z ~ N(0, I_d)}, {@code x | z ~ N(z, I_d)},
- * {@code q = N(μ, diag e^{2ρ})}, {@code f(z) = log p(x, z)}:
+ * A conjugate Gaussian latent model with a closed-form gradient: {@code z ~ N(0, I_d)}, {@code x |
+ * z ~ N(z, I_d)}, {@code q = N(μ, diag e^{2ρ})}, {@code f(z) = log p(x, z)}:
  *
  * <pre>
  *   E_q[f] = −Σ_j [ (x_j − μ_j)² + μ_j² + 2σ_j² ] / 2 + const
  *   ∂/∂μ_j = x_j − 2μ_j        ∂/∂ρ_j = −2σ_j²           (σ = e^ρ)
  * </pre>
  *
- * The ELBO's entropy term has a closed form and the same gradient under every estimator, so it is left out.
+ * The ELBO's entropy term has a closed form and the same gradient under every estimator, so it is
+ * left out.
  */
 final class GaussianProblem implements GradientProblem {
 
@@ -79,7 +80,10 @@ final class GaussianProblem implements GradientProblem {
   @Override
   public Integrand f(NDManager scope) {
     // log N(x; z, 1) + log N(z; 0, 1), summed over the d coordinates: [S, 1, d] → [S, 1]
-    return z -> Scalars.mul(z.sub(x).square().add(z.square()), -0.5f).sub(2 * HALF_LOG_TWO_PI).sum(new int[] {-1});
+    return z ->
+        Scalars.mul(z.sub(x).square().add(z.square()), -0.5f)
+            .sub(2 * HALF_LOG_TWO_PI)
+            .sum(new int[] {-1});
   }
 
   @Override
@@ -114,8 +118,11 @@ final class GaussianProblem implements GradientProblem {
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(),
+    return List.of(
+        new PathwiseEstimator(),
+        new ScoreFunctionEstimator(),
         new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned));
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+        new ScoreFunctionEstimator(learned));
   }
 }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streaming moments of a sequence of gradient estimates (one double[] of P parameters each), so that R estimates
- * of a 50k-parameter encoder need O(P) memory, not O(R·P): Welford's mean and variance per parameter, and for each
- * block size S the variance of the means of disjoint blocks of S consecutive estimates (the variance of an S-draw
- * estimate). Definitions of the summary statistics: {@link EstimatorStats}.
+ * Streaming moments of a sequence of gradient estimates (one double[] of P parameters each), so
+ * that R estimates of a 50k-parameter encoder need O(P) memory, not O(R·P): Welford's mean and
+ * variance per parameter, and for each block size S the variance of the means of disjoint blocks of
+ * S consecutive estimates (the variance of an S-draw estimate). Definitions of the summary
+ * statistics: {@link EstimatorStats}.
  */
 final class GradientMoments {
 
@@ -35,7 +36,8 @@ final class GradientMoments {
 
   void add(double[] g) {
     if (g.length != parameters) {
-      throw new IllegalArgumentException("estimate has " + g.length + " entries, expected " + parameters);
+      throw new IllegalArgumentException(
+          "estimate has " + g.length + " entries, expected " + parameters);
     }
     count++;
     for (int j = 0; j < parameters; j++) {
@@ -61,9 +63,11 @@ final class GradientMoments {
     }
   }
 
-  EstimatorStats summarize(String problem, String name, boolean unbiased, double[] truth, double secondsPerEstimate) {
+  EstimatorStats summarize(
+      String problem, String name, boolean unbiased, double[] truth, double secondsPerEstimate) {
     if (truth.length != parameters) {
-      throw new IllegalArgumentException("true gradient has " + truth.length + " entries, expected " + parameters);
+      throw new IllegalArgumentException(
+          "true gradient has " + truth.length + " entries, expected " + parameters);
     }
     double squaredError = 0;
     double truthNorm = 0;
@@ -84,7 +88,8 @@ final class GradientMoments {
     List<Double> bySamples = new ArrayList<>();
     for (int b = 0; b < blockSizes.size(); b++) {
       if (blockSizes.get(b) == 1) {
-        bySamples.add(variance); // identical by definition; Welford's is the more accurate of the two
+        bySamples.add(
+            variance); // identical by definition; Welford's is the more accurate of the two
         continue;
       }
       int n = blocks[b];
@@ -95,8 +100,18 @@ final class GradientMoments {
       }
       bySamples.add(total / parameters);
     }
-    return new EstimatorStats(problem, name, unbiased, parameters, count, Math.sqrt(squaredError / parameters),
-        Math.sqrt(squaredError) / Math.sqrt(truthNorm), Math.sqrt(variance / count), variance,
-        snrTerms == 0 ? Double.NaN : snrSum / snrTerms, secondsPerEstimate, bySamples);
+    return new EstimatorStats(
+        problem,
+        name,
+        unbiased,
+        parameters,
+        count,
+        Math.sqrt(squaredError / parameters),
+        Math.sqrt(squaredError) / Math.sqrt(truthNorm),
+        Math.sqrt(variance / count),
+        variance,
+        snrTerms == 0 ? Double.NaN : snrSum / snrTerms,
+        secondsPerEstimate,
+        bySamples);
   }
 }

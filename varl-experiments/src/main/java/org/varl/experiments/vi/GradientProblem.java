@@ -8,7 +8,10 @@ import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.LearnedBaseline;
 
-/** One problem of the estimators experiment: {@code ∇_θ E_{q_θ}[f]} with a known (or reference) true gradient. */
+/**
+ * One problem of the estimators experiment: {@code ∇_θ E_{q_θ}[f]} with a known (or reference) true
+ * gradient.
+ */
 interface GradientProblem {
 
   String name();
@@ -31,13 +34,17 @@ interface GradientProblem {
   /** The constant baseline's value: f at the mean of q (averaged over the batch). */
   double constantBaseline();
 
-  /** The true gradient of {@code (1/B) Σ_b E_q[f]} with respect to {@link #parameters()}, flattened in order. */
+  /**
+   * The true gradient of {@code (1/B) Σ_b E_q[f]} with respect to {@link #parameters()}, flattened
+   * in order.
+   */
   double[] trueGradient();
 
   /**
-   * The uncertainty of {@link #trueGradient()}, RMS over the parameters like {@link EstimatorStats#meanError()}: 0
-   * for a closed form, the measured discretization error of a quadrature, the standard error of a Monte Carlo
-   * reference. A check of unbiasedness adds it in quadrature to the estimator's standard error.
+   * The uncertainty of {@link #trueGradient()}, RMS over the parameters like {@link
+   * EstimatorStats#meanError()}: 0 for a closed form, the measured discretization error of a
+   * quadrature, the standard error of a Monte Carlo reference. A check of unbiasedness adds it in
+   * quadrature to the estimator's standard error.
    */
   double trueGradientError();
 

@@ -31,25 +31,28 @@ import org.varl.models.vae.Vae;
 import org.varl.models.vae.VaeConfig;
 
 /**
- * The amortized encoder on a real data set ({@link ImageData}: Fashion-MNIST by default): the VAE of
- * {@code varl-models} ({@link Vae}, MLP variant: encoder D-64-2·4, decoder 4-64-D, ReLU, Bernoulli; D = 784 for
- * 28×28 images, 50,760 encoder parameters) trained for
- * {@value #PRETRAIN_STEPS} Adam steps on up to {@value ImageData#IMAGES} training images, then the decoder is frozen
- * and the estimators compete on the encoder's gradient for a fixed minibatch of the first B images,
- * {@code f(z) = log p(x | z) + log p(z)}. Grey levels in [0, 1] enter the Bernoulli log-likelihood as they are
- * ({@code x·l − softplus(l)}, the cross-entropy of PyTorch's VAE example).
+ * The amortized encoder on a real data set ({@link ImageData}: Fashion-MNIST by default): the VAE
+ * of {@code varl-models} ({@link Vae}, MLP variant: encoder D-64-2·4, decoder 4-64-D, ReLU,
+ * Bernoulli; D = 784 for 28×28 images, 50,760 encoder parameters) trained for {@value
+ * #PRETRAIN_STEPS} Adam steps on up to {@value ImageData#IMAGES} training images, then the decoder
+ * is frozen and the estimators compete on the encoder's gradient for a fixed minibatch of the first
+ * B images, {@code f(z) = log p(x | z) + log p(z)}. Grey levels in [0, 1] enter the Bernoulli
+ * log-likelihood as they are ({@code x·l − softplus(l)}, the cross-entropy of PyTorch's VAE
+ * example).
  *
- * <p>Reference gradient: not a Monte Carlo average of any estimator compared, but {@link QuadratureGradient},
- * Gauss–Hermite product quadrature of {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)} per image with
- * {@value #QUADRATURE_NODES}^4 = 10,000 nodes, differentiated through μ and σ, in chunks of
- * {@value #QUADRATURE_CHUNK} nodes. The decoder is a ReLU net, so f has kinks and the smooth-integrand error bounds
- * do not hold; the discretization error is measured as the distance to the {@value #CHECK_NODES}^4-node rule.
- * Measured with the shapes sprites, B = 32 (seeds 7 and 42; gradient RMS 0.21 and 0.083): 10-vs-8 difference
- * 3.2e-4 and 2.6e-4, distance of the 10-node rule to a 12-node one 1.7e-4 and 1.4e-4 (so the estimate covers it),
- * while one pathwise estimate has a standard deviation of about 0.1 per parameter (a standard error of 3.6e-3 over
- * the default 1000). A tensor grid of n^4 points is the price of d = 4: 8^4 + 10^4 points cost about as much as
- * 14,000 pathwise draws per image (about 4 s on one core, 3.5 s more than the 4096-draw pathwise average it
- * replaces). The tests also check it against long pathwise and leave-one-out score-function averages.
+ * <p>Reference gradient: not a Monte Carlo average of any estimator compared, but {@link
+ * QuadratureGradient}, Gauss–Hermite product quadrature of {@code E_q[f] ≈ Σ_k w_k f(μ + σ ⊙ u_k)}
+ * per image with {@value #QUADRATURE_NODES}^4 = 10,000 nodes, differentiated through μ and σ, in
+ * chunks of {@value #QUADRATURE_CHUNK} nodes. The decoder is a ReLU net, so f has kinks and the
+ * smooth-integrand error bounds do not hold; the discretization error is measured as the distance
+ * to the {@value #CHECK_NODES}^4-node rule. Measured with the shapes sprites, B = 32 (seeds 7 and
+ * 42; gradient RMS 0.21 and 0.083): 10-vs-8 difference 3.2e-4 and 2.6e-4, distance of the 10-node
+ * rule to a 12-node one 1.7e-4 and 1.4e-4 (so the estimate covers it), while one pathwise estimate
+ * has a standard deviation of about 0.1 per parameter (a standard error of 3.6e-3 over the default
+ * 1000). A tensor grid of n^4 points is the price of d = 4: 8^4 + 10^4 points cost about as much as
+ * 14,000 pathwise draws per image (about 4 s on one core, 3.5 s more than the 4096-draw pathwise
+ * average it replaces). The tests also check it against long pathwise and leave-one-out
+ * score-function averages.
  */
 final class ImageProblem implements GradientProblem {
 
@@ -72,22 +75,44 @@ final class ImageProblem implements GradientProblem {
 
   /**
    * @param name the problem's name in the results (the data set's)
-   * @param images the pre-training rows, values in [0, 1]; the minibatch is their first {@code batch}
-   * @param nodes Gauss–Hermite nodes per latent axis of the reference ({@link #QUADRATURE_NODES} in the experiment)
-   * @param checkNodes the coarser rule its discretization error is measured against ({@link #CHECK_NODES})
+   * @param images the pre-training rows, values in [0, 1]; the minibatch is their first {@code
+   *     batch}
+   * @param nodes Gauss–Hermite nodes per latent axis of the reference ({@link #QUADRATURE_NODES} in
+   *     the experiment)
+   * @param checkNodes the coarser rule its discretization error is measured against ({@link
+   *     #CHECK_NODES})
    */
-  ImageProblem(NDManager root, String name, ArrayDataset images, int batch, int nodes, int checkNodes, long seed) {
+  ImageProblem(
+      NDManager root,
+      String name,
+      ArrayDataset images,
+      int batch,
+      int nodes,
+      int checkNodes,
+      long seed) {
     this.name = name;
     int n = images.size();
     int dim = images.dimension();
     NDArray all = root.create(images.features(), new Shape(n, dim));
     int pretrainBatch = Math.min(PRETRAIN_BATCH, n);
-    vae = Vae.create(new VaeConfig(Architecture.MLP, org.varl.models.vae.Likelihood.BERNOULLI, HIDDEN, LATENT, 1, 1, 1, dim), seed,
-        root);
+    vae =
+        Vae.create(
+            new VaeConfig(
+                Architecture.MLP,
+                org.varl.models.vae.Likelihood.BERNOULLI,
+                HIDDEN,
+                LATENT,
+                1,
+                1,
+                1,
+                dim),
+            seed,
+            root);
     for (int i = 0; i < vae.parameterNames().size(); i++) {
       NDArray p = vae.parameterArrays().get(i);
       p.setRequiresGradient(true);
-      (vae.parameterNames().get(i).startsWith("encoder/") ? encoderParameters : decoderParameters).add(p);
+      (vae.parameterNames().get(i).startsWith("encoder/") ? encoderParameters : decoderParameters)
+          .add(p);
     }
     List<NDArray> both = vae.parameterArrays();
     // Step size 3e-3: a few hundred steps give recognizable reconstructions of the images.
@@ -99,8 +124,11 @@ final class ImageProblem implements GradientProblem {
         int from = (t * pretrainBatch) % n;
         NDArray xb = all.get(new NDIndex(from + ":" + Math.min(from + pretrainBatch, n)));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          gc.backward(Elbo.estimate(xb, posterior(xb), prior(scope), likelihood(), 1, KlTerm.ANALYTIC).elbo()
-              .mean().neg());
+          gc.backward(
+              Elbo.estimate(xb, posterior(xb), prior(scope), likelihood(), 1, KlTerm.ANALYTIC)
+                  .elbo()
+                  .mean()
+                  .neg());
         }
         adam.stepFromParameters();
       }
@@ -118,8 +146,16 @@ final class ImageProblem implements GradientProblem {
     List<NDArray> attach = new ArrayList<>(vae.parameterArrays());
     attach.add(x);
     long t0 = System.nanoTime();
-    reference = QuadratureGradient.compute(root, nodes, checkNodes, scope -> normal(), this::f, encoderParameters,
-        attach, QUADRATURE_CHUNK);
+    reference =
+        QuadratureGradient.compute(
+            root,
+            nodes,
+            checkNodes,
+            scope -> normal(),
+            this::f,
+            encoderParameters,
+            attach,
+            QUADRATURE_CHUNK);
     referenceSeconds = (System.nanoTime() - t0) / 1e9;
     try (NDManager scope = root.newSubManager()) {
       attach(scope);
@@ -217,16 +253,25 @@ final class ImageProblem implements GradientProblem {
 
   @Override
   public String trueGradientSource() {
-    return String.format(Locale.ROOT, "Gauss-Hermite quadrature of E_q[f] per image, %d^%d = %d nodes, gradient"
-        + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
-        reference.nodes(), reference.dimension(), reference.points(), reference.discretizationError(),
-        reference.coarseNodes(), reference.rms());
+    return String.format(
+        Locale.ROOT,
+        "Gauss-Hermite quadrature of E_q[f] per image, %d^%d = %d nodes, gradient"
+            + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
+        reference.nodes(),
+        reference.dimension(),
+        reference.points(),
+        reference.discretizationError(),
+        reference.coarseNodes(),
+        reference.rms());
   }
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(new PathwiseEstimator(), new ScoreFunctionEstimator(),
+    return List.of(
+        new PathwiseEstimator(),
+        new ScoreFunctionEstimator(),
         new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)), new ScoreFunctionEstimator(learned));
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+        new ScoreFunctionEstimator(learned));
   }
 }

@@ -1,7 +1,5 @@
 package org.varl.experiments.vi;
 
-import org.varl.core.nn.Activation;
-import org.varl.core.nn.Mlp;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,17 +10,20 @@ import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
 
 /**
- * A known nonlinear latent-variable model and data drawn from it, the common ground of both experiments:
+ * A known nonlinear latent-variable model and data drawn from it, the common ground of both
+ * experiments:
  *
  * <pre>
  *   z ~ N(0, I_d),   x | z ~ Bernoulli(logits = W₂ tanh(W₁ z + b₁) + b₂),   x ∈ {0, 1}^D
  * </pre>
  *
- * The decoder weights are drawn once from the seeded engine generator (W₁ with scale 1.5, W₂ with scale 1.5, so that
- * posteriors are informative and non-Gaussian) and then fixed: the experiments study inference only. The data are
- * {@code n} draws from the model.
+ * The decoder weights are drawn once from the seeded engine generator (W₁ with scale 1.5, W₂ with
+ * scale 1.5, so that posteriors are informative and non-Gaussian) and then fixed: the experiments
+ * study inference only. The data are {@code n} draws from the model.
  */
 final class ToyLatentModel {
 
@@ -41,7 +42,12 @@ final class ToyLatentModel {
     // Weights in the [out, in] layout of the core's Mlp, which evaluates the decoder.
     w1 = root.randomNormal(0f, 1.5f, new Shape(hidden, latentDim), DataType.FLOAT32);
     b1 = root.randomNormal(0f, 0.5f, new Shape(hidden), DataType.FLOAT32);
-    w2 = root.randomNormal(0f, (float) (1.5 / Math.sqrt(hidden) * 2), new Shape(dataDim, hidden), DataType.FLOAT32);
+    w2 =
+        root.randomNormal(
+            0f,
+            (float) (1.5 / Math.sqrt(hidden) * 2),
+            new Shape(dataDim, hidden),
+            DataType.FLOAT32);
     b2 = root.randomNormal(0f, 0.5f, new Shape(dataDim), DataType.FLOAT32);
     decoder = Mlp.of(Activation.TANH, List.of(w1, w2), List.of(b1, b2));
     try (NDManager scope = root.newSubManager()) {
@@ -76,7 +82,10 @@ final class ToyLatentModel {
     return Independent.of(Normal.standard(scope, new Shape(latentDim)), 1);
   }
 
-  /** {@code log p(x, z) = log p(x | z) + log p(z)} for {@code z: [S, B, d]} and {@code x: [B, D]}, shape [S, B]. */
+  /**
+   * {@code log p(x, z) = log p(x | z) + log p(z)} for {@code z: [S, B, d]} and {@code x: [B, D]},
+   * shape [S, B].
+   */
   NDArray logJoint(NDManager scope, NDArray x, NDArray z) {
     return likelihood().given(z).logProb(x).add(prior(scope).logProb(z));
   }

@@ -32,7 +32,11 @@ class GridworldExperimentTest {
   }
 
   private static GridworldConfig small() {
-    return GridworldConfig.defaults().withSize(4).withTemperatures(0.5, 2).withHorizon(8).withSamples(400)
+    return GridworldConfig.defaults()
+        .withSize(4)
+        .withTemperatures(0.5, 2)
+        .withHorizon(8)
+        .withSamples(400)
         .withSeed(3);
   }
 
@@ -63,10 +67,12 @@ class GridworldExperimentTest {
   void configNamesTheOptionInOneLine() {
     GridworldConfig d = GridworldConfig.defaults();
     assertThatThrownBy(() -> d.withSlip(1.5)).hasMessage("--slip: must be in [0, 1], found 1.5");
-    assertThatThrownBy(() -> d.withSize(1)).hasMessage("--size: must be in [2, 200] for plotting, found 1");
+    assertThatThrownBy(() -> d.withSize(1))
+        .hasMessage("--size: must be in [2, 200] for plotting, found 1");
     assertThatThrownBy(() -> d.withTemperatures(1, -1))
         .hasMessage("--temperatures[1]: must be finite and > 0, found -1.0");
-    assertThatThrownBy(() -> d.withTemperatures()).hasMessage("--temperatures: need at least one value");
+    assertThatThrownBy(() -> d.withTemperatures())
+        .hasMessage("--temperatures: need at least one value");
     assertThatThrownBy(() -> d.withHorizon(-2))
         .hasMessage("--horizon: must be >= 1 (or 0 for automatic), found -2");
     assertThatThrownBy(() -> d.withSamples(0)).hasMessage("--samples: must be >= 1, found 0");
@@ -104,8 +110,10 @@ class GridworldExperimentTest {
       assertThat(s.minOptimism()).isGreaterThanOrEqualTo(-1e-12);
       assertThat(s.maxOptimism()).isGreaterThan(0.01);
       assertThat(s.optimism()).hasSize(16);
-      // 400 sampled trajectories per policy reproduce d_t within the sampling noise: each TV_t has expectation at
-      // most monteCarloNoise when the sampler is right; the max over 8 times is allowed 1.5 times that.
+      // 400 sampled trajectories per policy reproduce d_t within the sampling noise: each TV_t has
+      // expectation at
+      // most monteCarloNoise when the sampler is right; the max over 8 times is allowed 1.5 times
+      // that.
       for (GridworldResult.BackupSummary b : List.of(exact, maxent)) {
         assertThat(b.monteCarloNoise()).isBetween(0.01, 0.2);
         assertThat(b.monteCarloTv()).as(b.backup()).isLessThan(1.5 * b.monteCarloNoise());
@@ -135,8 +143,10 @@ class GridworldExperimentTest {
   void aTextMapWithAnAbsorbingGoal(@TempDir Path dir) throws Exception {
     Path map = dir.resolve("map.txt");
     Files.writeString(map, "S..#\n.L.G\n");
-    GridworldResult r = GridworldExperiment.run(GridworldConfig.defaults().withMap(map).withTemperatures(1)
-        .withSamples(50), Listener.NONE);
+    GridworldResult r =
+        GridworldExperiment.run(
+            GridworldConfig.defaults().withMap(map).withTemperatures(1).withSamples(50),
+            Listener.NONE);
     assertThat(r.grid().numStates()).isEqualTo(7);
     assertThat(r.horizon()).isEqualTo(2 * (4 + 2));
     assertThat(r.config().gridName()).isEqualTo(map.toString());
@@ -145,7 +155,10 @@ class GridworldExperimentTest {
     int peak = exact.peakEntropyTime();
     assertThat(peak).isBetween(1, r.horizon() - 2);
     assertThat(exact.marginalEntropy()[r.horizon() - 1]).isLessThan(exact.marginalEntropy()[peak]);
-    assertThatThrownBy(() -> GridworldExperiment.run(GridworldConfig.defaults().withMap(dir.resolve("none.txt")),
-        Listener.NONE)).hasMessageStartingWith("map: file not found");
+    assertThatThrownBy(
+            () ->
+                GridworldExperiment.run(
+                    GridworldConfig.defaults().withMap(dir.resolve("none.txt")), Listener.NONE))
+        .hasMessageStartingWith("map: file not found");
   }
 }

@@ -19,7 +19,11 @@ import org.varl.experiments.Listener;
 class IrlExperimentTest {
 
   private static IrlExperimentConfig small() {
-    return IrlExperimentConfig.defaults().withSize(5).withNumDemos(60).withHorizon(12).withIterations(20)
+    return IrlExperimentConfig.defaults()
+        .withSize(5)
+        .withNumDemos(60)
+        .withHorizon(12)
+        .withIterations(20)
         .withSeed(3);
   }
 
@@ -27,14 +31,16 @@ class IrlExperimentTest {
   void defaultsAreTheCommandsAndCopiesChangeOneField() {
     IrlExperimentConfig d = IrlExperimentConfig.defaults();
     assertThat(d).isEqualTo(new IrlExperimentConfig(8, 0.1, 30, 1.0, null, 400, 200, 1.0, 1));
-    assertThat(d.withLearningRate(0.5)).isEqualTo(new IrlExperimentConfig(8, 0.1, 30, 1.0, null, 400, 200, 0.5, 1));
+    assertThat(d.withLearningRate(0.5))
+        .isEqualTo(new IrlExperimentConfig(8, 0.1, 30, 1.0, null, 400, 200, 0.5, 1));
     assertThat(d.withDemos(Path.of("d.json")).withNumDemos(0).numDemos()).isZero();
   }
 
   @Test
   void configNamesTheOptionInOneLine() {
     IrlExperimentConfig d = IrlExperimentConfig.defaults();
-    assertThatThrownBy(() -> d.withLearningRate(0)).hasMessage("--lr: must be finite and > 0, found 0.0");
+    assertThatThrownBy(() -> d.withLearningRate(0))
+        .hasMessage("--lr: must be finite and > 0, found 0.0");
     assertThatThrownBy(() -> d.withNumDemos(0)).hasMessage("--num-demos: must be >= 1, found 0");
     assertThatThrownBy(() -> d.withSize(101)).hasMessage("--size: must be in [2, 100], found 101");
     assertThatThrownBy(() -> d.withSlip(-0.1)).hasMessage("--slip: must be in [0, 1], found -0.1");
@@ -73,7 +79,8 @@ class IrlExperimentTest {
     assertThat(sum(r.learnedOccupancy())).isCloseTo(12.0, offset(1e-9));
     assertThat(r.lavaSlipFraction()).isBetween(0.0, 1.0);
     // Same seed, same fit.
-    assertThat(IrlExperiment.run(small(), Listener.NONE).learnedWeights()).containsExactly(r.learnedWeights());
+    assertThat(IrlExperiment.run(small(), Listener.NONE).learnedWeights())
+        .containsExactly(r.learnedWeights());
   }
 
   @Test
@@ -81,27 +88,30 @@ class IrlExperimentTest {
     IrlExperimentResult sampled = IrlExperiment.run(small().withIterations(2), Listener.NONE);
     Path file = dir.resolve("demos.json");
     Files.writeString(file, Demonstrations.toJson(sampled.demos()));
-    IrlExperimentResult r = IrlExperiment.run(small().withDemos(file).withHorizon(99).withIterations(2),
-        Listener.NONE);
+    IrlExperimentResult r =
+        IrlExperiment.run(small().withDemos(file).withHorizon(99).withIterations(2), Listener.NONE);
     assertThat(r.sampledDemos()).isFalse();
     assertThat(r.horizon()).as("the file's length, not --horizon").isEqualTo(12);
     assertThat(r.tvToExpert()).isNaN();
     assertThat(r.expertLogLikelihood()).isNaN();
     assertThat(r.learnedWeights()).containsExactly(sampled.learnedWeights());
-    assertThatThrownBy(() -> IrlExperiment.run(small().withDemos(dir.resolve("none.json")), Listener.NONE))
+    assertThatThrownBy(
+            () -> IrlExperiment.run(small().withDemos(dir.resolve("none.json")), Listener.NONE))
         .hasMessageStartingWith("demos: file not found");
   }
 
   @Test
   void lavaSlipFractionSeparatesChosenFromSlippedLandings() {
-    // 4 x 4 slippery grid: lava where (7x + 13y) % 17 == 0, i.e. (0, 0) = state 0 and (3, 1) = state 7.
+    // 4 x 4 slippery grid: lava where (7x + 13y) % 17 == 0, i.e. (0, 0) = state 0 and (3, 1) =
+    // state 7.
     Gridworld grid = SlipperyGridworld.build(4);
     Trajectory chosen = new Trajectory(new int[] {3, 7}, new int[] {Moves.DOWN, Moves.STAY});
     Trajectory slipped = new Trajectory(new int[] {6, 7}, new int[] {Moves.LEFT, Moves.STAY});
     Trajectory stayed = new Trajectory(new int[] {7, 7}, new int[] {Moves.STAY, Moves.STAY});
     Trajectory dry = new Trajectory(new int[] {5, 6}, new int[] {Moves.RIGHT, Moves.STAY});
     assertThat(IrlExperiment.lavaSlipFraction(grid, List.of(chosen, slipped, dry))).isEqualTo(0.5);
-    assertThat(IrlExperiment.lavaSlipFraction(grid, List.of(slipped, slipped, stayed))).isEqualTo(2.0 / 3);
+    assertThat(IrlExperiment.lavaSlipFraction(grid, List.of(slipped, slipped, stayed)))
+        .isEqualTo(2.0 / 3);
     assertThat(IrlExperiment.lavaSlipFraction(grid, List.of(dry))).isNaN();
   }
 

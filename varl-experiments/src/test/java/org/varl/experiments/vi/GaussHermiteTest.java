@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Gauss–Hermite rule against closed forms: the roots of He_3, He_4, He_5 (He_4 = u⁴ − 6u² + 3,
- * He_5 = u⁵ − 10u³ + 15u), the moments of N(0, 1) ((2m − 1)!!, exact up to degree 2n − 1 and off by exactly n! at
- * degree 2n, which makes it the Gauss rule and not merely an exact one), {@code E[cos u] = e^{−1/2}} and
- * {@code E[e^u] = e^{1/2}}, and the product rule's moments in two dimensions.
+ * He_5 = u⁵ − 10u³ + 15u), the moments of N(0, 1) ((2m − 1)!!, exact up to degree 2n − 1 and off by
+ * exactly n! at degree 2n, which makes it the Gauss rule and not merely an exact one), {@code E[cos
+ * u] = e^{−1/2}} and {@code E[e^u] = e^{1/2}}, and the product rule's moments in two dimensions.
  */
 class GaussHermiteTest {
 
@@ -20,14 +20,18 @@ class GaussHermiteTest {
     assertThat(two.nodes()).containsExactly(new double[] {-1, 1}, within(1e-15));
     assertThat(two.weights()).containsExactly(new double[] {0.5, 0.5}, within(1e-15));
     GaussHermite three = GaussHermite.of(3); // He_3 = u³ − 3u
-    assertThat(three.nodes()).containsExactly(new double[] {-Math.sqrt(3), 0, Math.sqrt(3)}, within(1e-14));
-    assertThat(three.weights()).containsExactly(new double[] {1.0 / 6, 2.0 / 3, 1.0 / 6}, within(1e-15));
+    assertThat(three.nodes())
+        .containsExactly(new double[] {-Math.sqrt(3), 0, Math.sqrt(3)}, within(1e-14));
+    assertThat(three.weights())
+        .containsExactly(new double[] {1.0 / 6, 2.0 / 3, 1.0 / 6}, within(1e-15));
     double a = Math.sqrt(3 - Math.sqrt(6));
     double b = Math.sqrt(3 + Math.sqrt(6));
-    assertThat(GaussHermite.of(4).nodes()).containsExactly(new double[] {-b, -a, a, b}, within(1e-14));
+    assertThat(GaussHermite.of(4).nodes())
+        .containsExactly(new double[] {-b, -a, a, b}, within(1e-14));
     double c = Math.sqrt(5 - Math.sqrt(10));
     double d = Math.sqrt(5 + Math.sqrt(10));
-    assertThat(GaussHermite.of(5).nodes()).containsExactly(new double[] {-d, -c, 0, c, d}, within(1e-14));
+    assertThat(GaussHermite.of(5).nodes())
+        .containsExactly(new double[] {-d, -c, 0, c, d}, within(1e-14));
     assertThat(GaussHermite.of(1).nodes()).containsExactly(0.0);
     assertThat(GaussHermite.of(1).weights()).containsExactly(1.0);
   }
@@ -41,17 +45,23 @@ class GaussHermiteTest {
         int power = 2 * m;
         double even = rule.expectation(u -> Math.pow(u, power));
         double odd = rule.expectation(u -> Math.pow(u, power + 1));
-        assertThat(even).as("n=%d E[u^%d]", n, power).isCloseTo(doubleFactorial, within(1e-12 * doubleFactorial));
-        assertThat(odd).as("n=%d E[u^%d]", n, power + 1).isCloseTo(0, within(1e-12 * doubleFactorial));
+        assertThat(even)
+            .as("n=%d E[u^%d]", n, power)
+            .isCloseTo(doubleFactorial, within(1e-12 * doubleFactorial));
+        assertThat(odd)
+            .as("n=%d E[u^%d]", n, power + 1)
+            .isCloseTo(0, within(1e-12 * doubleFactorial));
         doubleFactorial *= power + 1;
       }
-      // u^{2n} = He_n² + (lower degrees, integrated exactly), E[He_n²] = n!, and the rule gives He_n² zero.
+      // u^{2n} = He_n² + (lower degrees, integrated exactly), E[He_n²] = n!, and the rule gives
+      // He_n² zero.
       double nFactorial = 1;
       for (int j = 2; j <= n; j++) {
         nFactorial *= j;
       }
       double top = rule.expectation(u -> Math.pow(u, 2 * n));
-      assertThat(top).as("n=%d E[u^%d]", n, 2 * n)
+      assertThat(top)
+          .as("n=%d E[u^%d]", n, 2 * n)
           .isCloseTo(doubleFactorial - nFactorial, within(1e-11 * doubleFactorial));
     }
     GaussHermite eight = GaussHermite.of(8);
@@ -62,12 +72,14 @@ class GaussHermiteTest {
 
   @Test
   void smoothFunctionsConvergeToTheirClosedForms() {
-    // Error of the n-point rule for g: n!/(2n)! · g^{(2n)} at some point; for cos that is below 1e-22 at n = 16.
+    // Error of the n-point rule for g: n!/(2n)! · g^{(2n)} at some point; for cos that is below
+    // 1e-22 at n = 16.
     GaussHermite rule = GaussHermite.of(16);
     assertThat(rule.expectation(Math::cos)).isCloseTo(Math.exp(-0.5), within(1e-15));
     assertThat(rule.expectation(Math::exp)).isCloseTo(Math.exp(0.5), within(1e-14));
     // Too few nodes are visibly wrong: the test above can fail.
-    assertThat(Math.abs(GaussHermite.of(2).expectation(Math::cos) - Math.exp(-0.5))).isGreaterThan(1e-2);
+    assertThat(Math.abs(GaussHermite.of(2).expectation(Math::cos) - Math.exp(-0.5)))
+        .isGreaterThan(1e-2);
   }
 
   @Test
@@ -79,7 +91,9 @@ class GaussHermiteTest {
       assertThat(u).hasSize(n);
       double sum = 0;
       for (int k = 0; k < n; k++) {
-        assertThat(u[n - 1 - k]).as("n=%d node %d", n, k).isCloseTo(-u[k], within(1e-12 * Math.max(1, u[k])));
+        assertThat(u[n - 1 - k])
+            .as("n=%d node %d", n, k)
+            .isCloseTo(-u[k], within(1e-12 * Math.max(1, u[k])));
         assertThat(w[k]).as("n=%d weight %d", n, k).isPositive();
         if (k > 0) {
           assertThat(u[k]).as("n=%d node %d", n, k).isGreaterThan(u[k - 1]);
@@ -87,7 +101,9 @@ class GaussHermiteTest {
         sum += w[k];
       }
       assertThat(sum).as("n=%d", n).isCloseTo(1, within(1e-13));
-      assertThat(rule.expectation(Math::cos)).as("n=%d", n).isCloseTo(Math.exp(-0.5), within(1e-14));
+      assertThat(rule.expectation(Math::cos))
+          .as("n=%d", n)
+          .isCloseTo(Math.exp(-0.5), within(1e-14));
     }
   }
 
@@ -126,11 +142,14 @@ class GaussHermiteTest {
 
   @Test
   void badArgumentsNameTheParameter() {
-    assertThatThrownBy(() -> GaussHermite.of(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> GaussHermite.of(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("nodes must be in [1, 100], found 0");
-    assertThatThrownBy(() -> GaussHermite.of(101)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> GaussHermite.of(101))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("nodes must be in [1, 100], found 101");
-    assertThatThrownBy(() -> GaussHermite.of(3).productWeights(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> GaussHermite.of(3).productWeights(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dimension must be >= 1, found 0");
   }
 }

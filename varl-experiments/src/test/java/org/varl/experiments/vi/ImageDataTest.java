@@ -11,21 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varl.core.data.DataSources;
 
-/** Which data the image problem gets: auto's choice, its note, the rows taken, and one-line errors. */
+/**
+ * Which data the image problem gets: auto's choice, its note, the rows taken, and one-line errors.
+ */
 class ImageDataTest {
 
   private static final EstimatorsConfig BASE = EstimatorsConfig.defaults();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void autoFallsBackToShapesWithANoteWhenFashionMnistIsMissing() {
     ImageData data = ImageData.load(BASE, dir.resolve("nowhere"));
     assertThat(data.spec()).isEqualTo("shapes");
     assertThat(data.problem()).isEqualTo("shapes");
-    assertThat(data.note()).doesNotContain("\n").contains("Fashion-MNIST is not installed")
-        .contains("apt-get install dataset-fashion-mnist").contains("shapes");
+    assertThat(data.note())
+        .doesNotContain("\n")
+        .contains("Fashion-MNIST is not installed")
+        .contains("apt-get install dataset-fashion-mnist")
+        .contains("shapes");
     assertThat(data.images().size()).isEqualTo(ImageData.IMAGES);
     assertThat(data.images().dimension()).isEqualTo(28 * 28);
   }
@@ -33,8 +37,13 @@ class ImageDataTest {
   @Test
   void autoSeesTheFourFilesGzippedOrRaw() throws IOException {
     assertThat(ImageData.installed(dir)).isFalse();
-    for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-        "t10k-labels-idx1-ubyte.gz"}) {
+    for (String f :
+        new String[] {
+          "train-images-idx3-ubyte.gz",
+          "train-labels-idx1-ubyte",
+          "t10k-images-idx3-ubyte",
+          "t10k-labels-idx1-ubyte.gz"
+        }) {
       Files.createFile(dir.resolve(f));
     }
     assertThat(ImageData.installed(dir)).isTrue();
@@ -70,12 +79,14 @@ class ImageDataTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("image data csv:" + csv + " has 5 training rows, the minibatch needs 32");
     assertThatThrownBy(() -> ImageData.load(BASE.withImageData("mnist", null), dir))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--data mnist needs --data-dir DIR");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--data mnist needs --data-dir DIR");
   }
 
   @Test
   void fashionMnistWhenInstalled() {
-    assumeTrue(ImageData.installed(Path.of(DataSources.FASHION_MNIST_DIR)), "Fashion-MNIST not installed");
+    assumeTrue(
+        ImageData.installed(Path.of(DataSources.FASHION_MNIST_DIR)), "Fashion-MNIST not installed");
     ImageData data = ImageData.load(BASE);
     assertThat(data.spec()).isEqualTo("fashion-mnist");
     assertThat(data.note()).isNull();

@@ -10,14 +10,15 @@ import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Surrogate;
 
 /**
- * A long Monte Carlo average of an estimator's gradient on a problem, with its standard error: C independent
- * estimates {@code ĝ_c} of S draws each (one backward pass each), then per parameter j
+ * A long Monte Carlo average of an estimator's gradient on a problem, with its standard error: C
+ * independent estimates {@code ĝ_c} of S draws each (one backward pass each), then per parameter j
  *
  * <pre>
  *   mean_j = (1/C) Σ_c ĝ_cj        se_j = sqrt( (1/(C(C−1))) Σ_c (ĝ_cj − mean_j)² )
  * </pre>
  *
- * The draws come from the engine's generator, so a fixed {@code EngineSetup.seed} makes it reproducible.
+ * The draws come from the engine's generator, so a fixed {@code EngineSetup.seed} makes it
+ * reproducible.
  */
 final class MonteCarloGradient {
 
@@ -31,8 +32,8 @@ final class MonteCarloGradient {
     this.draws = draws;
   }
 
-  static MonteCarloGradient of(NDManager root, GradientProblem problem, GradientEstimator estimator, int draws,
-      int chunks) {
+  static MonteCarloGradient of(
+      NDManager root, GradientProblem problem, GradientEstimator estimator, int draws, int chunks) {
     List<NDArray> longLived = new ArrayList<>(problem.longLived());
     longLived.addAll(problem.parameters());
     NDArray[] attach = longLived.toArray(new NDArray[0]);
@@ -42,7 +43,9 @@ final class MonteCarloGradient {
       try (NDManager scope = root.newSubManager()) {
         scope.tempAttachAll(attach);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          Surrogate s = estimator.surrogate(problem.q(scope), problem.f(scope), draws, problem.context(scope));
+          Surrogate s =
+              estimator.surrogate(
+                  problem.q(scope), problem.f(scope), draws, problem.context(scope));
           gc.backward(s.objective());
         }
       }

@@ -8,8 +8,9 @@ import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.Surrogate;
 
 /**
- * A deliberately biased estimator: another estimator's gradient times a factor c ≠ 1, {@code E[ĝ] = c ∇E_q[f]}, so
- * its bias is {@code (c − 1)} times the true gradient. For checking that an unbiasedness check can fail.
+ * A deliberately biased estimator: another estimator's gradient times a factor c ≠ 1, {@code E[ĝ] =
+ * c ∇E_q[f]}, so its bias is {@code (c − 1)} times the true gradient. For checking that an
+ * unbiasedness check can fail.
  */
 final class ScaledEstimator implements GradientEstimator {
 

@@ -4,12 +4,20 @@ import java.util.Locale;
 
 /** The encoder/decoder family: fully connected or a small convolutional network for images. */
 public enum Architecture {
-  /** {@code D -> hidden -> 2*latent} and {@code latent -> hidden -> D}, ReLU hidden units (PyTorch's examples/vae). */
+  /**
+   * {@code D -> hidden -> 2*latent} and {@code latent -> hidden -> D}, ReLU hidden units (PyTorch's
+   * examples/vae).
+   */
   MLP,
-  /** Two stride-2 4x4 convolutions (32, 64 channels) down, two upsample + 3x3 convolutions up; needs images. */
+  /**
+   * Two stride-2 4x4 convolutions (32, 64 channels) down, two upsample + 3x3 convolutions up; needs
+   * images.
+   */
   CONV;
 
-  /** Parses {@code mlp|conv}; anything else is an {@link IllegalArgumentException} naming the value. */
+  /**
+   * Parses {@code mlp|conv}; anything else is an {@link IllegalArgumentException} naming the value.
+   */
   public static Architecture parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));

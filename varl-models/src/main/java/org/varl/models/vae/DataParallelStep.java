@@ -1,6 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.optim.Adam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -11,17 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.varl.core.optim.Adam;
 
 /**
- * Runs {@link MlpBernoulliStep} on {@code shards} contiguous slices of the batch in parallel Java threads, each
- * calling the engine with one intra-op thread, and returns the per-shard gradients for {@link Adam} to sum
- * (the batch objective is a sum over examples, so its gradient is the sum of the shards' gradients).
+ * Runs {@link MlpBernoulliStep} on {@code shards} contiguous slices of the batch in parallel Java
+ * threads, each calling the engine with one intra-op thread, and returns the per-shard gradients
+ * for {@link Adam} to sum (the batch objective is a sum over examples, so its gradient is the sum
+ * of the shards' gradients).
  *
- * <p>Why not PyTorch's own two OpenMP threads: with them every op of the step ends in a barrier where both workers
- * must be running; on a 2-core machine shared with other processes one of them is often descheduled and the step
- * stalls (measured here under load 5: 16 to 52 s per epoch with 2 OpenMP threads, 3.8 to 5.1 s with one). Data
- * parallel threads meet once per step, and each also pays its own half of the per-op JNI overhead.
- * The split is fixed by the batch size and shard count, so results are deterministic and resume stays exact.
+ * <p>Why not PyTorch's own two OpenMP threads: with them every op of the step ends in a barrier
+ * where both workers must be running; on a 2-core machine shared with other processes one of them
+ * is often descheduled and the step stalls (measured here under load 5: 16 to 52 s per epoch with 2
+ * OpenMP threads, 3.8 to 5.1 s with one). Data parallel threads meet once per step, and each also
+ * pays its own half of the per-op JNI overhead. The split is fixed by the batch size and shard
+ * count, so results are deterministic and resume stays exact.
  */
 final class DataParallelStep implements AutoCloseable {
 
@@ -35,11 +37,16 @@ final class DataParallelStep implements AutoCloseable {
     }
     this.step = step;
     this.shards = shards;
-    this.pool = shards == 1 ? null : Executors.newFixedThreadPool(shards - 1, r -> {
-      Thread t = new Thread(r, "varl-vae-shard");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        shards == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                shards - 1,
+                r -> {
+                  Thread t = new Thread(r, "varl-vae-shard");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** Statistics summed over shards and one gradient list per shard. */

@@ -7,11 +7,14 @@ public enum Estimator {
   /** Reparameterization {@code z = mu + sigma * eps}, analytic KL (Kingma and Welling 2014). */
   PATHWISE,
   /**
-   * Score function (REINFORCE) for the reconstruction term, {@code grad E_q[f] = E_q[f grad log q]}, with a
-   * leave-one-out batch baseline; the KL stays analytic.
+   * Score function (REINFORCE) for the reconstruction term, {@code grad E_q[f] = E_q[f grad log
+   * q]}, with a leave-one-out batch baseline; the KL stays analytic.
    */
   SCORE,
-  /** The importance-weighted bound with K samples (Burda, Grosse and Salakhutdinov, ICLR 2016), pathwise. */
+  /**
+   * The importance-weighted bound with K samples (Burda, Grosse and Salakhutdinov, ICLR 2016),
+   * pathwise.
+   */
   IWAE;
 
   /** Parses {@code pathwise|score|iwae}. */
@@ -19,7 +22,8 @@ public enum Estimator {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("estimator must be pathwise, score or iwae, found '" + value + "'");
+      throw new IllegalArgumentException(
+          "estimator must be pathwise, score or iwae, found '" + value + "'");
     }
   }
 

@@ -7,8 +7,9 @@ import java.nio.file.Path;
  *
  * @param model the run directory
  * @param k importance samples per example for {@code log p(x)} (Burda et al. use 5000)
- * @param examples test examples for the {@code log p(x)} estimate (the first ones; the ELBO uses the whole test set),
- *     because K = 5000 decoder passes per example cost about 30 ms on 2 cores (Fashion-MNIST model)
+ * @param examples test examples for the {@code log p(x)} estimate (the first ones; the ELBO uses
+ *     the whole test set), because K = 5000 decoder passes per example cost about 30 ms on 2 cores
+ *     (Fashion-MNIST model)
  * @param seed seed of the evaluation's noise
  */
 public record EvalRequest(Path model, int k, int examples, long seed) {
@@ -16,7 +17,8 @@ public record EvalRequest(Path model, int k, int examples, long seed) {
   /** Validates the counts. */
   public EvalRequest {
     if (model == null) {
-      throw new IllegalArgumentException("model must be given (a run directory written by vae train)");
+      throw new IllegalArgumentException(
+          "model must be given (a run directory written by vae train)");
     }
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, found " + k);

@@ -3,7 +3,8 @@ package org.varl.models.vae;
 import java.util.List;
 
 /**
- * The evaluation of a trained VAE. All values in nats per example (log-likelihoods summed over the coordinates).
+ * The evaluation of a trained VAE. All values in nats per example (log-likelihoods summed over the
+ * coordinates).
  *
  * @param data the run's data spec
  * @param epochs the checkpoint's finished epochs
@@ -19,9 +20,19 @@ import java.util.List;
  * @param probe linear-probe R^2 per generative factor (empty when the data has no factors)
  * @param seconds wall time of the evaluation
  */
-public record EvalResult(String data, int epochs, int testExamples, double negativeElbo, double reconstruction,
-    double kl, int k, int logLikelihoodExamples, double logLikelihood, double elboOnSameExamples,
-    List<ProbeScore> probe, double seconds) {
+public record EvalResult(
+    String data,
+    int epochs,
+    int testExamples,
+    double negativeElbo,
+    double reconstruction,
+    double kl,
+    int k,
+    int logLikelihoodExamples,
+    double logLikelihood,
+    double elboOnSameExamples,
+    List<ProbeScore> probe,
+    double seconds) {
 
   /** R^2 of a linear probe from latent means to one generative factor. */
   public record ProbeScore(String factor, double r2) {}

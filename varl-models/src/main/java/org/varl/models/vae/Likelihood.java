@@ -5,13 +5,14 @@ import java.util.Locale;
 /** The observation model {@code p_theta(x|z)}, a product over the D coordinates of x. */
 public enum Likelihood {
   /**
-   * Bernoulli with logits {@code l = decoder(z)}: {@code log p(x|z) = sum_d x_d l_d - softplus(l_d)}; valid for x in
-   * [0, 1] (the continuous-Bernoulli normalizer is ignored, as in PyTorch's example).
+   * Bernoulli with logits {@code l = decoder(z)}: {@code log p(x|z) = sum_d x_d l_d -
+   * softplus(l_d)}; valid for x in [0, 1] (the continuous-Bernoulli normalizer is ignored, as in
+   * PyTorch's example).
    */
   BERNOULLI,
   /**
-   * Gaussian with mean {@code m = decoder(z)} and a fixed scale s:
-   * {@code log p(x|z) = sum_d -(x_d - m_d)^2 / (2 s^2) - log s - log(2 pi) / 2}.
+   * Gaussian with mean {@code m = decoder(z)} and a fixed scale s: {@code log p(x|z) = sum_d -(x_d
+   * - m_d)^2 / (2 s^2) - log s - log(2 pi) / 2}.
    */
   GAUSSIAN;
 
@@ -20,7 +21,8 @@ public enum Likelihood {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("likelihood must be bernoulli or gaussian, found '" + value + "'");
+      throw new IllegalArgumentException(
+          "likelihood must be bernoulli or gaussian, found '" + value + "'");
     }
   }
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.varl.core.io.AtomicFiles;
 
-/** {@code metrics.csv} of a run: header {@link EpochMetrics#HEADER}, one row per epoch, rewritten atomically. */
+/**
+ * {@code metrics.csv} of a run: header {@link EpochMetrics#HEADER}, one row per epoch, rewritten
+ * atomically.
+ */
 public final class MetricsCsv {
 
   /** File name inside a run directory. */
@@ -32,7 +35,8 @@ public final class MetricsCsv {
     try {
       List<String> lines = Files.readAllLines(file);
       if (lines.isEmpty() || !lines.get(0).equals(EpochMetrics.HEADER)) {
-        throw new IllegalArgumentException(file + " does not start with the header " + EpochMetrics.HEADER);
+        throw new IllegalArgumentException(
+            file + " does not start with the header " + EpochMetrics.HEADER);
       }
       List<EpochMetrics> rows = new ArrayList<>();
       for (String line : lines.subList(1, lines.size())) {

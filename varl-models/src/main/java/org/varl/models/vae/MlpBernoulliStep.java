@@ -10,17 +10,22 @@ import java.util.List;
 import org.varl.core.distributions.Normal;
 
 /**
- * One step of the default VAE (MLP, Bernoulli decoder, pathwise gradient, analytic KL) with the backward pass derived
- * by hand: a dozen matrix products instead of DJL's autograd graph, which is what makes the benchmark fast.
+ * One step of the default VAE (MLP, Bernoulli decoder, pathwise gradient, analytic KL) with the
+ * backward pass derived by hand: a dozen matrix products instead of DJL's autograd graph, which is
+ * what makes the benchmark fast.
  *
- * <p>Forward, for a batch {@code x [B, D]} and noise {@code eps [B, L]} (W's are {@code [out, in]} as in DJL/PyTorch):
+ * <p>Forward, for a batch {@code x [B, D]} and noise {@code eps [B, L]} (W's are {@code [out, in]}
+ * as in DJL/PyTorch):
+ *
  * <pre>
  *   a1 = x W1^T + b1,  h1 = relu(a1),  [mu, v] = h1 W2^T + b2,  lv = clip(v, ±170),  sigma = exp(lv / 2),
  *   z = mu + sigma * eps                           (the clip is Normal.clipLogVariance, the autograd path's rule)
  *   a3 = z W3^T + b3,  h3 = relu(a3),  l = h3 W4^T + b4
  *   objective = sum_b [ sum_d (softplus(l) - x l) + beta * KL ],  KL = 1/2 sum_j (mu^2 + sigma^2 - 1 - lv)
  * </pre>
+ *
  * Backward (chain rule, {@code d softplus(l)/dl = sigmoid(l)}, {@code relu'(a) = [h > 0]}):
+ *
  * <pre>
  *   dl = sigmoid(l) - x;          dW4 = dl^T h3,  db4 = sum_b dl,  dh3 = dl W4
  *   da3 = dh3 [h3 > 0];           dW3 = da3^T z,  db3 = sum_b da3, dz = da3 W3
@@ -28,8 +33,10 @@ import org.varl.core.distributions.Normal;
  *   de = [dmu, dv];               dW2 = de^T h1,  db2 = sum_b de,  dh1 = de W2
  *   da1 = dh1 [h1 > 0];           dW1 = da1^T x,  db1 = sum_b da1
  * </pre>
- * A test checks these against DJL autograd on the same model and noise. Every array created here is attached to
- * the manager of {@code x} (the step's manager): each op's first operand is a step array.
+ *
+ * A test checks these against DJL autograd on the same model and noise. Every array created here is
+ * attached to the manager of {@code x} (the step's manager): each op's first operand is a step
+ * array.
  */
 final class MlpBernoulliStep {
 
@@ -44,11 +51,17 @@ final class MlpBernoulliStep {
   private final int latent;
   private final float beta;
 
-  /** Binds to the model's parameter storage (detached views: updates to the parameters are seen here). */
+  /**
+   * Binds to the model's parameter storage (detached views: updates to the parameters are seen
+   * here).
+   */
   MlpBernoulliStep(Vae vae, double beta) {
     if (!vae.config().hasAnalyticBackward()) {
-      throw new IllegalArgumentException("the analytic step needs arch mlp and likelihood bernoulli, found "
-          + vae.config().architecture().id() + "/" + vae.config().likelihood().id());
+      throw new IllegalArgumentException(
+          "the analytic step needs arch mlp and likelihood bernoulli, found "
+              + vae.config().architecture().id()
+              + "/"
+              + vae.config().likelihood().id());
     }
     List<NDArray> p = vae.parameterArrays();
     w1 = p.get(0).stopGradient();
@@ -69,7 +82,8 @@ final class MlpBernoulliStep {
     NDArray h1 = a1.getNDArrayInternal().relu();
     NDArray e = linear(h1, w2, b2);
     NDArray mu = e.get(new NDIndex(":, :{}", latent));
-    // log σ² clipped by the core's rule (Normal.clipLogVariance), as on the autograd path; clip's derivative,
+    // log σ² clipped by the core's rule (Normal.clipLogVariance), as on the autograd path; clip's
+    // derivative,
     // 1 inside the range and 0 outside, masks dv below.
     NDArray rawLv = e.get(new NDIndex(":, {}:", latent));
     NDArray lv = Normal.clipLogVariance(rawLv);
@@ -85,7 +99,8 @@ final class MlpBernoulliStep {
     NDArray recon = l.getNDArrayInternal().softPlus().sub(x.mul(l)).sum();
     // 2 KL summed over the batch, minus nothing yet: sum(mu^2 + sigma^2 - lv) - B L, then halved.
     NDArray var = sigma.square();
-    NDArray klSum = mu.square().add(var).sub(lv).sum().sub((float) x.getShape().get(0) * latent).mul(0.5f);
+    NDArray klSum =
+        mu.square().add(var).sub(lv).sum().sub((float) x.getShape().get(0) * latent).mul(0.5f);
     NDArray stats = NDArrays.stack(new NDList(recon.add(klSum.mul(beta)), recon, klSum));
 
     NDArray dl = l.getNDArrayInternal().sigmoid().sub(x);
@@ -107,7 +122,10 @@ final class MlpBernoulliStep {
     return new StepResult(stats, grads);
   }
 
-  /** {@code input W^T + b} in one native call (torch.nn.functional.linear), attached to input's manager. */
+  /**
+   * {@code input W^T + b} in one native call (torch.nn.functional.linear), attached to input's
+   * manager.
+   */
   private static NDArray linear(NDArray input, NDArray weight, NDArray bias) {
     return input.getNDArrayInternal().linear(input, weight, bias).singletonOrThrow();
   }

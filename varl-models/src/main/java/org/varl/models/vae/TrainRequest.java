@@ -4,16 +4,25 @@ import java.nio.file.Path;
 import org.varl.core.data.DataOptions;
 
 /**
- * A {@code varl vae train} invocation as data: what to train on, which model, how, and where to write.
+ * A {@code varl vae train} invocation as data: what to train on, which model, how, and where to
+ * write.
  *
- * @param data the {@code --data} spec ({@code fashion-mnist}, {@code mnist}, {@code shapes}, {@code csv:PATH})
+ * @param data the {@code --data} spec ({@code fashion-mnist}, {@code mnist}, {@code shapes}, {@code
+ *     csv:PATH})
  * @param dataOptions loader options (their seed is replaced by the run seed)
  * @param model the model choice (ignored on resume: the checkpoint's model is used)
- * @param train optimization settings (on resume only {@code epochs} and {@code threads} are taken from here)
- * @param out the run directory to write {@code config.json}, {@code metrics.csv} and {@code checkpoint.bin} into
+ * @param train optimization settings (on resume only {@code epochs} and {@code threads} are taken
+ *     from here)
+ * @param out the run directory to write {@code config.json}, {@code metrics.csv} and {@code
+ *     checkpoint.bin} into
  * @param resume a run directory to continue from, or null
  */
-public record TrainRequest(String data, DataOptions dataOptions, ModelOptions model, TrainConfig train, Path out,
+public record TrainRequest(
+    String data,
+    DataOptions dataOptions,
+    ModelOptions model,
+    TrainConfig train,
+    Path out,
     Path resume) {
 
   /** Checks presence of the required parts. */
@@ -22,7 +31,8 @@ public record TrainRequest(String data, DataOptions dataOptions, ModelOptions mo
       throw new IllegalArgumentException("out must be given (the run directory)");
     }
     if (resume == null && (data == null || data.isBlank())) {
-      throw new IllegalArgumentException("data must be given: fashion-mnist, mnist, shapes or csv:PATH");
+      throw new IllegalArgumentException(
+          "data must be given: fashion-mnist, mnist, shapes or csv:PATH");
     }
     if (dataOptions == null) {
       dataOptions = DataOptions.defaults();

@@ -1,6 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.engine.EngineSetup;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -8,11 +7,12 @@ import java.nio.file.Path;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.data.DataSources;
 import org.varl.core.data.TrainTestSplit;
+import org.varl.core.engine.EngineSetup;
 
 /**
- * A trained model read back from its run directory, with the run's data (loaded on first use, with the run's seed,
- * so the test set is the one the run was scored on). The engine runs with the run's thread count while it is open.
- * Close it to free the engine memory.
+ * A trained model read back from its run directory, with the run's data (loaded on first use, with
+ * the run's seed, so the test set is the one the run was scored on). The engine runs with the run's
+ * thread count while it is open. Close it to free the engine memory.
  */
 public final class TrainedVae implements AutoCloseable {
 
@@ -23,7 +23,8 @@ public final class TrainedVae implements AutoCloseable {
   private final int threadsBefore;
   private TrainTestSplit data;
 
-  private TrainedVae(Path dir, VaeCheckpoint checkpoint, NDManager manager, Vae vae, int threadsBefore) {
+  private TrainedVae(
+      Path dir, VaeCheckpoint checkpoint, NDManager manager, Vae vae, int threadsBefore) {
     this.threadsBefore = threadsBefore;
     this.dir = dir;
     this.checkpoint = checkpoint;
@@ -31,7 +32,10 @@ public final class TrainedVae implements AutoCloseable {
     this.vae = vae;
   }
 
-  /** Reads {@code dir/checkpoint.bin} and rebuilds the model; one-line {@link IllegalArgumentException} if bad. */
+  /**
+   * Reads {@code dir/checkpoint.bin} and rebuilds the model; one-line {@link
+   * IllegalArgumentException} if bad.
+   */
   public static TrainedVae load(Path dir) {
     VaeCheckpoint c = VaeCheckpoint.read(dir.resolve(VaeCheckpoint.FILE));
     int before = EngineSetup.currentThreads();
@@ -87,7 +91,10 @@ public final class TrainedVae implements AutoCloseable {
     return m.create(f, new Shape(to - from, d));
   }
 
-  /** Frees the model and restores the engine's thread count (process-wide) to what it was before loading. */
+  /**
+   * Frees the model and restores the engine's thread count (process-wide) to what it was before
+   * loading.
+   */
   @Override
   public void close() {
     manager.close();

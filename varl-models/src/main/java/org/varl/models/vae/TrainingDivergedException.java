@@ -1,8 +1,8 @@
 package org.varl.models.vae;
 
 /**
- * The training objective became NaN or infinite. Training stops at once; the run directory keeps the checkpoint
- * of the last finished epoch, which the message names.
+ * The training objective became NaN or infinite. Training stops at once; the run directory keeps
+ * the checkpoint of the last finished epoch, which the message names.
  */
 public final class TrainingDivergedException extends IllegalStateException {
 

@@ -1,8 +1,8 @@
 package org.varl.models.vae;
 
 /**
- * Callbacks from {@link VaeTrainer} so that a front end can draw progress without the library knowing about it.
- * All methods run on the training thread and default to doing nothing.
+ * Callbacks from {@link VaeTrainer} so that a front end can draw progress without the library
+ * knowing about it. All methods run on the training thread and default to doing nothing.
  */
 public interface TrainingListener {
 

@@ -1,6 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,38 +13,44 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import org.varl.core.engine.TensorViews;
-import org.varl.core.nn.Activation;
-import org.varl.core.nn.Mlp;
-import org.varl.core.random.NoiseStream;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.varl.core.engine.TensorViews;
+import org.varl.core.nn.Activation;
+import org.varl.core.nn.Mlp;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 
 /**
  * A VAE's two networks as DJL blocks and the parameters they own.
  *
  * <ul>
- *   <li>MLP variant: two {@link Mlp}s of the core (ReLU); encoder: {@code x [B, D] -> [mu, log sigma^2]}, each {@code [B, latent]} (one linear head of width
- *       {@code 2*latent}, split in half, as in PyTorch's fc21/fc22 pair);</li>
- *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.</li>
- *   <li>conv variant: encoder two 4x4 stride-2 convolutions (32, 64 channels), then {@code hidden} units and the
- *       head; decoder {@code hidden} units, a 64-channel grid at a quarter of the resolution, and twice
- *       (2x nearest upsampling, 3x3 convolution).</li>
+ *   <li>MLP variant: two {@link Mlp}s of the core (ReLU); encoder: {@code x [B, D] -> [mu, log
+ *       sigma^2]}, each {@code [B, latent]} (one linear head of width {@code 2*latent}, split in
+ *       half, as in PyTorch's fc21/fc22 pair);
+ *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.
+ *   <li>conv variant: encoder two 4x4 stride-2 convolutions (32, 64 channels), then {@code hidden}
+ *       units and the head; decoder {@code hidden} units, a 64-channel grid at a quarter of the
+ *       resolution, and twice (2x nearest upsampling, 3x3 convolution).
  * </ul>
  *
- * <p>Parameters are initialized from the run seed with PyTorch's default for linear and convolutional layers,
- * {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))} for weights and biases (fan_in = {@code shape[1] * prod(shape[2:])} of
- * the layer's weight), so a varl run and the PyTorch peer start from the same distribution. The parameter arrays live
- * in this model's own manager; close the model to free them.
+ * <p>Parameters are initialized from the run seed with PyTorch's default for linear and
+ * convolutional layers, {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))} for weights and biases (fan_in =
+ * {@code shape[1] * prod(shape[2:])} of the layer's weight), so a varl run and the PyTorch peer
+ * start from the same distribution. The parameter arrays live in this model's own manager; close
+ * the model to free them.
  */
 public final class Vae implements AutoCloseable {
 
-  /** Channels of the two convolutions (the conv variant); small on purpose, it is a teaching model. */
+  /**
+   * Channels of the two convolutions (the conv variant); small on purpose, it is a teaching model.
+   */
   static final int CONV1 = 32;
+
   static final int CONV2 = 64;
 
   private final VaeConfig config;
@@ -61,15 +66,28 @@ public final class Vae implements AutoCloseable {
   private Vae(VaeConfig config, NDManager manager, long seed) {
     this.config = config;
     this.manager = manager;
-    // One generator for both networks, encoder first: the parameters are a pure function of the seed.
+    // One generator for both networks, encoder first: the parameters are a pure function of the
+    // seed.
     SplittableRandom random = NoiseStream.generator(seed, Streams.PARAMETERS);
     List<String> n = new ArrayList<>();
     List<NDArray> p = new ArrayList<>();
     if (config.architecture() == Architecture.MLP) {
-      this.mlpEncoder = Mlp.create(manager, Activation.RELU, random, config.inputDim(), config.hidden(),
-          2 * config.latent());
-      this.mlpDecoder = Mlp.create(manager, Activation.RELU, random, config.latent(), config.hidden(),
-          config.inputDim());
+      this.mlpEncoder =
+          Mlp.create(
+              manager,
+              Activation.RELU,
+              random,
+              config.inputDim(),
+              config.hidden(),
+              2 * config.latent());
+      this.mlpDecoder =
+          Mlp.create(
+              manager,
+              Activation.RELU,
+              random,
+              config.latent(),
+              config.hidden(),
+              config.inputDim());
       this.encoder = null;
       this.decoder = null;
       this.store = null;
@@ -103,7 +121,10 @@ public final class Vae implements AutoCloseable {
     this.parameters = Collections.unmodifiableList(p);
   }
 
-  /** Builds a model whose parameters are drawn from {@code seed}, in a sub-manager of {@code parent}. */
+  /**
+   * Builds a model whose parameters are drawn from {@code seed}, in a sub-manager of {@code
+   * parent}.
+   */
   public static Vae create(VaeConfig config, long seed, NDManager parent) {
     NDManager m = parent.newSubManager();
     try {
@@ -115,8 +136,9 @@ public final class Vae implements AutoCloseable {
   }
 
   /**
-   * PyTorch's default initialization for the conv variant's DJL blocks, from the same generator as the MLP variant
-   * (see {@link Mlp}): U(−1/√fan_in, 1/√fan_in), fan_in = {@code shape[1] · prod(shape[2:])} of the layer's weight.
+   * PyTorch's default initialization for the conv variant's DJL blocks, from the same generator as
+   * the MLP variant (see {@link Mlp}): U(−1/√fan_in, 1/√fan_in), fan_in = {@code shape[1] ·
+   * prod(shape[2:])} of the layer's weight.
    */
   private static void initializeConv(List<NDArray> params, SplittableRandom random) {
     double bound = 0;
@@ -129,7 +151,8 @@ public final class Vae implements AutoCloseable {
         }
         bound = 1.0 / Math.sqrt(fanIn);
       }
-      // A bias follows its layer's weight in DJL's parameter order, so it reuses the weight's bound.
+      // A bias follows its layer's weight in DJL's parameter order, so it reuses the weight's
+      // bound.
       float[] values = new float[Math.toIntExact(array.size())];
       for (int i = 0; i < values.length; i++) {
         values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
@@ -169,21 +192,28 @@ public final class Vae implements AutoCloseable {
   }
 
   private static Block conv(int filters) {
-    return Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-        .optPadding(new Shape(1, 1)).setFilters(filters).build();
+    return Conv2d.builder()
+        .setKernelShape(new Shape(4, 4))
+        .optStride(new Shape(2, 2))
+        .optPadding(new Shape(1, 1))
+        .setFilters(filters)
+        .build();
   }
 
   /**
-   * Nearest-neighbour 2x upsampling of {@code [B, C, H, W]}. The decoder upsamples and convolves instead of using
-   * transposed convolutions, which DJL's PyTorch engine does not implement (it also avoids their checkerboard
-   * artefacts; Odena, Dumoulin and Olah, Distill 2016).
+   * Nearest-neighbour 2x upsampling of {@code [B, C, H, W]}. The decoder upsamples and convolves
+   * instead of using transposed convolutions, which DJL's PyTorch engine does not implement (it
+   * also avoids their checkerboard artefacts; Odena, Dumoulin and Olah, Distill 2016).
    */
   private static Block upsample() {
     return new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)));
   }
 
   private static Block sameConv(int filters) {
-    return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters)
+    return Conv2d.builder()
+        .setKernelShape(new Shape(3, 3))
+        .optPadding(new Shape(1, 1))
+        .setFilters(filters)
         .build();
   }
 
@@ -193,25 +223,30 @@ public final class Vae implements AutoCloseable {
   }
 
   /**
-   * The encoder's two outputs for {@code x [B, D]}: {@code mu [B, latent]} and {@code log sigma^2 [B, latent]},
-   * attached to x's manager.
+   * The encoder's two outputs for {@code x [B, D]}: {@code mu [B, latent]} and {@code log sigma^2
+   * [B, latent]}, attached to x's manager.
    */
   public NDList encode(NDArray x, boolean training) {
-    NDArray out = mlpEncoder != null ? mlpEncoder.forward(x)
-        : encoder.forward(store, new NDList(x), training).singletonOrThrow();
+    NDArray out =
+        mlpEncoder != null
+            ? mlpEncoder.forward(x)
+            : encoder.forward(store, new NDList(x), training).singletonOrThrow();
     int l = config.latent();
     return new NDList(out.get(new NDIndex(":, :{}", l)), out.get(new NDIndex(":, {}:", l)));
   }
 
   /**
    * The decoder's output for {@code z [..., latent]}: Bernoulli logits or the Gaussian mean, shape
-   * {@code [..., D]}. Leading dimensions (IWAE's K samples) are flattened for the blocks and restored.
+   * {@code [..., D]}. Leading dimensions (IWAE's K samples) are flattened for the blocks and
+   * restored.
    */
   public NDArray decode(NDArray z, boolean training) {
     Shape shape = z.getShape();
     NDArray flat = shape.dimension() == 2 ? z : z.reshape(-1, config.latent());
-    NDArray out = mlpDecoder != null ? mlpDecoder.forward(flat)
-        : decoder.forward(store, new NDList(flat), training).singletonOrThrow();
+    NDArray out =
+        mlpDecoder != null
+            ? mlpDecoder.forward(flat)
+            : decoder.forward(store, new NDList(flat), training).singletonOrThrow();
     if (shape.dimension() == 2) {
       return out;
     }
@@ -220,12 +255,17 @@ public final class Vae implements AutoCloseable {
     return out.reshape(new Shape(outShape));
   }
 
-  /** Parameter names, {@code encoder/...} then {@code decoder/...}, in a fixed order (the checkpoint's order). */
+  /**
+   * Parameter names, {@code encoder/...} then {@code decoder/...}, in a fixed order (the
+   * checkpoint's order).
+   */
   public List<String> parameterNames() {
     return names;
   }
 
-  /** The parameters' arrays in {@link #parameterNames()} order; updates to them change the model. */
+  /**
+   * The parameters' arrays in {@link #parameterNames()} order; updates to them change the model.
+   */
   public List<NDArray> parameterArrays() {
     return parameters;
   }

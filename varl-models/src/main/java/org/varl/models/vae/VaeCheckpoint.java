@@ -14,9 +14,10 @@ import org.varl.core.optim.Adam;
 import org.varl.core.optim.AdamState;
 
 /**
- * A VAE training checkpoint in the core's format ({@link Checkpoint}, kind {@value #KIND}): the run config (JSON),
- * the finished epochs, the per-epoch history, the parameters ({@code model/<name>}) and Adam's state
- * ({@code adam/...}). Enough to continue a run exactly where it stopped, even when {@code metrics.csv} is gone.
+ * A VAE training checkpoint in the core's format ({@link Checkpoint}, kind {@value #KIND}): the run
+ * config (JSON), the finished epochs, the per-epoch history, the parameters ({@code model/<name>})
+ * and Adam's state ({@code adam/...}). Enough to continue a run exactly where it stopped, even when
+ * {@code metrics.csv} is gone.
  *
  * @param config the run
  * @param epoch finished epochs
@@ -26,11 +27,18 @@ import org.varl.core.optim.AdamState;
  * @param values parameter values
  * @param history the metrics of epochs 1..epoch
  */
-public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<String> names, List<long[]> shapes,
-    List<float[]> values, List<EpochMetrics> history) {
+public record VaeCheckpoint(
+    RunConfig config,
+    int epoch,
+    AdamState adam,
+    List<String> names,
+    List<long[]> shapes,
+    List<float[]> values,
+    List<EpochMetrics> history) {
 
   /** File name inside a run directory. */
   public static final String FILE = "checkpoint.bin";
+
   /** The checkpoint kind. */
   public static final String KIND = "vae";
 
@@ -38,20 +46,22 @@ public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<St
   private static final String ADAM = "adam/";
   private static final String HISTORY = "history";
   private static final int HISTORY_COLUMNS = 7;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Copies the model's parameters and the optimizer's state out of the engine. */
-  public static VaeCheckpoint capture(RunConfig config, int epoch, Vae vae, Adam adam, List<EpochMetrics> history) {
+  public static VaeCheckpoint capture(
+      RunConfig config, int epoch, Vae vae, Adam adam, List<EpochMetrics> history) {
     List<long[]> shapes = new ArrayList<>();
     List<float[]> values = new ArrayList<>();
     for (NDArray p : vae.parameterArrays()) {
       shapes.add(p.getShape().getShape());
       values.add(p.toFloatArray());
     }
-    return new VaeCheckpoint(config, epoch, adam.state(), vae.parameterNames(), shapes, values,
-        List.copyOf(history));
+    return new VaeCheckpoint(
+        config, epoch, adam.state(), vae.parameterNames(), shapes, values, List.copyOf(history));
   }
 
   /** Adam's t. */
@@ -102,7 +112,8 @@ public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<St
   }
 
   private Checkpoint toCore() {
-    Checkpoint.Builder b = Checkpoint.builder(KIND).setConfig(configJson(config)).putCounter("epoch", epoch);
+    Checkpoint.Builder b =
+        Checkpoint.builder(KIND).setConfig(configJson(config)).putCounter("epoch", epoch);
     for (int i = 0; i < names.size(); i++) {
       b.putFloats(PARAMS + names.get(i), shapes.get(i), values.get(i));
     }
@@ -110,14 +121,25 @@ public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<St
     double[] h = new double[history.size() * HISTORY_COLUMNS];
     for (int i = 0; i < history.size(); i++) {
       EpochMetrics m = history.get(i);
-      double[] row = {m.epoch(), m.trainLoss(), m.testLoss(), m.kl(), m.recon(), m.epochSeconds(), m.examplesPerSecond()};
+      double[] row = {
+        m.epoch(),
+        m.trainLoss(),
+        m.testLoss(),
+        m.kl(),
+        m.recon(),
+        m.epochSeconds(),
+        m.examplesPerSecond()
+      };
       System.arraycopy(row, 0, h, i * HISTORY_COLUMNS, HISTORY_COLUMNS);
     }
     b.putDoubles(HISTORY, new long[] {history.size(), HISTORY_COLUMNS}, h);
     return b.build();
   }
 
-  /** Reads and verifies a VAE checkpoint file; every problem is a one-line {@link IllegalArgumentException}. */
+  /**
+   * Reads and verifies a VAE checkpoint file; every problem is a one-line {@link
+   * IllegalArgumentException}.
+   */
   public static VaeCheckpoint read(Path file) {
     Checkpoint c;
     try {
@@ -145,7 +167,8 @@ public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<St
     double[] h = c.doubles(HISTORY);
     List<EpochMetrics> history = new ArrayList<>();
     for (int i = 0; i + HISTORY_COLUMNS <= h.length; i += HISTORY_COLUMNS) {
-      history.add(new EpochMetrics((int) h[i], h[i + 1], h[i + 2], h[i + 3], h[i + 4], h[i + 5], h[i + 6]));
+      history.add(
+          new EpochMetrics((int) h[i], h[i + 1], h[i + 2], h[i + 3], h[i + 4], h[i + 5], h[i + 6]));
     }
     return new VaeCheckpoint(config, epoch, adam, names, shapes, values, history);
   }
@@ -164,8 +187,8 @@ public record VaeCheckpoint(RunConfig config, int epoch, AdamState adam, List<St
       return JSON.readValue(json, RunConfig.class);
     } catch (JsonProcessingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      throw new IllegalArgumentException(where + " has an invalid config: "
-          + cause.getMessage().lines().findFirst().orElse(""));
+      throw new IllegalArgumentException(
+          where + " has an invalid config: " + cause.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

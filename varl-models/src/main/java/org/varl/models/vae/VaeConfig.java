@@ -5,15 +5,17 @@ import java.util.Arrays;
 /**
  * The shape of a VAE: architecture, likelihood, layer widths and the data it reads.
  *
- * <p>{@code inputDim = channels * height * width}; x is always passed flat, {@code [batch, inputDim]}, and the
- * convolutional variant reshapes it to {@code [batch, channels, height, width]} itself. For non-image data (CSV) the
- * image shape is {@code [1, 1, inputDim]}.
+ * <p>{@code inputDim = channels * height * width}; x is always passed flat, {@code [batch,
+ * inputDim]}, and the convolutional variant reshapes it to {@code [batch, channels, height, width]}
+ * itself. For non-image data (CSV) the image shape is {@code [1, 1, inputDim]}.
  *
  * @param architecture encoder/decoder family
  * @param likelihood observation model
- * @param hidden width of the hidden layer (MLP) or of the fully connected layer next to the latent (conv: unused)
+ * @param hidden width of the hidden layer (MLP) or of the fully connected layer next to the latent
+ *     (conv: unused)
  * @param latent dimension of z
- * @param observationScale the fixed standard deviation s of the Gaussian likelihood (ignored for Bernoulli)
+ * @param observationScale the fixed standard deviation s of the Gaussian likelihood (ignored for
+ *     Bernoulli)
  * @param channels image channels
  * @param height image height
  * @param width image width
@@ -46,24 +48,39 @@ public record VaeConfig(
       throw new IllegalArgumentException("latent must be >= 1, found " + latent);
     }
     if (!(observationScale > 0) || Double.isInfinite(observationScale)) {
-      throw new IllegalArgumentException("observation scale must be > 0 and finite, found " + observationScale);
+      throw new IllegalArgumentException(
+          "observation scale must be > 0 and finite, found " + observationScale);
     }
     if (channels < 1 || height < 1 || width < 1) {
       throw new IllegalArgumentException(
           "image shape must be positive, found [" + channels + ", " + height + ", " + width + "]");
     }
-    // Every weight matrix must fit a Java array (the optimizer keeps its moments there): input x hidden and
+    // Every weight matrix must fit a Java array (the optimizer keeps its moments there): input x
+    // hidden and
     // hidden x latent entries below 2^31.
     long input = (long) channels * height * width;
-    if ((long) hidden * Math.max(input, latent) > Integer.MAX_VALUE || (long) hidden > MAX_WIDTH
+    if ((long) hidden * Math.max(input, latent) > Integer.MAX_VALUE
+        || (long) hidden > MAX_WIDTH
         || latent > MAX_WIDTH) {
-      throw new IllegalArgumentException("hidden " + hidden + " and latent " + latent + " make a weight matrix of "
-          + "more than 2^31 entries (at most " + MAX_WIDTH + " each, and hidden x input dimension " + input
-          + " below 2^31)");
+      throw new IllegalArgumentException(
+          "hidden "
+              + hidden
+              + " and latent "
+              + latent
+              + " make a weight matrix of "
+              + "more than 2^31 entries (at most "
+              + MAX_WIDTH
+              + " each, and hidden x input dimension "
+              + input
+              + " below 2^31)");
     }
     if (architecture == Architecture.CONV && (height % 4 != 0 || width % 4 != 0)) {
-      throw new IllegalArgumentException("arch conv needs image height and width divisible by 4, found "
-          + height + "x" + width + " (use --arch mlp for this data)");
+      throw new IllegalArgumentException(
+          "arch conv needs image height and width divisible by 4, found "
+              + height
+              + "x"
+              + width
+              + " (use --arch mlp for this data)");
     }
   }
 
@@ -72,17 +89,28 @@ public record VaeConfig(
     return new VaeConfig(Architecture.MLP, Likelihood.BERNOULLI, 400, 20, 0.1, 1, 28, 28);
   }
 
-  /** Builds the config for data of the given image shape ({@code [c, h, w]}, or {@code [d]} for flat data). */
-  public static VaeConfig forShape(Architecture arch, Likelihood likelihood, int hidden, int latent,
-      double observationScale, int[] imageShape) {
-    int[] chw = switch (imageShape.length) {
-      case 1 -> new int[] {1, 1, imageShape[0]};
-      case 2 -> new int[] {1, imageShape[0], imageShape[1]};
-      case 3 -> imageShape.clone();
-      default -> throw new IllegalArgumentException("image shape must have 1 to 3 dimensions, found "
-          + Arrays.toString(imageShape));
-    };
-    return new VaeConfig(arch, likelihood, hidden, latent, observationScale, chw[0], chw[1], chw[2]);
+  /**
+   * Builds the config for data of the given image shape ({@code [c, h, w]}, or {@code [d]} for flat
+   * data).
+   */
+  public static VaeConfig forShape(
+      Architecture arch,
+      Likelihood likelihood,
+      int hidden,
+      int latent,
+      double observationScale,
+      int[] imageShape) {
+    int[] chw =
+        switch (imageShape.length) {
+          case 1 -> new int[] {1, 1, imageShape[0]};
+          case 2 -> new int[] {1, imageShape[0], imageShape[1]};
+          case 3 -> imageShape.clone();
+          default ->
+              throw new IllegalArgumentException(
+                  "image shape must have 1 to 3 dimensions, found " + Arrays.toString(imageShape));
+        };
+    return new VaeConfig(
+        arch, likelihood, hidden, latent, observationScale, chw[0], chw[1], chw[2]);
   }
 
   /** D, the number of coordinates of x. */
@@ -91,8 +119,8 @@ public record VaeConfig(
   }
 
   /**
-   * True for the configuration trained by the hand-derived backward pass ({@link MlpBernoulliStep}); the estimator
-   * must also be pathwise, which the trainer checks.
+   * True for the configuration trained by the hand-derived backward pass ({@link
+   * MlpBernoulliStep}); the estimator must also be pathwise, which the trainer checks.
    */
   public boolean hasAnalyticBackward() {
     return architecture == Architecture.MLP && likelihood == Likelihood.BERNOULLI;

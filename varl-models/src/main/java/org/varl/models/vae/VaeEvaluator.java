@@ -1,8 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
-import org.varl.core.random.Seeds;
-import org.varl.core.random.NoiseStream;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,17 +10,21 @@ import org.varl.core.analysis.LinearProbe;
 import org.varl.core.bounds.LogMarginal;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.engine.EngineSetup;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Seeds;
+import org.varl.core.random.Streams;
 
 /**
  * Scores a trained VAE on its test set:
+ *
  * <ul>
- *   <li>the negative ELBO with one z per example (as {@code test_loss} during training);</li>
- *   <li>the importance-sampled log-likelihood {@code log p(x) ~ logMeanExp_k log w_k} with K draws from q
- *       (Burda et al. 2016), using the core's {@link LogMarginal}; it is a tighter estimate than the ELBO and
- *       converges to {@code log p(x)} as K grows;</li>
- *   <li>on data with generative factors ({@code shapes}), the R^2 of a {@link LinearProbe} from latent means to each
- *       factor, fitted on training latents and scored on test latents: does the latent space hold the factors of
- *       variation, as the lecture says?</li>
+ *   <li>the negative ELBO with one z per example (as {@code test_loss} during training);
+ *   <li>the importance-sampled log-likelihood {@code log p(x) ~ logMeanExp_k log w_k} with K draws
+ *       from q (Burda et al. 2016), using the core's {@link LogMarginal}; it is a tighter estimate
+ *       than the ELBO and converges to {@code log p(x)} as K grows;
+ *   <li>on data with generative factors ({@code shapes}), the R^2 of a {@link LinearProbe} from
+ *       latent means to each factor, fitted on training latents and scored on test latents: does
+ *       the latent space hold the factors of variation, as the lecture says?
  * </ul>
  */
 public final class VaeEvaluator {
@@ -32,9 +33,9 @@ public final class VaeEvaluator {
   static final int LOG_LIKELIHOOD_BATCH = 20;
 
   /**
-   * Decoder rows (draws x examples) per chunk of the estimate. Measured on Fashion-MNIST, K = 5000, 100 examples:
-   * 2.8 s with ~4k-row chunks against 4.4 s with the core's default 16k rows (its 50 MB temporaries are allocated
-   * and freed from the system on every op).
+   * Decoder rows (draws x examples) per chunk of the estimate. Measured on Fashion-MNIST, K = 5000,
+   * 100 examples: 2.8 s with ~4k-row chunks against 4.4 s with the core's default 16k rows (its 50
+   * MB temporaries are allocated and freed from the system on every op).
    */
   static final int ROWS_PER_CHUNK = 4096;
 
@@ -62,8 +63,14 @@ public final class VaeEvaluator {
       int to = Math.min(n, from + VaeTrainer.EVAL_BATCH);
       try (NDManager m = trained.manager().newSubManager()) {
         NDArray x = TrainedVae.rows(m, test, from, to);
-        NDArray eps = NoiseStream.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
-            Streams.EVAL_NOISE, 0, b);
+        NDArray eps =
+            NoiseStream.normal(
+                m,
+                new Shape(to - from, vae.config().latent()),
+                request.seed(),
+                Streams.EVAL_NOISE,
+                0,
+                b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         recon += sums[0];
         kl += sums[1];
@@ -78,11 +85,23 @@ public final class VaeEvaluator {
       int to = Math.min(ll, from + LOG_LIKELIHOOD_BATCH);
       try (NDManager m = trained.manager().newSubManager()) {
         NDArray x = TrainedVae.rows(m, test, from, to);
-        NDArray logP = LogMarginal.estimate(x, VaeLosses.posterior(vae, x, false), VaeLosses.prior(vae, x),
-            VaeLosses.likelihood(vae, false), request.k(), Math.max(1, ROWS_PER_CHUNK / (to - from)));
+        NDArray logP =
+            LogMarginal.estimate(
+                x,
+                VaeLosses.posterior(vae, x, false),
+                VaeLosses.prior(vae, x),
+                VaeLosses.likelihood(vae, false),
+                request.k(),
+                Math.max(1, ROWS_PER_CHUNK / (to - from)));
         logLik += logP.sum().getFloat();
-        NDArray eps = NoiseStream.normal(m, new Shape(to - from, vae.config().latent()), request.seed(),
-            Streams.EVAL_NOISE, 2, b);
+        NDArray eps =
+            NoiseStream.normal(
+                m,
+                new Shape(to - from, vae.config().latent()),
+                request.seed(),
+                Streams.EVAL_NOISE,
+                2,
+                b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         elbo -= sums[0] + sums[1];
       }
@@ -90,10 +109,13 @@ public final class VaeEvaluator {
 
     List<EvalResult.ProbeScore> probe = new ArrayList<>();
     ArrayDataset train = trained.data().train();
-    if (!train.factorNames().isEmpty() && train.factors().isPresent() && test.factors().isPresent()) {
+    if (!train.factorNames().isEmpty()
+        && train.factors().isPresent()
+        && test.factors().isPresent()) {
       double[][] zTrain = VaeImages.latentMeans(vae, train, PROBE_TRAIN_ROWS);
       double[][] zTest = VaeImages.latentMeans(vae, test, n);
-      // One probe for all factors: each output is its own least-squares fit, sharing one decomposition.
+      // One probe for all factors: each output is its own least-squares fit, sharing one
+      // decomposition.
       double[][] fTrain = Arrays.copyOf(train.factors().get(), zTrain.length);
       double[][] fTest = Arrays.copyOf(test.factors().get(), n);
       double[] r2 = LinearProbe.fit(zTrain, fTrain).r2(zTest, fTest);
@@ -101,7 +123,18 @@ public final class VaeEvaluator {
         probe.add(new EvalResult.ProbeScore(train.factorNames().get(j), r2[j]));
       }
     }
-    return new EvalResult(trained.config().data(), trained.epochs(), n, (recon + kl) / n, recon / n, kl / n,
-        request.k(), ll, logLik / ll, elbo / ll, List.copyOf(probe), (System.nanoTime() - start) / 1e9);
+    return new EvalResult(
+        trained.config().data(),
+        trained.epochs(),
+        n,
+        (recon + kl) / n,
+        recon / n,
+        kl / n,
+        request.k(),
+        ll,
+        logLik / ll,
+        elbo / ll,
+        List.copyOf(probe),
+        (System.nanoTime() - start) / 1e9);
   }
 }

@@ -1,34 +1,43 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
-import org.varl.core.random.Seeds;
-import org.varl.core.random.NoiseStream;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.varl.core.data.ArrayDataset;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Seeds;
+import org.varl.core.random.Streams;
 
 /**
- * What the lecture shows of a trained VAE, as plain arrays (the CLI turns them into PNGs):
- * samples from the prior {@code x ~ p(x|z), z ~ N(0, I)} shown as their means, reconstructions
- * {@code E[x | z = mu(x)]}, decodings along the line between two latent means, and the latent means themselves.
- * Images are the decoder's mean, {@code sigmoid(logits)} for Bernoulli and the mean clipped to [0, 1] for Gaussian.
+ * What the lecture shows of a trained VAE, as plain arrays (the CLI turns them into PNGs): samples
+ * from the prior {@code x ~ p(x|z), z ~ N(0, I)} shown as their means, reconstructions {@code E[x |
+ * z = mu(x)]}, decodings along the line between two latent means, and the latent means themselves.
+ * Images are the decoder's mean, {@code sigmoid(logits)} for Bernoulli and the mean clipped to [0,
+ * 1] for Gaussian.
  */
 public final class VaeImages {
 
   private VaeImages() {}
 
-  /** Most samples drawn into one grid: a 100 x 100 grid of 28 x 28 images is already a 2800-pixel square. */
+  /**
+   * Most samples drawn into one grid: a 100 x 100 grid of 28 x 28 images is already a 2800-pixel
+   * square.
+   */
   public static final int MAX_SAMPLES = 10_000;
 
-  /** {@code count} decoder means at {@code z ~ N(0, I)} drawn from {@code seed}: {@code [count][D]}. */
+  /**
+   * {@code count} decoder means at {@code z ~ N(0, I)} drawn from {@code seed}: {@code [count][D]}.
+   */
   public static float[][] samples(Vae vae, int count, long seed) {
     if (count < 1 || count > MAX_SAMPLES) {
-      throw new IllegalArgumentException("count must be in [1, " + MAX_SAMPLES + "], found " + count);
+      throw new IllegalArgumentException(
+          "count must be in [1, " + MAX_SAMPLES + "], found " + count);
     }
     try (NDManager m = vae.manager().newSubManager()) {
-      NDArray z = NoiseStream.normal(m, new Shape(count, vae.config().latent()), seed, Streams.SAMPLES, 0, 0);
+      NDArray z =
+          NoiseStream.normal(
+              m, new Shape(count, vae.config().latent()), seed, Streams.SAMPLES, 0, 0);
       return decodeMeans(vae, z, count);
     }
   }
@@ -42,7 +51,10 @@ public final class VaeImages {
     }
   }
 
-  /** Decodings of {@code (1 - t) mu(a) + t mu(b)} for {@code steps} values of t from 0 to 1: {@code [steps][D]}. */
+  /**
+   * Decodings of {@code (1 - t) mu(a) + t mu(b)} for {@code steps} values of t from 0 to 1: {@code
+   * [steps][D]}.
+   */
   public static float[][] interpolation(Vae vae, float[] a, float[] b, int steps) {
     if (steps < 2) {
       throw new IllegalArgumentException("steps must be >= 2, found " + steps);
@@ -61,7 +73,10 @@ public final class VaeImages {
     }
   }
 
-  /** Latent means {@code mu(x)} of the first {@code limit} rows of {@code data}: {@code [n][latent]}. */
+  /**
+   * Latent means {@code mu(x)} of the first {@code limit} rows of {@code data}: {@code
+   * [n][latent]}.
+   */
   public static double[][] latentMeans(Vae vae, ArrayDataset data, int limit) {
     int n = Math.min(limit, data.size());
     int l = vae.config().latent();
@@ -80,7 +95,10 @@ public final class VaeImages {
     return out;
   }
 
-  /** Indices of {@code count} distinct rows of {@code data} chosen by {@code seed} (for picking test images). */
+  /**
+   * Indices of {@code count} distinct rows of {@code data} chosen by {@code seed} (for picking test
+   * images).
+   */
   public static int[] pickRows(ArrayDataset data, int count, long seed) {
     int n = data.size();
     int k = Math.min(count, n);
@@ -100,9 +118,10 @@ public final class VaeImages {
 
   private static float[][] decodeMeans(Vae vae, NDArray z, int count) {
     NDArray out = vae.decode(z, false);
-    NDArray mean = vae.config().likelihood() == Likelihood.BERNOULLI
-        ? out.getNDArrayInternal().sigmoid()
-        : out.clip(0f, 1f);
+    NDArray mean =
+        vae.config().likelihood() == Likelihood.BERNOULLI
+            ? out.getNDArrayInternal().sigmoid()
+            : out.clip(0f, 1f);
     float[] flat = mean.toFloatArray();
     int d = vae.config().inputDim();
     float[][] images = new float[count][d];

@@ -1,9 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
-import org.varl.core.random.NoiseStream;
-import org.varl.core.engine.EngineSetup;
-import org.varl.core.optim.Adam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -20,23 +16,29 @@ import org.varl.core.data.DataSources;
 import org.varl.core.data.MiniBatches;
 import org.varl.core.data.TrainTestSplit;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.EngineSetup;
 import org.varl.core.engine.Scalars;
 import org.varl.core.io.AtomicFiles;
+import org.varl.core.optim.Adam;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 
 /**
- * Trains a VAE: loads the data, builds or restores the model, runs the epochs, and after each epoch scores the test
- * set and writes {@code metrics.csv} and {@code checkpoint.bin} atomically into the run directory.
+ * Trains a VAE: loads the data, builds or restores the model, runs the epochs, and after each epoch
+ * scores the test set and writes {@code metrics.csv} and {@code checkpoint.bin} atomically into the
+ * run directory.
  *
- * <p>Each step runs in its own sub-manager, so native memory stays flat (STYLE.md: results attach to the manager of
- * their first operand; a leak into the root manager costs 10x per op and grows without bound). Losses stay on the
- * engine and are read back every {@value #READ_EVERY} steps in one call, where NaN/inf is detected with the exact
- * step. Exact resume: batch order, noise and binarization are pure functions of (seed, epoch, step), and the
- * checkpoint holds parameters, Adam's moments and step count, so epochs 1..n then n+1..N equal epochs 1..N bit for
- * bit when both parts use the same thread count (the batch shards, hence the float summation order, follow it).
+ * <p>Each step runs in its own sub-manager, so native memory stays flat (STYLE.md: results attach
+ * to the manager of their first operand; a leak into the root manager costs 10x per op and grows
+ * without bound). Losses stay on the engine and are read back every {@value #READ_EVERY} steps in
+ * one call, where NaN/inf is detected with the exact step. Exact resume: batch order, noise and
+ * binarization are pure functions of (seed, epoch, step), and the checkpoint holds parameters,
+ * Adam's moments and step count, so epochs 1..n then n+1..N equal epochs 1..N bit for bit when both
+ * parts use the same thread count (the batch shards, hence the float summation order, follow it).
  *
- * <p>Threads: the analytic path (MLP, Bernoulli, pathwise) splits each batch over {@code threads} Java threads with
- * one engine thread each ({@link DataParallelStep}); the autograd path gives the engine {@code threads} intra-op
- * threads.
+ * <p>Threads: the analytic path (MLP, Bernoulli, pathwise) splits each batch over {@code threads}
+ * Java threads with one engine thread each ({@link DataParallelStep}); the autograd path gives the
+ * engine {@code threads} intra-op threads.
  */
 public final class VaeTrainer {
 
@@ -48,14 +50,18 @@ public final class VaeTrainer {
 
   private VaeTrainer() {}
 
-  /** Runs the request; see the class javadoc. Bad input is an {@link IllegalArgumentException} before any write. */
+  /**
+   * Runs the request; see the class javadoc. Bad input is an {@link IllegalArgumentException}
+   * before any write.
+   */
   public static TrainResult run(TrainRequest request, TrainingListener listener) {
     return run(request, listener, null);
   }
 
   /**
-   * As {@link #run(TrainRequest, TrainingListener)}, with every engine array of the run in a sub-manager of
-   * {@code parent} (null: a fresh base manager), which lets a test watch the run's native resources.
+   * As {@link #run(TrainRequest, TrainingListener)}, with every engine array of the run in a
+   * sub-manager of {@code parent} (null: a fresh base manager), which lets a test watch the run's
+   * native resources.
    */
   public static TrainResult run(TrainRequest request, TrainingListener listener, NDManager parent) {
     Path out = request.out();
@@ -65,23 +71,46 @@ public final class VaeTrainer {
     TrainTestSplit split;
     if (request.resume() != null) {
       resumed = VaeCheckpoint.read(request.resume().resolve(VaeCheckpoint.FILE));
-      if (request.data() != null && !request.data().isBlank()
+      if (request.data() != null
+          && !request.data().isBlank()
           && !request.data().strip().equals(resumed.config().data())) {
-        throw new IllegalArgumentException("data " + request.data() + " differs from the data of the run in "
-            + request.resume() + ", " + resumed.config().data() + " (omit --data when resuming)");
+        throw new IllegalArgumentException(
+            "data "
+                + request.data()
+                + " differs from the data of the run in "
+                + request.resume()
+                + ", "
+                + resumed.config().data()
+                + " (omit --data when resuming)");
       }
       if (!sameDirectory(out, request.resume()) && Files.exists(out.resolve(VaeCheckpoint.FILE))) {
-        throw new IllegalArgumentException("out " + out + " already holds another run (" + VaeCheckpoint.FILE
-            + "); resume into " + request.resume() + " itself or choose an empty --out");
+        throw new IllegalArgumentException(
+            "out "
+                + out
+                + " already holds another run ("
+                + VaeCheckpoint.FILE
+                + "); resume into "
+                + request.resume()
+                + " itself or choose an empty --out");
       }
-      TrainConfig t = resumed.config().train().withEpochs(request.train().epochs())
-          .withThreads(request.train().threads());
+      TrainConfig t =
+          resumed
+              .config()
+              .train()
+              .withEpochs(request.train().epochs())
+              .withThreads(request.train().threads());
       config = resumed.config().withTrain(t);
       if (resumed.epoch() >= t.epochs()) {
-        throw new IllegalArgumentException("epochs must exceed the " + resumed.epoch()
-            + " epochs already in " + request.resume() + ", found " + t.epochs());
+        throw new IllegalArgumentException(
+            "epochs must exceed the "
+                + resumed.epoch()
+                + " epochs already in "
+                + request.resume()
+                + ", found "
+                + t.epochs());
       }
-      // The history lives in the checkpoint: a deleted or edited metrics.csv does not change the resumed run.
+      // The history lives in the checkpoint: a deleted or edited metrics.csv does not change the
+      // resumed run.
       for (EpochMetrics m : resumed.history()) {
         if (m.epoch() <= resumed.epoch()) {
           history.add(m);
@@ -91,19 +120,34 @@ public final class VaeTrainer {
       split.train().requireDimension(config.model().inputDim(), "the checkpoint's model input");
     } else {
       if (Files.exists(out.resolve(VaeCheckpoint.FILE))) {
-        throw new IllegalArgumentException("out " + out + " already holds a run (" + VaeCheckpoint.FILE
-            + "); continue it with --resume " + out + " or choose another --out");
+        throw new IllegalArgumentException(
+            "out "
+                + out
+                + " already holds a run ("
+                + VaeCheckpoint.FILE
+                + "); continue it with --resume "
+                + out
+                + " or choose another --out");
       }
       TrainConfig t = request.train();
       split = DataSources.load(request.data(), request.dataOptions().withSeed(t.seed()));
       ArrayDataset train = split.train();
       VaeConfig model = request.model().resolve(train.imageShape(), train.dimension());
       var o = request.dataOptions();
-      // Paths are stored absolute, so eval, sample and resume find the data from any working directory.
-      config = new RunConfig(absoluteSpec(request.data()),
-          o.dataDir() == null ? null : o.dataDir().toAbsolutePath().normalize().toString(),
-          o.shapesCount(), o.testFraction(), o.csvScaling(), o.csvHasLabel(), o.csvLabelColumn(), o.csvHeader(),
-          model, t);
+      // Paths are stored absolute, so eval, sample and resume find the data from any working
+      // directory.
+      config =
+          new RunConfig(
+              absoluteSpec(request.data()),
+              o.dataDir() == null ? null : o.dataDir().toAbsolutePath().normalize().toString(),
+              o.shapesCount(),
+              o.testFraction(),
+              o.csvScaling(),
+              o.csvHasLabel(),
+              o.csvLabelColumn(),
+              o.csvHeader(),
+              model,
+              t);
     }
     if (config.train().binarize()) {
       requireUnitInterval(split.train(), "binarize");
@@ -125,8 +169,12 @@ public final class VaeTrainer {
     return spec;
   }
 
-  /** The run's first files, written once the model exists: a model that cannot be built leaves nothing behind. */
-  private static void writeStart(RunConfig config, List<EpochMetrics> history, Path out, boolean resumed) {
+  /**
+   * The run's first files, written once the model exists: a model that cannot be built leaves
+   * nothing behind.
+   */
+  private static void writeStart(
+      RunConfig config, List<EpochMetrics> history, Path out, boolean resumed) {
     AtomicFiles.writeString(out.resolve("config.json"), VaeCheckpoint.configJson(config));
     if (resumed && !history.isEmpty()) {
       MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
@@ -141,15 +189,31 @@ public final class VaeTrainer {
     float[] f = data.features();
     for (int i = 0; i < f.length; i++) {
       if (!(f[i] >= 0f && f[i] <= 1f)) {
-        throw new IllegalArgumentException(what + " needs data in [0, 1], found " + f[i] + " at row "
-            + i / data.dimension() + ", column " + i % data.dimension() + " of " + data.name()
-            + (what.startsWith("likelihood") ? " (use --likelihood gaussian for standardized data)" : ""));
+        throw new IllegalArgumentException(
+            what
+                + " needs data in [0, 1], found "
+                + f[i]
+                + " at row "
+                + i / data.dimension()
+                + ", column "
+                + i % data.dimension()
+                + " of "
+                + data.name()
+                + (what.startsWith("likelihood")
+                    ? " (use --likelihood gaussian for standardized data)"
+                    : ""));
       }
     }
   }
 
-  private static TrainResult train(RunConfig config, TrainTestSplit split, VaeCheckpoint resumed,
-      List<EpochMetrics> history, Path out, TrainingListener listener, NDManager parent) {
+  private static TrainResult train(
+      RunConfig config,
+      TrainTestSplit split,
+      VaeCheckpoint resumed,
+      List<EpochMetrics> history,
+      Path out,
+      TrainingListener listener,
+      NDManager parent) {
     TrainConfig t = config.train();
     VaeConfig mc = config.model();
     boolean analytic = mc.hasAnalyticBackward() && t.estimator() == Estimator.PATHWISE;
@@ -157,16 +221,24 @@ public final class VaeTrainer {
     ArrayDataset testData = split.test();
     int n = trainData.size();
     int d = trainData.dimension();
-    // The analytic path parallelizes over batch shards in Java threads, each with one engine thread (see
-    // DataParallelStep for the measurement); the autograd path uses the engine's own intra-op threads.
+    // The analytic path parallelizes over batch shards in Java threads, each with one engine thread
+    // (see
+    // DataParallelStep for the measurement); the autograd path uses the engine's own intra-op
+    // threads.
     int threadsBefore = EngineSetup.currentThreads();
     EngineSetup.threads(analytic ? 1 : t.threads());
     try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
         Vae vae = resumed != null ? resumed.toModel(root) : Vae.create(mc, t.seed(), root);
-        DataParallelStep fast = analytic ? new DataParallelStep(new MlpBernoulliStep(vae, t.beta()),
-            Math.min(t.threads(), t.batchSize())) : null;
-        Adam adam = Adam.builder(vae.parameterArrays()).setLearningRate(t.learningRate())
-            .optThreads(analytic ? t.threads() : 1).build()) {
+        DataParallelStep fast =
+            analytic
+                ? new DataParallelStep(
+                    new MlpBernoulliStep(vae, t.beta()), Math.min(t.threads(), t.batchSize()))
+                : null;
+        Adam adam =
+            Adam.builder(vae.parameterArrays())
+                .setLearningRate(t.learningRate())
+                .optThreads(analytic ? t.threads() : 1)
+                .build()) {
       if (resumed != null) {
         resumed.loadOptimizer(adam);
       }
@@ -185,23 +257,35 @@ public final class VaeTrainer {
         double[] sums = new double[3];
         long start = System.nanoTime();
         try (NDManager epochManager = root.newSubManager()) {
-          // The epoch's rows in batch order, gathered in one native call: each step then takes a contiguous
+          // The epoch's rows in batch order, gathered in one native call: each step then takes a
+          // contiguous
           // slice (a view, no copy), instead of one gather per step (0.45 ms each, measured).
-          NDArray shuffled = binarizer == null ? gather(trainX, batches.order(), epochManager) : null;
+          NDArray shuffled =
+              binarizer == null ? gather(trainX, batches.order(), epochManager) : null;
           List<NDArray> pending = new ArrayList<>();
           int read = 0;
           for (int s = 0; s < steps; s++) {
             int[] idx = batches.batch(s);
             try (NDManager step = root.newSubManager()) {
               int from = s * t.batchSize();
-              NDArray x = binarizer == null
-                  ? shuffled.get(step, new NDIndex("{}:{}", from, from + idx.length))
-                  : step.create(binarized(binarizer, trainData, idx, epoch, s), new Shape(idx.length, d));
+              NDArray x =
+                  binarizer == null
+                      ? shuffled.get(step, new NDIndex("{}:{}", from, from + idx.length))
+                      : step.create(
+                          binarized(binarizer, trainData, idx, epoch, s), new Shape(idx.length, d));
               NDArray stats;
               try {
                 if (analytic) {
-                  DataParallelStep.ShardedResult r = fast.compute(x, NoiseStream.normal(step,
-                      new Shape(idx.length, mc.latent()), t.seed(), Streams.TRAIN_NOISE, epoch, s));
+                  DataParallelStep.ShardedResult r =
+                      fast.compute(
+                          x,
+                          NoiseStream.normal(
+                              step,
+                              new Shape(idx.length, mc.latent()),
+                              t.seed(),
+                              Streams.TRAIN_NOISE,
+                              epoch,
+                              s));
                   adam.stepSharded(r.gradientShards());
                   stats = r.stats();
                 } else {
@@ -210,16 +294,29 @@ public final class VaeTrainer {
                   stats = r.stats();
                 }
               } catch (IllegalArgumentException e) {
-                // Divergence is a non-finite loss. The core's distributions refuse a non-finite encoder or decoder
-                // output before any loss exists, so a refusal is divergence only when the model's outputs on this
-                // batch are indeed non-finite; any other IllegalArgumentException keeps its own message.
-                NDArray eps = NoiseStream.normal(step, new Shape(idx.length, mc.latent()), t.seed(), Streams.TRAIN_NOISE,
-                    epoch, s);
+                // Divergence is a non-finite loss. The core's distributions refuse a non-finite
+                // encoder or decoder
+                // output before any loss exists, so a refusal is divergence only when the model's
+                // outputs on this
+                // batch are indeed non-finite; any other IllegalArgumentException keeps its own
+                // message.
+                NDArray eps =
+                    NoiseStream.normal(
+                        step,
+                        new Shape(idx.length, mc.latent()),
+                        t.seed(),
+                        Streams.TRAIN_NOISE,
+                        epoch,
+                        s);
                 if (modelOutputsAreFinite(vae, x, eps)) {
                   throw e;
                 }
-                throw diverged("the model produced non-finite values (" + e.getMessage() + ")", epoch, s,
-                    lastGood, out);
+                throw diverged(
+                    "the model produced non-finite values (" + e.getMessage() + ")",
+                    epoch,
+                    s,
+                    lastGood,
+                    out);
               }
               stats.attach(epochManager);
               pending.add(stats);
@@ -237,10 +334,12 @@ public final class VaeTrainer {
         if (!Double.isFinite(testLoss)) {
           throw diverged("test loss is " + testLoss, epoch, -1, lastGood, out);
         }
-        EpochMetrics m = new EpochMetrics(epoch, sums[0] / n, testLoss, sums[2] / n, sums[1] / n, seconds,
-            n / seconds);
+        EpochMetrics m =
+            new EpochMetrics(
+                epoch, sums[0] / n, testLoss, sums[2] / n, sums[1] / n, seconds, n / seconds);
         history.add(m);
-        VaeCheckpoint.capture(config, epoch, vae, adam, history).write(out.resolve(VaeCheckpoint.FILE));
+        VaeCheckpoint.capture(config, epoch, vae, adam, history)
+            .write(out.resolve(VaeCheckpoint.FILE));
         MetricsCsv.write(out.resolve(MetricsCsv.FILE), history);
         lastGood = epoch;
         listener.epochFinished(m);
@@ -252,8 +351,12 @@ public final class VaeTrainer {
     }
   }
 
-  /** Rows {@code idx} of {@code data}, each value replaced by a Bernoulli draw seeded by (seed, epoch, step). */
-  private static float[] binarized(Binarizer binarizer, ArrayDataset data, int[] idx, int epoch, int step) {
+  /**
+   * Rows {@code idx} of {@code data}, each value replaced by a Bernoulli draw seeded by (seed,
+   * epoch, step).
+   */
+  private static float[] binarized(
+      Binarizer binarizer, ArrayDataset data, int[] idx, int epoch, int step) {
     float[] rows = data.gather(idx, new float[idx.length * data.dimension()]);
     return binarizer.binarizeInto(rows, rows, epoch, step);
   }
@@ -267,8 +370,12 @@ public final class VaeTrainer {
     return data.get(step, new NDIndex("{}", step.create(rows)));
   }
 
-  /** Reads pending per-step stats in one copy, checks them, adds them to {@code sums}; returns steps read. */
-  private static int drain(List<NDArray> pending, int read, double[] sums, int epoch, int lastGood, Path out) {
+  /**
+   * Reads pending per-step stats in one copy, checks them, adds them to {@code sums}; returns steps
+   * read.
+   */
+  private static int drain(
+      List<NDArray> pending, int read, double[] sums, int epoch, int lastGood, Path out) {
     if (pending.isEmpty()) {
       return read;
     }
@@ -293,18 +400,24 @@ public final class VaeTrainer {
     return total;
   }
 
-  private static TrainingDivergedException diverged(String what, int epoch, int step, int lastGood, Path out) {
-    String where = step >= 0 ? "epoch " + epoch + ", step " + step : "epoch " + epoch + " (test evaluation)";
-    String kept = lastGood > 0
-        ? "the last good checkpoint (epoch " + lastGood + ") is kept in " + out
-        : "no epoch finished, so no checkpoint was written";
-    return new TrainingDivergedException("training diverged at " + where + ": " + what + "; " + kept
-        + " (try a smaller --lr)", epoch, step);
+  private static TrainingDivergedException diverged(
+      String what, int epoch, int step, int lastGood, Path out) {
+    String where =
+        step >= 0 ? "epoch " + epoch + ", step " + step : "epoch " + epoch + " (test evaluation)";
+    String kept =
+        lastGood > 0
+            ? "the last good checkpoint (epoch " + lastGood + ") is kept in " + out
+            : "no epoch finished, so no checkpoint was written";
+    return new TrainingDivergedException(
+        "training diverged at " + where + ": " + what + "; " + kept + " (try a smaller --lr)",
+        epoch,
+        step);
   }
 
   /**
-   * Whether the model's outputs on {@code x} are all finite: the encoder's mean and log-variance, and the decoder's
-   * output at {@code z = mu + sigma eps} (sigma by the core's clipped rule). Arrays attach to x's manager.
+   * Whether the model's outputs on {@code x} are all finite: the encoder's mean and log-variance,
+   * and the decoder's output at {@code z = mu + sigma eps} (sigma by the core's clipped rule).
+   * Arrays attach to x's manager.
    */
   static boolean modelOutputsAreFinite(Vae vae, NDArray x, NDArray eps) {
     NDList enc = vae.encode(x, false);
@@ -318,7 +431,9 @@ public final class VaeTrainer {
     return true;
   }
 
-  /** Negative ELBO per example on {@code testX}, one z per example, noise fixed by (seed, epoch). */
+  /**
+   * Negative ELBO per example on {@code testX}, one z per example, noise fixed by (seed, epoch).
+   */
   static double testLoss(Vae vae, NDArray testX, long seed, int epoch) {
     long n = testX.getShape().get(0);
     double total = 0;
@@ -326,8 +441,14 @@ public final class VaeTrainer {
       long to = Math.min(n, from + EVAL_BATCH);
       try (NDManager step = testX.getManager().newSubManager()) {
         NDArray x = testX.get(step, new NDIndex("{}:{}", from, to));
-        NDArray eps = NoiseStream.normal(step, new Shape(to - from, vae.config().latent()), seed, Streams.TEST_NOISE,
-            epoch, b);
+        NDArray eps =
+            NoiseStream.normal(
+                step,
+                new Shape(to - from, vae.config().latent()),
+                seed,
+                Streams.TEST_NOISE,
+                epoch,
+                b);
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         total += sums[0] + sums[1];
       }

@@ -1,7 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
-import org.varl.core.random.Seeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -16,22 +14,26 @@ import org.varl.core.distributions.Independent;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.engine.Scalars;
 import org.varl.core.kl.Kl;
+import org.varl.core.random.Seeds;
+import org.varl.core.random.Streams;
 
 /**
- * The score-function step's baseline is defined for every batch size: the leave-one-out mean of the other
- * examples' signals for B ≥ 2 and none for B = 1 (the partial last batch of an epoch can hold one example, where the
- * leave-one-out mean would be 0/0).
+ * The score-function step's baseline is defined for every batch size: the leave-one-out mean of the
+ * other examples' signals for B ≥ 2 and none for B = 1 (the partial last batch of an epoch can hold
+ * one example, where the leave-one-out mean would be 0/0).
  */
 class AutogradStepTest {
 
-  private static final VaeConfig CONFIG = new VaeConfig(Architecture.MLP, Likelihood.BERNOULLI, 8, 3, 0.1, 1, 1, 6);
+  private static final VaeConfig CONFIG =
+      new VaeConfig(Architecture.MLP, Likelihood.BERNOULLI, 8, 3, 0.1, 1, 1, 6);
   private static final long SEED = 13;
   private static final double BETA = 0.7;
 
   @Test
   void scoreStepMatchesItsSurrogateWithNoBaselineForOneExampleAndLeaveOneOutForMore() {
     for (int batch : new int[] {1, 3}) {
-      try (NDManager root = NDManager.newBaseManager(); Vae vae = Vae.create(CONFIG, 5, root);
+      try (NDManager root = NDManager.newBaseManager();
+          Vae vae = Vae.create(CONFIG, 5, root);
           NDManager m = root.newSubManager()) {
         SplittableRandom r = new SplittableRandom(21);
         float[] xs = new float[batch * CONFIG.inputDim()];
@@ -39,7 +41,8 @@ class AutogradStepTest {
           xs[i] = r.nextDouble() < 0.4 ? 1f : 0f;
         }
         NDArray x = m.create(xs, new Shape(batch, CONFIG.inputDim()));
-        // The configured batch size is 32 (TrainConfig asks >= 2 for the score estimator); the step sees the
+        // The configured batch size is 32 (TrainConfig asks >= 2 for the score estimator); the step
+        // sees the
         // actual rows, as for the partial last batch of an epoch.
         TrainConfig train = new TrainConfig(1, 32, 1e-3, BETA, Estimator.SCORE, 1, SEED, 1, false);
         StepResult step = new AutogradStep(vae, train).compute(x, 2, 7);
@@ -53,8 +56,10 @@ class AutogradStepTest {
             assertThat(g[j]).as("B=%d, %s[%d]", batch, vae.parameterNames().get(i), j).isFinite();
             scale = Math.max(scale, Math.abs(expected[i][j]));
           }
-          assertThat(g).as("B=%d, %s", batch, vae.parameterNames().get(i))
-              .containsExactly(expected[i], org.assertj.core.data.Offset.offset((float) (1e-5 * scale + 1e-7)));
+          assertThat(g)
+              .as("B=%d, %s", batch, vae.parameterNames().get(i))
+              .containsExactly(
+                  expected[i], org.assertj.core.data.Offset.offset((float) (1e-5 * scale + 1e-7)));
         }
         for (float v : step.stats().toFloatArray()) {
           assertThat(v).as("B=%d, loss statistics", batch).isFinite();
@@ -64,8 +69,9 @@ class AutogradStepTest {
   }
 
   /**
-   * The class javadoc's surrogate written out for the same draw: {@code −Σ log p(x|z) + β KL − Σ (f − b)(log q −
-   * stop(log q))}, with {@code b_i = (Σ_j f_j − f_i)/(B − 1)} for B ≥ 2 and {@code b = 0} for B = 1.
+   * The class javadoc's surrogate written out for the same draw: {@code −Σ log p(x|z) + β KL − Σ (f
+   * − b)(log q − stop(log q))}, with {@code b_i = (Σ_j f_j − f_i)/(B − 1)} for B ≥ 2 and {@code b =
+   * 0} for B = 1.
    */
   private static float[][] referenceGradients(Vae vae, NDArray x, int epoch, long stepIndex) {
     EngineSetup.seed(Seeds.mix(SEED, Streams.TRAIN_NOISE, epoch, stepIndex));
@@ -88,8 +94,10 @@ class AutogradStepTest {
         float baseline = batch == 1 ? 0f : (total - f[i]) / (batch - 1);
         advantage[i] = f[i] - baseline;
       }
-      NDArray score = x.getManager().create(advantage, logQ.getShape()).mul(logQ.sub(logQ.stopGradient()));
-      NDArray objective = logLik.sum().neg().add(Scalars.mul(Kl.divergence(posterior, prior).sum(), (float) BETA));
+      NDArray score =
+          x.getManager().create(advantage, logQ.getShape()).mul(logQ.sub(logQ.stopGradient()));
+      NDArray objective =
+          logLik.sum().neg().add(Scalars.mul(Kl.divergence(posterior, prior).sum(), (float) BETA));
       gc.backward(objective.sub(score.sum()));
     }
     float[][] grads = new float[params.size()][];

@@ -1,7 +1,5 @@
 package org.varl.models.vae;
 
-import org.varl.core.random.Streams;
-import org.varl.core.random.NoiseStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -13,6 +11,8 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.varl.core.random.NoiseStream;
+import org.varl.core.random.Streams;
 
 /** The hand-derived backward pass against DJL autograd on the same model, batch and noise. */
 class MlpBernoulliStepTest {
@@ -23,7 +23,8 @@ class MlpBernoulliStepTest {
   @Test
   void gradientsAndLossMatchAutograd() {
     for (double beta : new double[] {1.0, 0.3}) {
-      try (NDManager root = NDManager.newBaseManager(); Vae vae = Vae.create(CONFIG, 7, root)) {
+      try (NDManager root = NDManager.newBaseManager();
+          Vae vae = Vae.create(CONFIG, 7, root)) {
         NDManager m = root.newSubManager();
         int b = 9;
         SplittableRandom r = new SplittableRandom(3);
@@ -32,7 +33,8 @@ class MlpBernoulliStepTest {
           xs[i] = (float) r.nextDouble(); // continuous targets in [0, 1], as in the benchmark
         }
         NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
-        NDArray eps = NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 11, Streams.TRAIN_NOISE, 1, 0);
+        NDArray eps =
+            NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 11, Streams.TRAIN_NOISE, 1, 0);
 
         StepResult analytic = new MlpBernoulliStep(vae, beta).compute(x, eps);
 
@@ -49,8 +51,10 @@ class MlpBernoulliStepTest {
           gc.backward(objective);
           autogradStats = new float[] {objective.getFloat(), recon.getFloat(), kl.getFloat()};
         }
-        assertThat(analytic.stats().toFloatArray()).containsExactly(autogradStats,
-            org.assertj.core.data.Offset.offset(1e-5f * Math.abs(autogradStats[0])));
+        assertThat(analytic.stats().toFloatArray())
+            .containsExactly(
+                autogradStats,
+                org.assertj.core.data.Offset.offset(1e-5f * Math.abs(autogradStats[0])));
         List<NDArray> params = vae.parameterArrays();
         for (int i = 0; i < params.size(); i++) {
           float[] expected = params.get(i).getGradient().toFloatArray();
@@ -61,9 +65,13 @@ class MlpBernoulliStepTest {
             maxAbs = Math.max(maxAbs, Math.abs(expected[j]));
             maxErr = Math.max(maxErr, Math.abs(expected[j] - actual[j]));
           }
-          // Relative to the gradient's scale: float32 sums in a different order differ by ~1e-7 relative.
-          assertThat(maxErr).as("%s (beta %s)", vae.parameterNames().get(i), beta).isLessThan(1e-5 * maxAbs);
-          assertThat(maxAbs).as("gradient of %s is not trivially zero", vae.parameterNames().get(i))
+          // Relative to the gradient's scale: float32 sums in a different order differ by ~1e-7
+          // relative.
+          assertThat(maxErr)
+              .as("%s (beta %s)", vae.parameterNames().get(i), beta)
+              .isLessThan(1e-5 * maxAbs);
+          assertThat(maxAbs)
+              .as("gradient of %s is not trivially zero", vae.parameterNames().get(i))
               .isGreaterThan(1e-4);
         }
         m.close();
@@ -73,7 +81,8 @@ class MlpBernoulliStepTest {
 
   @Test
   void shardedStepSumsToTheWholeBatch() {
-    try (NDManager root = NDManager.newBaseManager(); Vae vae = Vae.create(CONFIG, 5, root);
+    try (NDManager root = NDManager.newBaseManager();
+        Vae vae = Vae.create(CONFIG, 5, root);
         NDManager m = root.newSubManager();
         DataParallelStep sharded = new DataParallelStep(new MlpBernoulliStep(vae, 1.0), 3)) {
       int b = 10; // shards of 4, 4 and 2 rows
@@ -83,13 +92,16 @@ class MlpBernoulliStepTest {
         xs[i] = r.nextDouble() < 0.3 ? 1f : 0f;
       }
       NDArray x = m.create(xs, new Shape(b, CONFIG.inputDim()));
-      NDArray eps = NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 2, Streams.TRAIN_NOISE, 1, 0);
+      NDArray eps =
+          NoiseStream.normal(m, new Shape(b, CONFIG.latent()), 2, Streams.TRAIN_NOISE, 1, 0);
       StepResult whole = new MlpBernoulliStep(vae, 1.0).compute(x, eps);
       DataParallelStep.ShardedResult parts = sharded.compute(x, eps);
       assertThat(parts.gradientShards()).hasSize(3);
       float[] expectedStats = whole.stats().toFloatArray();
-      assertThat(parts.stats().toFloatArray()).containsExactly(expectedStats,
-          org.assertj.core.data.Offset.offset(1e-5f * Math.abs(expectedStats[0])));
+      assertThat(parts.stats().toFloatArray())
+          .containsExactly(
+              expectedStats,
+              org.assertj.core.data.Offset.offset(1e-5f * Math.abs(expectedStats[0])));
       for (int i = 0; i < whole.gradients().size(); i++) {
         float[] expected = whole.gradients().get(i).toFloatArray();
         float[] sum = new float[expected.length];
@@ -103,7 +115,8 @@ class MlpBernoulliStepTest {
         for (float v : expected) {
           scale = Math.max(scale, Math.abs(v));
         }
-        assertThat(sum).containsExactly(expected, org.assertj.core.data.Offset.offset((float) (1e-5 * scale)));
+        assertThat(sum)
+            .containsExactly(expected, org.assertj.core.data.Offset.offset((float) (1e-5 * scale)));
       }
     }
   }
