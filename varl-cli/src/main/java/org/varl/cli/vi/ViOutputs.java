@@ -45,6 +45,7 @@ final class ViOutputs {
     metrics.put("sampleCounts", result.sampleCounts());
     metrics.put("pathwiseToScoreVarianceRatio", result.pathwiseToScoreVarianceRatio());
     metrics.put("trueGradient", result.trueGradient());
+    metrics.put("trueGradientError", result.trueGradientError());
     metrics.put("imageData", result.imageData());
     metrics.put("imageDataNote", result.imageDataNote());
     metrics.put("seconds", result.seconds());

@@ -10,10 +10,6 @@ import java.util.Set;
  * @param warmup estimates drawn before recording, so adaptive baselines (moving average, learned)
  *     settle
  * @param encoderBatch B, the data points in the encoder problems' fixed minibatch
- * @param referenceSamples unused: the encoder problems' reference gradients were pathwise averages
- *     of this many draws per data point and are now Gauss–Hermite quadratures ({@link
- *     EncoderProblem}, {@link ImageProblem}); still validated (≥ 1) and kept so that callers
- *     constructing the record compile, until they drop it
  * @param seed the run's seed
  * @param device {@code cpu} or {@code gpu}
  * @param imageData the data of the image problem: a {@link org.varl.core.data.DataSources} spec
@@ -27,7 +23,6 @@ public record EstimatorsConfig(
     int samples,
     int warmup,
     int encoderBatch,
-    int referenceSamples,
     long seed,
     String device,
     String imageData,
@@ -42,7 +37,6 @@ public record EstimatorsConfig(
     AmortizationConfig.requireAtLeast("samples", samples, 16);
     AmortizationConfig.requireAtLeast("warmup", warmup, 0);
     AmortizationConfig.requireAtLeast("encoderBatch", encoderBatch, 1);
-    AmortizationConfig.requireAtLeast("referenceSamples", referenceSamples, 1);
     if (device == null || !(device.equals("cpu") || device.equals("gpu"))) {
       throw new IllegalArgumentException("device must be cpu or gpu, found " + device);
     }
@@ -56,51 +50,40 @@ public record EstimatorsConfig(
   }
 
   /**
-   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32,
-   * referenceSamples 4096 (unused); image data {@value #AUTO}.
+   * R = 1000 estimates per estimator after 100 warm-up draws; encoder minibatch 32, image data
+   * {@value #AUTO}.
    */
   public static EstimatorsConfig defaults() {
-    return new EstimatorsConfig(1000, 100, 32, 4096, 1, "cpu", AUTO, null);
+    return new EstimatorsConfig(1000, 100, 32, 1, "cpu", AUTO, null);
   }
 
   /** The same settings with another number of recorded estimates. */
   public EstimatorsConfig withSamples(int newSamples) {
-    return new EstimatorsConfig(
-        newSamples, warmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(newSamples, warmup, encoderBatch, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another number of warm-up draws. */
   public EstimatorsConfig withWarmup(int newWarmup) {
-    return new EstimatorsConfig(
-        samples, newWarmup, encoderBatch, referenceSamples, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(samples, newWarmup, encoderBatch, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another encoder minibatch size B. */
   public EstimatorsConfig withEncoderBatch(int b) {
-    return new EstimatorsConfig(
-        samples, warmup, b, referenceSamples, seed, device, imageData, dataDir);
-  }
-
-  /** The same settings with another reference size. */
-  public EstimatorsConfig withReferenceSamples(int n) {
-    return new EstimatorsConfig(samples, warmup, encoderBatch, n, seed, device, imageData, dataDir);
+    return new EstimatorsConfig(samples, warmup, b, seed, device, imageData, dataDir);
   }
 
   /** The same settings with another seed. */
   public EstimatorsConfig withSeed(long newSeed) {
-    return new EstimatorsConfig(
-        samples, warmup, encoderBatch, referenceSamples, newSeed, device, imageData, dataDir);
+    return new EstimatorsConfig(samples, warmup, encoderBatch, newSeed, device, imageData, dataDir);
   }
 
   /** The same settings on another device ({@code cpu} or {@code gpu}). */
   public EstimatorsConfig withDevice(String newDevice) {
-    return new EstimatorsConfig(
-        samples, warmup, encoderBatch, referenceSamples, seed, newDevice, imageData, dataDir);
+    return new EstimatorsConfig(samples, warmup, encoderBatch, seed, newDevice, imageData, dataDir);
   }
 
   /** The same settings with other image data ({@code dataDir} nullable). */
   public EstimatorsConfig withImageData(String spec, String directory) {
-    return new EstimatorsConfig(
-        samples, warmup, encoderBatch, referenceSamples, seed, device, spec, directory);
+    return new EstimatorsConfig(samples, warmup, encoderBatch, seed, device, spec, directory);
   }
 }

@@ -22,9 +22,7 @@ class EstimatorsExperimentTest {
 
   @BeforeAll
   static void run() {
-    result =
-        EstimatorsExperiment.run(
-            new EstimatorsConfig(400, 100, 32, 2048, 7, "cpu", "shapes", null));
+    result = EstimatorsExperiment.run(new EstimatorsConfig(400, 100, 32, 7, "cpu", "shapes", null));
   }
 
   @Test
@@ -152,7 +150,7 @@ class EstimatorsExperimentTest {
    */
   @Test
   void sameSeedGivesIdenticalResultsEvenWithCollectionsDuringTheRun() throws InterruptedException {
-    EstimatorsConfig small = new EstimatorsConfig(16, 4, 8, 256, 5, "cpu", "shapes", null);
+    EstimatorsConfig small = new EstimatorsConfig(16, 4, 8, 5, "cpu", "shapes", null);
     EstimatorsResult first = EstimatorsExperiment.run(small);
     AtomicBoolean done = new AtomicBoolean();
     Thread collector =
@@ -202,13 +200,13 @@ class EstimatorsExperimentTest {
 
   @Test
   void badConfigNamesTheField() {
-    assertThatThrownBy(() -> new EstimatorsConfig(5, 0, 32, 100, 1, "cpu", "shapes", null))
+    assertThatThrownBy(() -> new EstimatorsConfig(5, 0, 32, 1, "cpu", "shapes", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("samples must be >= 16, found 5");
-    assertThatThrownBy(() -> new EstimatorsConfig(100, 0, 32, 100, 1, "tpu", "shapes", null))
+    assertThatThrownBy(() -> new EstimatorsConfig(100, 0, 32, 1, "tpu", "shapes", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("device must be cpu or gpu, found tpu");
-    assertThatThrownBy(() -> new EstimatorsConfig(100, 0, 32, 100, 1, "cpu", "cifar", null))
+    assertThatThrownBy(() -> new EstimatorsConfig(100, 0, 32, 1, "cpu", "cifar", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "image data (--data) must be fashion-mnist, mnist, shapes, csv:PATH or auto, found cifar");

@@ -36,7 +36,7 @@ class ReferenceGradientTest {
 
   @BeforeAll
   static void build() {
-    EstimatorsConfig config = new EstimatorsConfig(400, 100, 32, 1, 7, "cpu", "shapes", null);
+    EstimatorsConfig config = new EstimatorsConfig(400, 100, 32, 7, "cpu", "shapes", null);
     ImageData images = ImageData.load(config);
     EngineSetup.seed(7);
     root = NDManager.newBaseManager();
@@ -125,7 +125,7 @@ class ReferenceGradientTest {
 
   @Test
   void aBiasedEstimatorFailsTheUnbiasednessCheckAgainstTheQuadratureReferences() {
-    EstimatorsConfig config = new EstimatorsConfig(400, 100, 32, 1, 7, "cpu", "shapes", null);
+    EstimatorsConfig config = new EstimatorsConfig(400, 100, 32, 7, "cpu", "shapes", null);
     List<Integer> counts = EstimatorsExperiment.sampleCounts(config.samples());
     for (GradientProblem problem : List.of(encoder, image)) {
       EstimatorStats biased =
