@@ -4,16 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import org.varl.core.distributions.Categorical;
 import org.varl.core.distributions.Distribution;
-import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.GumbelSoftmaxEstimator;
 import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.LearnedBaseline;
-import org.varl.core.estimators.MovingAverageBaseline;
-import org.varl.core.estimators.ScoreFunctionEstimator;
 
 /**
  * A discrete latent: {@code q = Categorical(softmax θ)} over K one-hot vectors {@code e_k}, {@code
@@ -130,12 +128,10 @@ final class DiscreteProblem implements GradientProblem {
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(
-        new ScoreFunctionEstimator(),
-        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
-        new ScoreFunctionEstimator(learned),
-        new GumbelSoftmaxEstimator(TEMPERATURE, false),
-        new GumbelSoftmaxEstimator(TEMPERATURE, true));
+    List<GradientEstimator> all =
+        new ArrayList<>(GradientProblem.scoreFunctionFamily(constant, learned));
+    all.add(new GumbelSoftmaxEstimator(TEMPERATURE, false));
+    all.add(new GumbelSoftmaxEstimator(TEMPERATURE, true));
+    return all;
   }
 }

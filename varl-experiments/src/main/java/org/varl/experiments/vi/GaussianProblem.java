@@ -4,17 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Normal;
 import org.varl.core.engine.Scalars;
-import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.LearnedBaseline;
-import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
-import org.varl.core.estimators.ScoreFunctionEstimator;
 
 /**
  * A conjugate Gaussian latent model with a closed-form gradient: {@code z ~ N(0, I_d)}, {@code x |
@@ -118,11 +116,8 @@ final class GaussianProblem implements GradientProblem {
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(
-        new PathwiseEstimator(),
-        new ScoreFunctionEstimator(),
-        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
-        new ScoreFunctionEstimator(learned));
+    List<GradientEstimator> all = new ArrayList<>(List.of(new PathwiseEstimator()));
+    all.addAll(GradientProblem.scoreFunctionFamily(constant, learned));
+    return all;
   }
 }

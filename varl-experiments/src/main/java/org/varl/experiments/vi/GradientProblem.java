@@ -4,9 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.varl.core.distributions.Distribution;
+import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.LearnedBaseline;
+import org.varl.core.estimators.MovingAverageBaseline;
+import org.varl.core.estimators.ScoreFunctionEstimator;
 
 /**
  * One problem of the estimators experiment: {@code ∇_θ E_{q_θ}[f]} with a known (or reference) true
@@ -53,4 +56,16 @@ interface GradientProblem {
 
   /** The estimators compared on this problem. */
   List<GradientEstimator> estimators(LearnedBaseline learned);
+
+  /**
+   * The score-function estimator without a baseline and with each baseline of the core: constant (f
+   * at the mean of q), moving average (decay 0.9) and the learned, input-dependent one.
+   */
+  static List<GradientEstimator> scoreFunctionFamily(double constant, LearnedBaseline learned) {
+    return List.of(
+        new ScoreFunctionEstimator(),
+        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
+        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
+        new ScoreFunctionEstimator(learned));
+  }
 }

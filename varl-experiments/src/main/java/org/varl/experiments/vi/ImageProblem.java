@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.varl.core.bounds.Elbo;
 import org.varl.core.bounds.KlTerm;
 import org.varl.core.bounds.Likelihood;
@@ -18,13 +17,10 @@ import org.varl.core.distributions.Bernoulli;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Independent;
 import org.varl.core.distributions.Normal;
-import org.varl.core.estimators.ConstantBaseline;
 import org.varl.core.estimators.GradientEstimator;
 import org.varl.core.estimators.Integrand;
 import org.varl.core.estimators.LearnedBaseline;
-import org.varl.core.estimators.MovingAverageBaseline;
 import org.varl.core.estimators.PathwiseEstimator;
-import org.varl.core.estimators.ScoreFunctionEstimator;
 import org.varl.core.optim.Adam;
 import org.varl.models.vae.Architecture;
 import org.varl.models.vae.Vae;
@@ -253,25 +249,13 @@ final class ImageProblem implements GradientProblem {
 
   @Override
   public String trueGradientSource() {
-    return String.format(
-        Locale.ROOT,
-        "Gauss-Hermite quadrature of E_q[f] per image, %d^%d = %d nodes, gradient"
-            + " by autograd through mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
-        reference.nodes(),
-        reference.dimension(),
-        reference.points(),
-        reference.discretizationError(),
-        reference.coarseNodes(),
-        reference.rms());
+    return reference.describe("image");
   }
 
   @Override
   public List<GradientEstimator> estimators(LearnedBaseline learned) {
-    return List.of(
-        new PathwiseEstimator(),
-        new ScoreFunctionEstimator(),
-        new ScoreFunctionEstimator(new ConstantBaseline(constant)),
-        new ScoreFunctionEstimator(new MovingAverageBaseline(0.9)),
-        new ScoreFunctionEstimator(learned));
+    List<GradientEstimator> all = new ArrayList<>(List.of(new PathwiseEstimator()));
+    all.addAll(GradientProblem.scoreFunctionFamily(constant, learned));
+    return all;
   }
 }

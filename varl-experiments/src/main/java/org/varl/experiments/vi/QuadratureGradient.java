@@ -164,4 +164,22 @@ record QuadratureGradient(
     }
     return Math.sqrt(sum / gradient.length);
   }
+
+  /**
+   * What this reference is, for {@code trueGradientSource()}: {@code unit} is "data point" or
+   * "image".
+   */
+  String describe(String unit) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "Gauss-Hermite quadrature of E_q[f] per %s, %d^%d = %d nodes, gradient by autograd through"
+            + " mu and sigma; discretization error %.2g RMS (vs %d nodes per axis; gradient RMS %.3g)",
+        unit,
+        nodes(),
+        dimension(),
+        points(),
+        discretizationError(),
+        coarseNodes(),
+        rms());
+  }
 }
