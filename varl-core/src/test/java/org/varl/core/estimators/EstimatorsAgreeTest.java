@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.varl.core.distributions.Categorical;
 import org.varl.core.distributions.Normal;
+import org.varl.core.engine.Scalars;
 import org.varl.testing.MonteCarlo;
 
 /**
@@ -131,7 +132,7 @@ class EstimatorsAgreeTest {
             estimator.surrogate(
                 q,
                 z -> {
-                  NDArray fz = z.sub(a).square().sum(new int[] {-1}).mul(-0.5f);
+                  NDArray fz = Scalars.mul(z.sub(a).square().sum(new int[] {-1}), -0.5f);
                   seen.add(fz);
                   return fz;
                 },
@@ -155,7 +156,7 @@ class EstimatorsAgreeTest {
         Surrogate s =
             estimator.surrogate(
                 Normal.diagonal(mu, sigma),
-                z -> z.sub(a).square().sum(new int[] {-1}).mul(-0.5f),
+                z -> Scalars.mul(z.sub(a).square().sum(new int[] {-1}), -0.5f),
                 S,
                 step.ones(new Shape(1, 1)));
         gc.backward(s.objective());

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.varl.core.engine.Scalars;
 import org.varl.core.random.NoiseStream;
 import org.varl.core.random.Streams;
 
@@ -43,11 +44,13 @@ class MlpBernoulliStepTest {
           NDList enc = vae.encode(x, true);
           NDArray mu = enc.get(0);
           NDArray logVar = enc.get(1);
-          NDArray z = logVar.mul(0.5f).exp().mul(eps).add(mu);
+          // Scalars, not x.mul(number): DJL lets the GC free such scalars before backward reads
+          // them.
+          NDArray z = Scalars.mul(logVar, 0.5f).exp().mul(eps).add(mu);
           NDArray logits = vae.decode(z, true);
           NDArray recon = VaeLosses.reconstructionSum(CONFIG, x, logits);
-          NDArray kl = mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum().mul(0.5f);
-          NDArray objective = recon.add(kl.mul((float) beta));
+          NDArray kl = Scalars.mul(mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum(), 0.5f);
+          NDArray objective = recon.add(Scalars.mul(kl, (float) beta));
           gc.backward(objective);
           autogradStats = new float[] {objective.getFloat(), recon.getFloat(), kl.getFloat()};
         }
