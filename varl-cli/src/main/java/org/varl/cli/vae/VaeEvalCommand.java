@@ -50,9 +50,10 @@ public final class VaeEvalCommand implements Callable<Integer> {
     Json.write(dir.resolve("eval.json"), r);
     System.out.printf(
         Locale.ROOT,
-        "data %s, %d epochs, %d test examples%n",
+        "data %s, %d epoch%s, %d test examples%n",
         r.data(),
         r.epochs(),
+        r.epochs() == 1 ? "" : "s",
         r.testExamples());
     System.out.printf(
         Locale.ROOT,
