@@ -15,6 +15,7 @@ public final class EngineOptions {
 
   @Option(
       names = "--device",
+      paramLabel = "cpu|gpu",
       defaultValue = "cpu",
       converter = DeviceName.class,
       description = "cpu or gpu, any case (default: ${DEFAULT-VALUE}).")
@@ -22,6 +23,7 @@ public final class EngineOptions {
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "1",
       converter = ThreadCount.class,
       description =

@@ -13,6 +13,7 @@ public final class SeedOption {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description =
           "Seed of the run: every random draw derives from it (default: ${DEFAULT-VALUE}).")
