@@ -36,11 +36,11 @@ public final class OutputTarget {
       if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
         throw refused(option, path, "is not a regular file (a device, FIFO or socket)");
       }
-      for (Path input : inputs) {
-        if (input != null && sameFile(path, input)) {
-          throw refused(
-              option, path, "is also an input file (" + input + "); it would be overwritten");
-        }
+    }
+    for (Path input : inputs) {
+      if (input != null && sameFile(path, input)) {
+        throw refused(
+            option, path, "is also an input file (" + input + "); it would be overwritten");
       }
     }
     return path;
@@ -88,11 +88,28 @@ public final class OutputTarget {
     }
   }
 
-  private static boolean sameFile(Path a, Path b) {
+  /**
+   * Whether {@code out} names the file {@code input}: by identity when both exist, else by the
+   * normalised absolute path against the input's real path (an output such as {@code
+   * absent/../in.json} does not resolve yet, but writing it creates {@code absent} and replaces
+   * {@code in.json}).
+   */
+  private static boolean sameFile(Path out, Path input) {
     try {
-      return Files.exists(b) && Files.isSameFile(a, b);
+      if (Files.exists(out) && Files.exists(input)) {
+        return Files.isSameFile(out, input);
+      }
+      Path normalized = out.toAbsolutePath().normalize();
+      Path parent = normalized.getParent();
+      Path resolvedOut =
+          parent != null && Files.isDirectory(parent)
+              ? parent.toRealPath().resolve(normalized.getFileName())
+              : normalized;
+      Path resolvedIn =
+          Files.exists(input) ? input.toRealPath() : input.toAbsolutePath().normalize();
+      return resolvedOut.equals(resolvedIn);
     } catch (IOException e) {
-      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+      return out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
     }
   }
 

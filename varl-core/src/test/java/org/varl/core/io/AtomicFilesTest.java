@@ -106,4 +106,37 @@ class AtomicFilesTest {
                 new java.nio.file.FileSystemException("a.bin", null, "No space left on device")))
         .isEqualTo("No space left on device (a.bin)");
   }
+
+  /** SIGTERM (as Ctrl-C, SIGINT) runs the shutdown hook: no .NAME.*.tmp survives the JVM. */
+  @Test
+  void anInterruptedRunLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("big.json");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                InterruptedWriteMain.class.getName(),
+                target.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("writing");
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .singleElement()
+            .satisfies(n -> assertThat(n).startsWith(".big.json.").endsWith(".tmp"));
+      }
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }

@@ -61,6 +61,9 @@ class OutputTargetTest {
     assertThatThrownBy(() -> OutputTarget.requireFile("--out", sameByAnotherName, null, input))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is also an input file (" + input + ")");
+    Path throughAbsentDirectory = dir.resolve("absent/../mdp.json");
+    assertThatThrownBy(() -> OutputTarget.requireFile("--out", throughAbsentDirectory, input))
+        .hasMessageContaining("is also an input file");
     assertThat(Files.readString(input)).isEqualTo("{}");
   }
 
