@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
  * into a config and calls a library {@code run(config)}.
  *
  * <p>Exit codes: 0 success; 2 usage and input errors (a bad option, a malformed file, a value out
- * of range: one line on stderr naming the field, the index and the value); 1 anything unexpected
- * (with its stack trace).
+ * of range, an {@code --out} that breaks the output rule: one line on stderr naming the field, the
+ * index and the value); 1 an I/O failure (full disk, permission denied: one line naming the file
+ * and the reason) or anything unexpected (with its stack trace).
  */
 @Command(
     name = "varl",
@@ -35,6 +36,9 @@ public final class VarlCommand implements Runnable {
 
   /** Exit code for usage and input errors (picocli's {@code ExitCode.USAGE}). */
   public static final int EXIT_INPUT = CommandLine.ExitCode.USAGE;
+
+  /** Exit code for I/O failures (full disk, permission denied) and anything unexpected. */
+  public static final int EXIT_IO = CommandLine.ExitCode.SOFTWARE;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -99,16 +103,34 @@ public final class VarlCommand implements Runnable {
   private static int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    if (e instanceof IllegalArgumentException
-        || e instanceof UncheckedIOException
-        || e instanceof java.io.IOException) {
+    if (e instanceof IllegalArgumentException || isInputError(e)) {
       err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
       err.flush();
       return EXIT_INPUT;
     }
+    if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+      // An I/O failure (full disk, permission denied): the message names the file and the reason;
+      // a stack trace would add nothing the user can act on.
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+      err.flush();
+      return EXIT_IO;
+    }
     e.printStackTrace(err);
     err.flush();
     return CommandLine.ExitCode.SOFTWARE;
+  }
+
+  /**
+   * An I/O exception that is about what the user gave, not about the machine: a file that does not
+   * exist, or content that does not parse or decode (JSON, UTF-8, a truncated file).
+   */
+  private static boolean isInputError(Exception e) {
+    Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
+    return c instanceof java.nio.file.NoSuchFileException
+        || c instanceof java.io.FileNotFoundException
+        || c instanceof java.nio.charset.CharacterCodingException
+        || c instanceof java.io.EOFException
+        || c instanceof com.fasterxml.jackson.core.JacksonException;
   }
 
   private static String oneLine(String message) {

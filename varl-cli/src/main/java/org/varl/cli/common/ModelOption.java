@@ -22,6 +22,11 @@ public final class ModelOption {
       description = "Where to write the outputs (default: the --model " + "directory).")
   public Path out;
 
+  /** Checks the output directory against the output rule ({@link Outputs#directory}). */
+  public void checkOut() {
+    Outputs.directory(outDir());
+  }
+
   /** The output directory: {@code --out}, or the run directory. */
   public Path outDir() {
     return out == null ? model : out;

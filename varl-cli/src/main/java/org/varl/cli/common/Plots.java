@@ -91,11 +91,17 @@ public final class Plots {
     savePng(BitmapEncoder.getBufferedImage(chart), png);
   }
 
-  /** Saves an image as PNG atomically. */
+  /**
+   * Saves an image as PNG atomically. ImageIO's stream cache is off: with it on, ImageIO buffers
+   * the PNG in a second temporary file under java.io.tmpdir, which survives an interrupted run and
+   * on a full disk fails inside ImageIO's StreamCloser with a NullPointerException instead of an
+   * IOException; an in-memory buffer of one figure is small.
+   */
   public static void savePng(BufferedImage image, Path png) {
     AtomicFiles.write(
         png,
         out -> {
+          ImageIO.setUseCache(false);
           if (!ImageIO.write(image, "png", out)) {
             throw new java.io.IOException("no PNG writer available");
           }

@@ -3,6 +3,7 @@ package org.varl.cli.control;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.GridworldConfig;
 import org.varl.experiments.control.GridworldExperiment;
@@ -85,6 +86,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.directory(out);
     int size = source == null || source.size == null ? 10 : source.size;
     Path map = source == null ? null : source.map;
     GridworldConfig config =
@@ -93,7 +95,7 @@ public final class GridworldCommand implements Callable<Integer> {
     try (ProgressListener bar = new ProgressListener("control gridworld", "backup")) {
       r = GridworldExperiment.run(config, bar);
     }
-    GridworldFiles.Written files = GridworldFiles.write(r, out);
+    GridworldFiles.Written files = Outputs.all(() -> GridworldFiles.write(r, out));
     System.out.printf(
         Locale.ROOT,
         "gridworld %dx%d (%d states), T=%d, times %s%n",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.IrlExperiment;
 import org.varl.experiments.control.IrlExperimentConfig;
@@ -99,6 +100,7 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.directory(out);
     Path demos = source == null ? null : source.demos;
     int numDemos = source == null || source.numDemos == null ? 400 : source.numDemos;
     IrlExperimentConfig config =
@@ -108,7 +110,7 @@ public final class IrlCommand implements Callable<Integer> {
     try (ProgressListener bar = new ProgressListener("control irl", "iteration")) {
       r = IrlExperiment.run(config, bar);
     }
-    IrlFiles.Written files = IrlFiles.write(r, out);
+    IrlFiles.Written files = Outputs.all(() -> IrlFiles.write(r, out));
     System.out.printf(
         Locale.ROOT,
         "features %s: true weights %s, learned %s (+ shift %.3f; reward RMSE after shift"

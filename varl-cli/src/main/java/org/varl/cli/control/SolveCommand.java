@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
+import org.varl.cli.common.Outputs;
 import org.varl.control.Backup;
 import org.varl.control.ControlAsInference;
 import org.varl.control.FiniteHorizonSolution;
@@ -129,6 +130,7 @@ public final class SolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.file(out, mdp);
     Result r =
         run(
             new Config(

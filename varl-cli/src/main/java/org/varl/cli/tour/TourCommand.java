@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Outputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +45,7 @@ public final class TourCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Outputs.directory(out);
     Result result = run(out, seed, only);
     System.out.println(
         "tour: wrote "
@@ -82,6 +84,9 @@ public final class TourCommand implements Callable<Integer> {
       System.err.printf("tour [%d/%d] %s%n", i + 1, sections.size(), s.title());
       long t0 = System.nanoTime();
       Path dir = out.resolve(s.id());
+      // The section's directory is the tour's own: a second run replaces the first one's outputs
+      // instead of finding them in the way (the VAE section refused "already holds a run").
+      deleteTree(dir);
       Files.createDirectories(dir);
       try {
         TourResult r = s.run(new TourContext(dir, seed));
@@ -92,9 +97,24 @@ public final class TourCommand implements Callable<Integer> {
         entries.add(
             new TourReport.Entry(s, null, e.toString(), Duration.ofNanos(System.nanoTime() - t0)));
       }
-      TourReport.write(out, entries, seed);
     }
+    // Written once at the end (atomically): an interrupted tour leaves the previous report.
     TourReport.write(out, entries, seed);
     return new Result(out.resolve("index.html"), entries, failures);
+  }
+
+  /**
+   * Deletes {@code dir} and everything below it; symbolic links are deleted, never followed (so a
+   * link inside a section cannot make the tour delete anything outside its output directory).
+   */
+  static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }

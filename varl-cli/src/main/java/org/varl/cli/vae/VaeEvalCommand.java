@@ -45,6 +45,7 @@ public final class VaeEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    run.checkOut();
     EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
     Path dir = run.outDir();
     Json.write(dir.resolve("eval.json"), r);

@@ -38,6 +38,7 @@ public final class VaeInterpolateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    run.checkOut();
     if (steps < 2) {
       throw new IllegalArgumentException("steps must be >= 2, found " + steps);
     }

@@ -30,6 +30,7 @@ public final class VaeLatentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    run.checkOut();
     if (examples < 1) {
       throw new IllegalArgumentException("examples must be >= 1, found " + examples);
     }

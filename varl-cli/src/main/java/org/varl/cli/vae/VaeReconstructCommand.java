@@ -35,6 +35,7 @@ public final class VaeReconstructCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    run.checkOut();
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, found " + count);
     }

@@ -35,6 +35,7 @@ public final class VaeSampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    run.checkOut();
     try (TrainedVae m = TrainedVae.load(run.model)) {
       Path png =
           VaeFigures.samples(m, run.outDir().resolve("samples.png"), count, columns, seed.seed);

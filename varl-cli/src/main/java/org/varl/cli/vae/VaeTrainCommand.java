@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
+import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
 import org.varl.cli.common.SeedOption;
 import org.varl.core.data.CsvScaling;
@@ -181,6 +182,9 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      Outputs.directory(out);
+    }
     String spec = data == null && resume == null ? "shapes" : data;
     if (EngineSetup.device(device).isGpu()) {
       throw new IllegalArgumentException(

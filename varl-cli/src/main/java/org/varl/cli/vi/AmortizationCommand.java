@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
+import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
 import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.AmortizationConfig;
@@ -53,6 +54,7 @@ public final class AmortizationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.directory(out);
     AmortizationConfig config =
         AmortizationConfig.defaults()
             .withDataPoints(points)
@@ -65,7 +67,7 @@ public final class AmortizationCommand implements Callable<Integer> {
         Progress.start("vi amortization", AmortizationExperiment.totalWork(config), "step")) {
       r = AmortizationExperiment.run(config, bar);
     }
-    ViOutputs.writeAmortization(out, config, r);
+    Outputs.all(() -> ViOutputs.writeAmortization(out, config, r));
     System.out.printf(Locale.ROOT, "%-10s %10s %12s%n", "q", "ELBO", "parameters");
     for (AmortizationResult.Fit fit : java.util.List.of(r.global(), r.perPoint(), r.amortized())) {
       System.out.printf(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
+import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
 import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.EstimatorStats;
@@ -70,6 +71,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Outputs.directory(out);
     EstimatorsConfig config =
         EstimatorsConfig.defaults()
             .withSamples(samples)
@@ -88,7 +90,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
     if (result.imageDataNote() != null) {
       System.err.println("varl vi estimators: note: " + result.imageDataNote());
     }
-    List<String> figures = ViOutputs.writeEstimators(out, config, result);
+    List<String> figures = Outputs.all(() -> ViOutputs.writeEstimators(out, config, result));
     System.out.printf(
         Locale.ROOT,
         "%-13s %-18s %11s %11s %12s %8s %10s%n",
