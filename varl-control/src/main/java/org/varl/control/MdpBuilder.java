@@ -12,8 +12,11 @@ import java.util.Arrays;
  * added, which is the order of the JSON list.
  */
 public final class MdpBuilder {
-  private int numStates = -1;
-  private int numActions = -1;
+  /** Sentinel for "not set": distinct from every value a user can give, so -3 is reported as -3. */
+  private static final int UNSET = Integer.MIN_VALUE;
+
+  private int numStates = UNSET;
+  private int numActions = UNSET;
   private int count;
   private int[] from = new int[16];
   private int[] action = new int[16];
@@ -94,10 +97,10 @@ public final class MdpBuilder {
   }
 
   public Mdp build() {
-    if (numStates < 0) {
+    if (numStates == UNSET) {
       throw new IllegalArgumentException("states: required field is missing");
     }
-    if (numActions < 0) {
+    if (numActions == UNSET) {
       throw new IllegalArgumentException("actions: required field is missing");
     }
     if (numStates < 1) {
@@ -157,6 +160,15 @@ public final class MdpBuilder {
         }
       }
       String name = "transitions: row P(.|s=" + r / numActions + ",a=" + r % numActions + ")";
+      if (!Double.isFinite(sum)) {
+        // Entries near the largest double can sum to infinity; rescaling would then give a row of
+        // zeros.
+        throw new IllegalArgumentException(
+            name
+                + " sums to "
+                + sum
+                + ": its probabilities overflow; give them on a smaller scale");
+      }
       if (n == first || sum == 0.0) {
         throw new IllegalArgumentException(name + " sums to 0; it needs positive probabilities");
       }

@@ -75,6 +75,33 @@ class MdpJsonTest {
   }
 
   @Test
+  void negativeCountsReportTheValueNotAMissingField() {
+    // Was "states: required field is missing": -1 was the builder's "not set" sentinel.
+    assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": -3"), false))
+        .hasMessage("states: must be >= 1, found -3");
+    assertThatThrownBy(() -> MdpJson.parse(with("\"actions\": 2", "\"actions\": -1"), false))
+        .hasMessage("actions: must be >= 1, found -1");
+  }
+
+  @Test
+  void normalizeRefusesARowWhoseSumOverflows() {
+    // Two entries of 1e308 sum to infinity; rescaling gave a row of zeros.
+    MdpBuilder b =
+        Mdp.builder()
+            .setStates(2)
+            .setActions(1)
+            .optNormalize(true)
+            .addTransition(0, 0, 0, 1e308)
+            .addTransition(0, 0, 1, 1e308)
+            .addTransition(1, 0, 1, 1);
+    b.setRewards(new double[][] {{0}, {0}}).setInitial(new double[] {1, 0});
+    assertThatThrownBy(b::build)
+        .hasMessage(
+            "transitions: row P(.|s=0,a=0) sums to Infinity: its probabilities overflow; give"
+                + " them on a smaller scale");
+  }
+
+  @Test
   void wrongTypesNameTheFieldAndPosition() {
     assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": \"two\""), false))
         .hasMessage("states: expected an integer, found the string \"two\" (line 1, column 12)");
