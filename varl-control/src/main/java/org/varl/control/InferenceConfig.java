@@ -33,10 +33,22 @@ public record InferenceConfig(int horizon, double temperature, Backup backup, do
     return new InferenceConfig(horizon, temperature, backup, gamma);
   }
 
+  /**
+   * The smallest accepted temperature. Below it Q/α overflows for any |Q| above 1e8 and subnormal α
+   * loses its precision (α = 1e-320 gave NaN marginals); 1e-300 keeps 1/α a normal double.
+   */
+  public static final double MIN_TEMPERATURE = 1e-300;
+
   static void checkTemperature(double temperature) {
     if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException(
           "temperature: must be finite and > 0, found " + temperature);
+    }
+    if (temperature < MIN_TEMPERATURE) {
+      throw new IllegalArgumentException(
+          "temperature: must be >= 1e-300 (smaller values are not representable in the backup's"
+              + " Q/alpha), found "
+              + temperature);
     }
   }
 
