@@ -23,6 +23,7 @@ public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
     double alpha = config.temperature();
     double gamma = config.discount();
     Backup backup = config.backup();
+    mdp.requireRepresentableValues(alpha, gamma < 1 ? Math.min(horizon, 1 / (1 - gamma)) : horizon);
     double[] folded = mdp.foldedRewards(alpha);
     double[][] q = new double[horizon][];
     double[][] v = new double[horizon][];

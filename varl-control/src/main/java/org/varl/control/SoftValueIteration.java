@@ -15,6 +15,7 @@ public final class SoftValueIteration {
     double alpha = config.temperature();
     double gamma = config.discount();
     Backup backup = config.backup();
+    mdp.requireRepresentableValues(alpha, 1 / (1 - gamma));
     double[] folded = mdp.foldedRewards(alpha);
     double[] v = new double[numStates];
     double[] q = new double[numStates * numActions];

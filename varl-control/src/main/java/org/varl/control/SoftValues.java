@@ -122,6 +122,8 @@ public final class SoftValues {
       this.backup = config.backup();
       this.horizon = config.horizon();
       this.factorized = backup == Backup.EXACT && gamma == 1.0;
+      mdp.requireRepresentableValues(
+          alpha, gamma < 1 ? Math.min(horizon, 1 / (1 - gamma)) : horizon);
       this.folded = mdp.foldedRewards(alpha);
       this.pool = pool;
       this.threads = threads;

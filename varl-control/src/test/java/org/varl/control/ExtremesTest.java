@@ -85,4 +85,50 @@ class ExtremesTest {
             "temperature: must be >= 1e-300 (smaller values are not representable in the"
                 + " backup's Q/alpha), found 1.0E-320");
   }
+
+  @org.junit.jupiter.api.Test
+  void rewardsWhoseValuesOverflowAreRefusedNamingTheField() {
+    Mdp mdp =
+        Mdp.builder()
+            .setStates(1)
+            .setActions(2)
+            .addTransition(0, 0, 0, 1)
+            .addTransition(0, 1, 0, 1)
+            .setRewards(new double[][] {{1e307, 0}})
+            .setInitial(new double[] {1})
+            .build();
+    // Was: V_0 = 1e308 and rows summing to 2.
+    assertThatThrownBy(
+            () -> ControlAsInference.solve(mdp, new InferenceConfig(40, 1.0, Backup.MAXENT, 1.0)))
+        .hasMessageStartingWith("rewards[0][0]: 1.00e+307 over 40.0 steps");
+    assertThatThrownBy(
+            () -> SoftValueIteration.solve(mdp, InfiniteHorizonConfig.of(1.0, Backup.MAXENT, 0.99)))
+        .hasMessageStartingWith("rewards[0][0]: 1.00e+307 over 100 steps");
+    // Within range: fine.
+    ControlAsInference.solve(
+        mdp.withRewards(new double[][] {{1e290, 0}}),
+        new InferenceConfig(40, 1.0, Backup.MAXENT, 1.0));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTemperatureThatSwampsTheRewardsUnderAPriorIsRefused() {
+    Mdp mdp =
+        Mdp.builder()
+            .setStates(1)
+            .setActions(2)
+            .addTransition(0, 0, 0, 1)
+            .addTransition(0, 1, 0, 1)
+            .setRewards(new double[][] {{10, 0}})
+            .setInitial(new double[] {1})
+            .optActionPrior(new double[][] {{0.5, 0.5}})
+            .build();
+    assertThatThrownBy(
+            () -> ControlAsInference.solve(mdp, new InferenceConfig(3, 1e20, Backup.MAXENT, 1.0)))
+        .hasMessageStartingWith("temperature: 1.00e+20 with this action prior loses the rewards");
+    // At a large but accepted temperature the soft value is the prior's average reward per step:
+    // alpha log E_prior exp(Q/alpha) -> E_prior[Q] as alpha -> infinity, so V_0 -> 3 * 5 = 15.
+    FiniteHorizonSolution sol =
+        ControlAsInference.solve(mdp, new InferenceConfig(3, 1e6, Backup.MAXENT, 1.0));
+    assertThat(sol.v()[0][0]).isCloseTo(15.0, org.assertj.core.data.Offset.offset(1e-3));
+  }
 }
