@@ -29,6 +29,7 @@ public final class ControlAsInference {
   private ControlAsInference() {}
 
   public static FiniteHorizonSolution solve(Mdp mdp, InferenceConfig config) {
+    requireMemory(mdp, config.horizon());
     BackwardMessages backward = BackwardMessages.compute(mdp, config);
     double alpha = config.temperature();
     int horizon = config.horizon();
@@ -68,6 +69,28 @@ public final class ControlAsInference {
    * One line saying what {@link FiniteHorizonSolution#marginals()} holds for {@code config}, or,
    * starting with "undefined", why there are none; the CLI writes it next to the marginals.
    */
+  /**
+   * Refuses a horizon whose messages cannot fit in the heap, before allocating them: Q, policy
+   * [T][S·A] and V, forward, marginals, visitation [T][S] are about 8·T·(2·S·A + 4·S) bytes.
+   */
+  static void requireMemory(Mdp mdp, int horizon) {
+    double bytes = 8.0 * horizon * (2.0 * mdp.numStates * mdp.numActions + 4.0 * mdp.numStates);
+    long limit = Runtime.getRuntime().maxMemory();
+    if (bytes > limit) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "horizon: %d steps of %d states x %d actions need about %.1f GiB for the messages,"
+                  + " more than the %.1f GiB heap (raise -Xmx through VARL_JAVA_OPTS, or use a"
+                  + " smaller horizon)",
+              horizon,
+              mdp.numStates,
+              mdp.numActions,
+              bytes / (1L << 30),
+              limit / (double) (1L << 30)));
+    }
+  }
+
   public static String marginalsNote(InferenceConfig config) {
     if (config.backup() == Backup.MAXENT) {
       return "maxent backup: the state marginals of the variational posterior q(tau) = p0 prod_t pi_t(a|s) P(s'|s,a),"

@@ -15,6 +15,9 @@ public final class MdpBuilder {
   /** Sentinel for "not set": distinct from every value a user can give, so -3 is reported as -3. */
   private static final int UNSET = Integer.MIN_VALUE;
 
+  /** Above this many (state, action) rows, missing transitions are reported before allocating. */
+  private static final int LARGE_ROWS = 10_000_000;
+
   private int numStates = UNSET;
   private int numActions = UNSET;
   private int count;
@@ -114,6 +117,20 @@ public final class MdpBuilder {
           "states: states * actions must be < 2^31, found " + (long) numStates * numActions);
     }
     int rows = numStates * numActions;
+    if (count < rows && rows > LARGE_ROWS) {
+      // Checked before the row arrays are allocated: "states": 1000000000 in a 100-byte file would
+      // otherwise ask for gigabytes first. Smaller MDPs get the message naming the empty row.
+      throw new IllegalArgumentException(
+          "transitions: "
+              + count
+              + " entries cannot cover the "
+              + rows
+              + " (state, action) rows of states = "
+              + numStates
+              + " and actions = "
+              + numActions
+              + " (each row needs at least one)");
+    }
     for (int i = 0; i < count; i++) {
       checkEntry(i);
     }

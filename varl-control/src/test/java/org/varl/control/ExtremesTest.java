@@ -131,4 +131,26 @@ class ExtremesTest {
         ControlAsInference.solve(mdp, new InferenceConfig(3, 1e6, Backup.MAXENT, 1.0));
     assertThat(sol.v()[0][0]).isCloseTo(15.0, org.assertj.core.data.Offset.offset(1e-3));
   }
+
+  @org.junit.jupiter.api.Test
+  void sizesThatCannotFitAreRefusedBeforeAllocating() {
+    assertThatThrownBy(
+            () ->
+                Mdp.builder()
+                    .setStates(1_000_000_000)
+                    .setActions(2)
+                    .addTransition(0, 0, 0, 1)
+                    .setRewards(new double[][] {{0, 0}})
+                    .setInitial(new double[] {1})
+                    .build())
+        .hasMessage(
+            "transitions: 1 entries cannot cover the 2000000000 (state, action) rows of states ="
+                + " 1000000000 and actions = 2 (each row needs at least one)");
+    Mdp small = RandomMdps.random(1, 3, 2, true, true, 1.0);
+    assertThatThrownBy(
+            () ->
+                ControlAsInference.solve(
+                    small, new InferenceConfig(Integer.MAX_VALUE, 1.0, Backup.MAXENT, 1.0)))
+        .hasMessageStartingWith("horizon: 2147483647 steps of 3 states x 2 actions need about");
+  }
 }
