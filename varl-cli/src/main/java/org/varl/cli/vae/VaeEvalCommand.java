@@ -46,6 +46,9 @@ public final class VaeEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
+    if (r.dataChange() != null) {
+      System.err.println("varl vae eval: warning: " + r.dataChange());
+    }
     Path dir = run.outDir();
     Json.write(dir.resolve("eval.json"), r);
     System.out.printf(

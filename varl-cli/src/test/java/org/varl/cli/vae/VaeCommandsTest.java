@@ -56,10 +56,10 @@ class VaeCommandsTest {
     System.setOut(new PrintStream(captured, true));
     try {
       assertThat(run(err, train)).as(err.toString()).isZero();
-      train[train.length - 3] = "2";
-      String[] resume = java.util.Arrays.copyOf(train, train.length + 2);
-      resume[resume.length - 2] = "--resume";
-      resume[resume.length - 1] = run.toString();
+      // Resume names only what it reads: the new total, the threads, the run (no --out: in place).
+      String[] resume = {
+        "vae", "train", "--epochs", "2", "--threads", "1", "--resume", run.toString()
+      };
       assertThat(run(err, resume)).as(err.toString()).isZero();
       assertThat(
               run(err, "vae", "eval", "--model", run.toString(), "--k", "50", "--examples", "20"))
@@ -149,6 +149,156 @@ class VaeCommandsTest {
     assertThat(run(err, "vae", "eval", "--model", dir.resolve("junk").toString())).isEqualTo(2);
     assertThat(err.toString().lines().count()).isEqualTo(1);
     assertThat(err.toString()).contains("is not a varl checkpoint (bad magic number)");
+  }
+
+  /**
+   * With --resume every option the resumed run does not read is a usage error naming it (it used to
+   * be ignored silently); --out is then optional, and a train without both is refused.
+   */
+  @Test
+  void resumeRefusesOptionsItDoesNotHonourAndNeedsNoOut(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    StringWriter err = new StringWriter();
+    String[] small = {
+      "--shapes-count", "300", "--hidden", "16", "--latent", "2", "--batch-size", "32"
+    };
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+    try {
+      String[] train = {"vae", "train", "--epochs", "1", "--threads", "1", "--out", run.toString()};
+      assertThat(run(err, concat(train, small))).as(err.toString()).isZero();
+      byte[] before = Files.readAllBytes(run.resolve("checkpoint.bin"));
+      String[][] ignored = {
+        {"--lr", "1e-2"},
+        {"--latent", "7"},
+        {"--seed", "9"},
+        {"--shapes-count", "300"},
+        {"--hidden", "16"},
+        {"--batch-size", "64"},
+        {"--beta", "2"},
+        {"--estimator", "iwae"},
+        {"--binarize"},
+        {"--data-dir", dir.toString()}
+      };
+      for (String[] option : ignored) {
+        err.getBuffer().setLength(0);
+        String[] args = {"vae", "train", "--epochs", "2", "--resume", run.toString()};
+        assertThat(run(err, concat(args, option))).as(option[0]).isEqualTo(2);
+        assertThat(err.toString().strip())
+            .isEqualTo(
+                "varl vae train: "
+                    + option[0]
+                    + " is not honoured with --resume: the run's own value is used (omit "
+                    + option[0]
+                    + ", or train a new run without --resume)");
+      }
+      assertThat(Files.readAllBytes(run.resolve("checkpoint.bin"))).isEqualTo(before);
+
+      // The run's own --data and the options it reads are accepted; no --out resumes in place.
+      err.getBuffer().setLength(0);
+      String[] resume = {
+        "vae",
+        "train",
+        "--data",
+        "shapes",
+        "--epochs",
+        "2",
+        "--threads",
+        "1",
+        "--device",
+        "cpu",
+        "--resume",
+        run.toString()
+      };
+      assertThat(run(err, resume)).as(err.toString()).isZero();
+      assertThat(MetricsCsv.read(run.resolve("metrics.csv"))).hasSize(2);
+
+      // Without --resume, --out is required.
+      err.getBuffer().setLength(0);
+      assertThat(run(err, "vae", "train", "--epochs", "1")).isEqualTo(2);
+      assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /** A CSV edited after training: eval, sample and resume say so on stderr in one line. */
+  @Test
+  void editedTrainingDataIsReportedOnEvalSampleAndResume(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("points.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      rows.append(i % 7 / 7.0).append(',').append(i % 5 / 5.0).append(',').append(i % 3 / 3.0);
+      rows.append('\n');
+    }
+    Files.writeString(csv, rows);
+    Path run = dir.resolve("run");
+    StringWriter err = new StringWriter();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+    System.setErr(new PrintStream(warnings, true));
+    try {
+      String[] train = {
+        "vae",
+        "train",
+        "--data",
+        "csv:" + csv,
+        "--hidden",
+        "8",
+        "--latent",
+        "2",
+        "--batch-size",
+        "8",
+        "--epochs",
+        "1",
+        "--threads",
+        "1",
+        "--out",
+        run.toString()
+      };
+      assertThat(run(err, train)).as(err.toString()).isZero();
+      assertThat(run(err, "vae", "eval", "--model", run.toString(), "--k", "5", "--examples", "2"))
+          .isZero();
+      assertThat(warnings.toString()).doesNotContain("warning");
+
+      Files.writeString(csv, rows.toString().replaceFirst("0\\.0,", "0.5,"));
+      assertThat(run(err, "vae", "eval", "--model", run.toString(), "--k", "5", "--examples", "2"))
+          .as(err.toString())
+          .isZero();
+      assertThat(run(err, "vae", "sample", "--model", run.toString(), "--count", "4")).isZero();
+      assertThat(
+              run(
+                  err,
+                  "vae",
+                  "train",
+                  "--epochs",
+                  "2",
+                  "--threads",
+                  "1",
+                  "--resume",
+                  run.toString()))
+          .as(err.toString())
+          .isZero();
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    // stderr also holds the progress bars (carriage-return lines): keep the warnings.
+    java.util.List<String> lines =
+        warnings.toString().lines().filter(l -> l.contains("warning")).toList();
+    assertThat(lines).hasSize(3);
+    String what = " changed since the run was trained (checksum sha256:";
+    assertThat(lines.get(0)).startsWith("varl vae eval: warning: data csv:").contains(what);
+    assertThat(lines.get(1)).startsWith("varl vae sample: warning: data csv:").contains(what);
+    assertThat(lines.get(2)).startsWith("varl vae train: warning: data csv:").contains(what);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
