@@ -8,12 +8,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varl.cli.VarlCommand;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.models.vae.MetricsCsv;
+import org.varl.models.vae.VaeCheckpoint;
 import picocli.CommandLine;
 
 /** The vae subcommands end to end, in-process, on a few hundred generated sprites. */
@@ -220,6 +224,87 @@ class VaeCommandsTest {
     } finally {
       System.setOut(stdout);
     }
+  }
+
+  /**
+   * A run trained with --threads 1 and resumed without --threads continues with its own thread
+   * count, so it equals the uninterrupted --threads 1 run bit for bit. Before, the resume took the
+   * option's default (2), which splits each batch into two shards and changes the float rounding:
+   * the sweep's "1 epoch + resume 1 differs from 2 epochs" (test loss 64.442326 vs 64.442328). An
+   * explicit other --threads is honoured with a one-line warning.
+   */
+  @Test
+  void resumeKeepsTheRunsThreadCountUnlessGiven(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    String[] small = {
+      "--shapes-count", "300", "--hidden", "16", "--latent", "2", "--batch-size", "32"
+    };
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+    System.setErr(new PrintStream(warnings, true));
+    try {
+      for (String[] r :
+          new String[][] {
+            {"straight-1", "2", "1"},
+            {"straight-2", "2", "2"},
+            {"split", "1", "1"},
+            {"fork", "1", "1"}
+          }) {
+        String[] train = {
+          "vae", "train", "--epochs", r[1], "--threads", r[2], "--out", dir.resolve(r[0]).toString()
+        };
+        assertThat(run(err, concat(train, small))).as(err.toString()).isZero();
+      }
+      assertThat(
+              run(
+                  err,
+                  "vae",
+                  "train",
+                  "--epochs",
+                  "2",
+                  "--resume",
+                  dir.resolve("split").toString()))
+          .as(err.toString())
+          .isZero();
+      assertThat(warnings.toString()).doesNotContain("warning");
+      assertThat(
+              run(
+                  err,
+                  "vae",
+                  "train",
+                  "--epochs",
+                  "2",
+                  "--threads",
+                  "2",
+                  "--resume",
+                  dir.resolve("fork").toString()))
+          .as(err.toString())
+          .isZero();
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    List<float[]> one = parameters(dir.resolve("straight-1"));
+    List<float[]> two = parameters(dir.resolve("straight-2"));
+    List<float[]> resumed = parameters(dir.resolve("split"));
+    // The thread count matters (else this test could not fail), and the resume kept the run's own.
+    assertThat(IntStream.range(0, one.size()).allMatch(i -> Arrays.equals(one.get(i), two.get(i))))
+        .isFalse();
+    for (int i = 0; i < one.size(); i++) {
+      assertThat(resumed.get(i)).as("parameter %d", i).containsExactly(one.get(i));
+    }
+    assertThat(VaeCheckpoint.read(dir.resolve("split/checkpoint.bin")).config().train().threads())
+        .isEqualTo(1);
+    assertThat(warnings.toString().lines().filter(l -> l.contains("warning")).toList())
+        .containsExactly(
+            "varl vae train: warning: --threads 2 differs from the run's 1: the batch is split"
+                + " differently, so the continued run is not bit-identical to an uninterrupted one");
+  }
+
+  private static List<float[]> parameters(Path run) {
+    return VaeCheckpoint.read(run.resolve("checkpoint.bin")).values();
   }
 
   /** A CSV edited after training: eval, sample and resume say so on stderr in one line. */
