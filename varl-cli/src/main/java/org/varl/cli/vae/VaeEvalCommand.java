@@ -47,6 +47,9 @@ public final class VaeEvalCommand implements Callable<Integer> {
   public Integer call() {
     run.checkOut();
     EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
+    if (r.dataChange() != null) {
+      System.err.println("varl vae eval: warning: " + r.dataChange());
+    }
     Path dir = run.outDir();
     Json.write(dir.resolve("eval.json"), r);
     System.out.printf(

@@ -37,6 +37,7 @@ public final class VaeSampleCommand implements Callable<Integer> {
   public Integer call() {
     run.checkOut();
     try (TrainedVae m = TrainedVae.load(run.model)) {
+      m.dataChange().ifPresent(w -> System.err.println("varl vae sample: warning: " + w));
       Path png =
           VaeFigures.samples(m, run.outDir().resolve("samples.png"), count, columns, seed.seed);
       System.out.println("wrote " + png);

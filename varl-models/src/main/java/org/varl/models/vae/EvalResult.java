@@ -1,5 +1,6 @@
 package org.varl.models.vae;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  * @param elboOnSameExamples ELBO on the same examples, for comparison: {@code log p(x) >= ELBO}
  * @param probe linear-probe R^2 per generative factor (empty when the data has no factors)
  * @param seconds wall time of the evaluation
+ * @param dataChange null, or one line saying that the data files differ from those the run was
+ *     trained on ({@link DataChecksum}): the numbers are then on the current files
  */
 public record EvalResult(
     String data,
@@ -32,7 +35,8 @@ public record EvalResult(
     double logLikelihood,
     double elboOnSameExamples,
     List<ProbeScore> probe,
-    double seconds) {
+    double seconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String dataChange) {
 
   /** R^2 of a linear probe from latent means to one generative factor. */
   public record ProbeScore(String factor, double r2) {}

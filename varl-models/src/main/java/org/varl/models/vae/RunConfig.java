@@ -21,6 +21,8 @@ import org.varl.core.data.DataOptions;
  * @param csvHeader CSV header mode
  * @param model the resolved model shape
  * @param train the optimization settings
+ * @param dataChecksum {@link DataChecksum} of the data files at training, or null (generated data,
+ *     or a run written before the field existed: such runs load and are not checked)
  */
 public record RunConfig(
     String data,
@@ -32,7 +34,8 @@ public record RunConfig(
     int csvLabelColumn,
     CsvHeader csvHeader,
     VaeConfig model,
-    TrainConfig train) {
+    TrainConfig train,
+    String dataChecksum) {
 
   /** Checks the required parts are present. */
   public RunConfig {
@@ -79,6 +82,7 @@ public record RunConfig(
         csvLabelColumn,
         csvHeader,
         model,
-        t);
+        t,
+        dataChecksum);
   }
 }

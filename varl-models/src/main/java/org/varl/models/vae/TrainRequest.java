@@ -14,7 +14,8 @@ import org.varl.core.data.DataOptions;
  * @param train optimization settings (on resume only {@code epochs} and {@code threads} are taken
  *     from here)
  * @param out the run directory to write {@code config.json}, {@code metrics.csv} and {@code
- *     checkpoint.bin} into
+ *     checkpoint.bin} into; null with {@code resume} means {@code resume} itself (continue in
+ *     place), another directory forks the run there and leaves {@code resume} as it was
  * @param resume a run directory to continue from, or null
  */
 public record TrainRequest(
@@ -28,7 +29,11 @@ public record TrainRequest(
   /** Checks presence of the required parts. */
   public TrainRequest {
     if (out == null) {
-      throw new IllegalArgumentException("out must be given (the run directory)");
+      if (resume == null) {
+        throw new IllegalArgumentException("out must be given (the run directory)");
+      }
+      // Resuming without --out continues the run in place.
+      out = resume;
     }
     if (resume == null && (data == null || data.isBlank())) {
       throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.data.DataSources;
 import org.varl.core.data.TrainTestSplit;
@@ -58,6 +59,14 @@ public final class TrainedVae implements AutoCloseable {
   /** The run's configuration. */
   public RunConfig config() {
     return checkpoint.config();
+  }
+
+  /**
+   * One line saying that the data files differ from those the run was trained on ({@link
+   * DataChecksum}), or empty; for the caller to show.
+   */
+  public Optional<String> dataChange() {
+    return DataChecksum.change(config());
   }
 
   /** Finished epochs. */

@@ -182,7 +182,7 @@ public record VaeCheckpoint(
     }
   }
 
-  private static RunConfig parseConfig(String json, String where) {
+  static RunConfig parseConfig(String json, String where) {
     try {
       return JSON.readValue(json, RunConfig.class);
     } catch (JsonProcessingException e) {

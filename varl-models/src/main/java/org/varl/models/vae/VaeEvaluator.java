@@ -135,6 +135,7 @@ public final class VaeEvaluator {
         logLik / ll,
         elbo / ll,
         List.copyOf(probe),
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        trained.dataChange().orElse(null));
   }
 }

@@ -136,10 +136,13 @@ public final class VaeTrainer {
       var o = request.dataOptions();
       // Paths are stored absolute, so eval, sample and resume find the data from any working
       // directory.
+      String spec = absoluteSpec(request.data());
+      String dataDir =
+          o.dataDir() == null ? null : o.dataDir().toAbsolutePath().normalize().toString();
       config =
           new RunConfig(
-              absoluteSpec(request.data()),
-              o.dataDir() == null ? null : o.dataDir().toAbsolutePath().normalize().toString(),
+              spec,
+              dataDir,
               o.shapesCount(),
               o.testFraction(),
               o.csvScaling(),
@@ -147,7 +150,8 @@ public final class VaeTrainer {
               o.csvLabelColumn(),
               o.csvHeader(),
               model,
-              t);
+              t,
+              DataChecksum.of(spec, dataDir));
     }
     if (config.train().binarize()) {
       requireUnitInterval(split.train(), "binarize");

@@ -30,7 +30,8 @@ class VaeCheckpointTest {
           -1,
           CsvHeader.AUTO,
           MODEL,
-          TrainConfig.defaults());
+          TrainConfig.defaults(),
+          null);
 
   private static Path written(Path dir) {
     try (NDManager m = NDManager.newBaseManager();
