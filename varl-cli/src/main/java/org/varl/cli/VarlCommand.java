@@ -2,6 +2,7 @@ package org.varl.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.varl.cli.common.CommandGroups;
 import org.varl.cli.control.ControlCommand;
 import org.varl.cli.tour.TourCommand;
 import org.varl.cli.vae.VaeCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
       VaeCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class VarlCommand implements Runnable {
+public final class VarlCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Exit code for usage and input errors (picocli's {@code ExitCode.USAGE}). */
   public static final int EXIT_INPUT = CommandLine.ExitCode.USAGE;
@@ -57,8 +58,8 @@ public final class VarlCommand implements Runnable {
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return CommandGroups.missingSubcommand(spec);
   }
 
   public static void main(String[] args) {

@@ -33,6 +33,20 @@ class VarlCommandTest {
   }
 
   @Test
+  void aGroupWithoutItsSubcommandIsAUsageErrorListingThem() {
+    // Was exit 0 with the usage on stdout: a script could not tell that nothing ran.
+    for (String group : new String[] {"vae", "control", "vi"}) {
+      Run r = run(group);
+      assertThat(r.code()).as(group).isEqualTo(2);
+      assertThat(r.out()).as(group).isEmpty();
+      assertThat(r.err()).as(group).contains("varl " + group + ": a subcommand is required");
+    }
+    assertThat(run("vae").err()).contains("train", "eval", "sample", "reconstruct", "latent");
+    assertThat(run("control").err()).contains("solve", "gridworld", "irl");
+    assertThat(run().code()).isEqualTo(2);
+  }
+
+  @Test
   void everySubcommandHelpShowsDefaults() {
     Run r = run("tour", "--help");
     assertThat(r.code()).isZero();

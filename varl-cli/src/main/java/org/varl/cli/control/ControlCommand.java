@@ -1,10 +1,12 @@
 package org.varl.cli.control;
 
+import org.varl.cli.common.CommandGroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code varl control}: the group of control subcommands; with no subcommand it prints their list.
+ * {@code varl control}: the group of control subcommands; with no subcommand it lists them on
+ * stderr and exits 2.
  */
 @Command(
     name = "control",
@@ -12,12 +14,12 @@ import picocli.CommandLine.Command;
     description =
         "Control as inference on finite MDPs: soft value iteration, messages, marginals, MaxEnt IRL.",
     subcommands = {SolveCommand.class, GridworldCommand.class, IrlCommand.class})
-public final class ControlCommand implements Runnable {
+public final class ControlCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return CommandGroups.missingSubcommand(spec);
   }
 }

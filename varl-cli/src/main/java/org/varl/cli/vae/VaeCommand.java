@@ -1,9 +1,13 @@
 package org.varl.cli.vae;
 
+import org.varl.cli.common.CommandGroups;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code varl vae}: the group of vae subcommands; with no subcommand it prints their list. */
+/**
+ * {@code varl vae}: the group of vae subcommands; with no subcommand it lists them on stderr and
+ * exits 2.
+ */
 @Command(
     name = "vae",
     mixinStandardHelpOptions = true,
@@ -17,12 +21,12 @@ import picocli.CommandLine.Command;
       VaeLatentCommand.class,
       VaeInterpolateCommand.class
     })
-public final class VaeCommand implements Runnable {
+public final class VaeCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return CommandGroups.missingSubcommand(spec);
   }
 }
