@@ -29,9 +29,17 @@ public final class ControlAsInference {
   private ControlAsInference() {}
 
   public static FiniteHorizonSolution solve(Mdp mdp, InferenceConfig config) {
+    // Q, V, pi, and T x S for each of the log and normalized forward messages, the visitation and
+    // the marginals, estimated before anything is allocated.
+    int horizon = config.horizon();
+    MemoryEstimate.check(
+        "horizon",
+        horizon,
+        BackwardMessages.bytes(mdp, horizon)
+            + MemoryEstimate.arrays(4.0 * horizon, mdp.numStates, 8),
+        "Q, V, pi, forward messages, visitation and marginals at every t (T x S x A doubles)");
     BackwardMessages backward = BackwardMessages.compute(mdp, config);
     double alpha = config.temperature();
-    int horizon = config.horizon();
     double[][] logForward = ForwardMessages.computeLog(mdp, alpha, horizon);
     double[][] forward = new double[horizon][];
     for (int t = 0; t < horizon; t++) {

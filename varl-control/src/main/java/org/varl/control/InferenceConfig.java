@@ -33,10 +33,26 @@ public record InferenceConfig(int horizon, double temperature, Backup backup, do
     return new InferenceConfig(horizon, temperature, backup, gamma);
   }
 
+  /**
+   * The smallest temperature accepted: below it 1/alpha overflows for rewards of order 1e8 and
+   * alpha itself loses precision near the subnormals (alpha = 1e-320 gave NaN marginals). Whether a
+   * temperature above it is small enough to overflow the exponents depends on the rewards and is
+   * checked at solve time ({@link NumericRange}).
+   */
+  public static final double MIN_TEMPERATURE = 1e-300;
+
   static void checkTemperature(double temperature) {
     if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException(
           "temperature: must be finite and > 0, found " + temperature);
+    }
+    if (temperature < MIN_TEMPERATURE) {
+      throw new IllegalArgumentException(
+          "temperature: "
+              + temperature
+              + " is below the representable range (minimum "
+              + MIN_TEMPERATURE
+              + ")");
     }
   }
 

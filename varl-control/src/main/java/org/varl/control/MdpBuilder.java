@@ -12,8 +12,10 @@ import java.util.Arrays;
  * added, which is the order of the JSON list.
  */
 public final class MdpBuilder {
-  private int numStates = -1;
-  private int numActions = -1;
+  private int numStates;
+  private int numActions;
+  private boolean statesSet;
+  private boolean actionsSet;
   private int count;
   private int[] from = new int[16];
   private int[] action = new int[16];
@@ -28,11 +30,13 @@ public final class MdpBuilder {
 
   public MdpBuilder setStates(int states) {
     this.numStates = states;
+    this.statesSet = true;
     return this;
   }
 
   public MdpBuilder setActions(int actions) {
     this.numActions = actions;
+    this.actionsSet = true;
     return this;
   }
 
@@ -94,10 +98,11 @@ public final class MdpBuilder {
   }
 
   public Mdp build() {
-    if (numStates < 0) {
+    // Set-flags rather than a -1 sentinel: "states": -3 is a value to report, not a missing field.
+    if (!statesSet) {
       throw new IllegalArgumentException("states: required field is missing");
     }
-    if (numActions < 0) {
+    if (!actionsSet) {
       throw new IllegalArgumentException("actions: required field is missing");
     }
     if (numStates < 1) {
@@ -111,6 +116,22 @@ public final class MdpBuilder {
           "states: states * actions must be < 2^31, found " + (long) numStates * numActions);
     }
     int rows = numStates * numActions;
+    // Sizes before allocation (issue 9): a 100-byte file saying "states": 1000000000 must not
+    // allocate 4 GB of row offsets to find out that it lists too few transitions.
+    if (rewardRows != null && rewardRows.length != numStates) {
+      throw new IllegalArgumentException(
+          "rewards: expected " + numStates + " rows, found " + rewardRows.length);
+    }
+    if (count < rows) {
+      throw noTransitions(firstUncoveredRow());
+    }
+    MemoryEstimate.check(
+        "states",
+        numStates,
+        MemoryEstimate.arrays(4, rows, 4)
+            + MemoryEstimate.arrays(2, rows, 8)
+            + MemoryEstimate.arrays(1, count, 8 + 4 + 8),
+        "the MDP's rows, rewards and sorted transitions");
     for (int i = 0; i < count; i++) {
       checkEntry(i);
     }
@@ -121,8 +142,7 @@ public final class MdpBuilder {
     }
     for (int r = 0; r < rows; r++) {
       if (rowStart[r + 1] == 0) {
-        throw new IllegalArgumentException(
-            "transitions: (s=" + r / numActions + ",a=" + r % numActions + ") has no transitions");
+        throw noTransitions(r);
       }
       rowStart[r + 1] += rowStart[r];
     }
@@ -157,6 +177,10 @@ public final class MdpBuilder {
         }
       }
       String name = "transitions: row P(.|s=" + r / numActions + ",a=" + r % numActions + ")";
+      if (!Double.isFinite(sum)) {
+        throw new IllegalArgumentException(
+            name + " sums to " + sum + "; its entries are too large to rescale, divide them first");
+      }
       if (n == first || sum == 0.0) {
         throw new IllegalArgumentException(name + " sums to 0; it needs positive probabilities");
       }
@@ -183,6 +207,34 @@ public final class MdpBuilder {
         flatRewards,
         p0,
         flatPrior);
+  }
+
+  private IllegalArgumentException noTransitions(long row) {
+    return new IllegalArgumentException(
+        "transitions: (s=" + row / numActions + ",a=" + row % numActions + ") has no transitions");
+  }
+
+  /**
+   * The first row s*A+a without an entry, found in memory proportional to the entries (not to the
+   * rows, which may be 1e9 for a 100-byte file); only called when there are fewer entries than
+   * rows, so one exists.
+   */
+  private long firstUncoveredRow() {
+    long[] used = new long[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      checkEntry(i);
+      used[n++] = (long) from[i] * numActions + action[i];
+    }
+    Arrays.sort(used, 0, n);
+    long expected = 0;
+    for (int i = 0; i < n; i++) {
+      if (used[i] > expected) {
+        return expected;
+      }
+      expected = used[i] + 1;
+    }
+    return expected;
   }
 
   private void checkEntry(int i) {
