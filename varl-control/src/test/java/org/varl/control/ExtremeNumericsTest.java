@@ -171,6 +171,29 @@ class ExtremeNumericsTest {
     assertRowsSumToOne(inf.policy(), 2, "stationary policy");
   }
 
+  /**
+   * --horizon 2147483647 on a 3-state MDP needs 2^31 x (2 x 6 + 5 x 3) doubles, about 430 GiB: one
+   * line with the estimate and the heap limit, before any array of that size exists.
+   */
+  @Test
+  void aHorizonThatCannotFitIsRefusedWithTheEstimate() {
+    InferenceConfig config = InferenceConfig.of(Integer.MAX_VALUE);
+    String limit = MemoryEstimate.format(Runtime.getRuntime().maxMemory());
+    assertThatThrownBy(() -> ControlAsInference.solve(sweepMdp(), config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("horizon: 2147483647 needs an estimated ")
+        .hasMessageContaining(" GiB for Q, V, pi")
+        .hasMessageContaining("above the heap limit of " + limit + " (Runtime.maxMemory())")
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> BackwardMessages.compute(sweepMdp(), config))
+        .hasMessageStartingWith("horizon: 2147483647 needs an estimated ");
+    assertThatThrownBy(() -> ForwardMessages.compute(sweepMdp(), 1.0, Integer.MAX_VALUE))
+        .hasMessageStartingWith("horizon: 2147483647 needs an estimated ");
+    assertThatThrownBy(() -> SoftValues.solve(sweepMdp(), config, 1, true))
+        .hasMessageStartingWith("horizon: 2147483647 needs an estimated ");
+    assertThat(MemoryEstimate.format(3.5 * 1024 * 1024 * 1024)).isEqualTo("3.5 GiB");
+  }
+
   @Test
   void normalizingARowWhoseSumOverflowsIsRefused() {
     MdpBuilder b =
