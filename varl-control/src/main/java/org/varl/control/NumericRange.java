@@ -43,6 +43,11 @@ final class NumericRange {
         String.format(Locale.ROOT, "1/(1 - discount) = %.6g", 1.0 / (1.0 - gamma)));
   }
 
+  /** The products in the messages are printed exactly, even where a double would overflow. */
+  private static java.math.BigDecimal exact(double x) {
+    return new java.math.BigDecimal(x);
+  }
+
   private static void check(Mdp mdp, double alpha, double steps, String stepsText) {
     int worst = 0;
     for (int i = 1; i < mdp.rewards.length; i++) {
@@ -56,13 +61,13 @@ final class NumericRange {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "rewards[%d][%d]: %s times %s bounds the value by %.3g, which doubles cannot hold"
+              "rewards[%d][%d]: %s times %s bounds the value by %.3e, which doubles cannot hold"
                   + " through the solve (limit %.0e); rescale the rewards",
               worst / mdp.numActions,
               worst % mdp.numActions,
               mdp.rewards[worst],
               stepsText,
-              bound,
+              exact(maxReward).multiply(exact(steps)),
               MAX_VALUE));
     }
     double logTerm = Math.log(mdp.numActions);
@@ -78,11 +83,11 @@ final class NumericRange {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "temperature: %s is too large: alpha x %s x %s = %.3g exceeds %.0e",
+              "temperature: %s is too large: alpha x %s x %s = %.3e exceeds %.0e",
               alpha,
               mdp.actionPrior == null ? "log A" : "max |log p(a|s)|",
               stepsText,
-              alpha * logTerm * steps,
+              exact(alpha).multiply(exact(logTerm)).multiply(exact(steps)),
               MAX_VALUE));
     }
     if (2.0 * bound / alpha > MAX_EXPONENT) {
@@ -90,11 +95,11 @@ final class NumericRange {
           String.format(
               Locale.ROOT,
               "temperature: %s is below the representable range for these rewards: 2 max |r| x %s"
-                  + " / alpha = %.3g exceeds %.0e (the exponents (Q - V)/alpha); use a temperature"
+                  + " / alpha = %.3e exceeds %.0e (the exponents (Q - V)/alpha); use a temperature"
                   + " >= %.3g",
               alpha,
               stepsText,
-              2.0 * bound / alpha,
+              exact(2.0 * bound).divide(exact(alpha), java.math.MathContext.DECIMAL64),
               MAX_EXPONENT,
               2.0 * bound / MAX_EXPONENT));
     }
