@@ -90,7 +90,7 @@ public final class MdpBuilder {
 
   /**
    * Rescale each transition row to sum to 1 instead of rejecting rows off by more than 1e-9.
-   * Default false.
+   * Default false. Rows (and the initial distribution) within 1e-9 are rescaled either way.
    */
   public MdpBuilder optNormalize(boolean rescale) {
     this.normalize = rescale;
@@ -189,8 +189,16 @@ public final class MdpBuilder {
           throw new IllegalArgumentException(
               name + " sums to " + sum + " (tolerance 1e-9" + "); use --normalize to rescale");
         }
+      }
+      // Within the tolerance (or with --normalize) the row is rescaled to sum to 1 to rounding: a
+      // row off by 5e-10 would otherwise move the visitation's mass by as much at every step.
+      double merged = 0.0;
+      for (int k = first; k < n; k++) {
+        merged += probabilities[k];
+      }
+      if (merged != 1.0) {
         for (int k = first; k < n; k++) {
-          probabilities[k] /= sum;
+          probabilities[k] /= merged;
         }
       }
       mergedStart[r + 1] = n;
@@ -296,7 +304,18 @@ public final class MdpBuilder {
           "initial: expected " + states + " values, found " + p0.length);
     }
     checkDistribution(p0, 0, states, "initial", "initial");
-    return p0.clone();
+    // Rescaled like the transition rows, so that d_0 = p0 is a distribution to rounding.
+    double sum = 0.0;
+    for (double p : p0) {
+      sum += p;
+    }
+    double[] copy = p0.clone();
+    if (sum != 1.0) {
+      for (int s = 0; s < states; s++) {
+        copy[s] /= sum;
+      }
+    }
+    return copy;
   }
 
   static double[] flattenPrior(double[][] rows, int states, int actions) {

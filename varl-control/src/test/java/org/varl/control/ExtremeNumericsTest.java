@@ -194,6 +194,30 @@ class ExtremeNumericsTest {
     assertThat(MemoryEstimate.format(3.5 * 1024 * 1024 * 1024)).isEqualTo("3.5 GiB");
   }
 
+  /**
+   * Rows and p0 accepted within the 1e-9 tolerance are rescaled: before, a row summing to 1 + 5e-10
+   * added 5e-10 of mass to the visitation at every step (2.5e-8 after 50).
+   */
+  @Test
+  void rowsWithinTheToleranceAreRescaledSoTheVisitationKeepsItsMass() {
+    Mdp mdp =
+        Mdp.builder()
+            .setStates(2)
+            .setActions(1)
+            .addTransition(0, 0, 0, 0.5 + 5e-10)
+            .addTransition(0, 0, 1, 0.5)
+            .addTransition(1, 0, 0, 0.5 + 5e-10)
+            .addTransition(1, 0, 1, 0.5)
+            .setRewards(new double[][] {{0}, {1}})
+            .setInitial(new double[] {0.5 + 5e-10, 0.5})
+            .build();
+    FiniteHorizonSolution sol = ControlAsInference.solve(mdp, InferenceConfig.of(50));
+    for (int t = 0; t < 50; t++) {
+      assertThat(sum(sol.visitation()[t])).isCloseTo(1.0, within(1e-15));
+    }
+    assertThat(mdp.transition(0, 0, 0) + mdp.transition(0, 0, 1)).isCloseTo(1.0, within(1e-16));
+  }
+
   @Test
   void normalizingARowWhoseSumOverflowsIsRefused() {
     MdpBuilder b =
