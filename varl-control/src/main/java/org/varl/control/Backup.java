@@ -6,8 +6,10 @@ package org.varl.control;
  *
  * <ul>
  *   <li>{@link #EXACT}: the true backward message, B[V](s,a) = alpha log sum_s' P(s'|s,a)
- *       exp(V(s')/alpha). It is a soft maximum over successors, so under stochastic dynamics it is
- *       optimistic: the posterior behaves as if it could choose its luck.
+ *       exp(V(s')/alpha), computed as m + alpha log1p(sum_s' P expm1((V(s') - m)/alpha)) with m =
+ *       max V(s') where that is the accurate form (see {@link LogSpace#logMeanExp}). It is a soft
+ *       maximum over successors, so under stochastic dynamics it is optimistic: the posterior
+ *       behaves as if it could choose its luck.
  *   <li>{@link #MAXENT}: the variational / maximum-entropy RL backup, B[V](s,a) = sum_s' P(s'|s,a)
  *       V(s'), an expectation: the dynamics are fixed to the true ones and only the policy is
  *       inferred.
@@ -29,14 +31,22 @@ public enum Backup {
       int end = rowStart[row + 1];
       // Shift by the row's own maximum: the largest term is P * 1 > 0, so the sum never underflows.
       double max = Double.NEGATIVE_INFINITY;
+      double total = 0.0;
       for (int k = begin; k < end; k++) {
         max = Math.max(max, next[successors[k]]);
+        total += probabilities[k];
       }
-      double sum = 0.0;
+      // The log1p form keeps E_P[V'] - max when alpha dwarfs the spread of V' (it tends to E_P[V']
+      // as alpha grows); the row is read as normalized, since alpha log(sum P) alone would be 1e4
+      // at alpha = 1e20 for a sum off 1 by one ulp.
+      double sumExpm1 = 0.0;
+      double sumExp = 0.0;
       for (int k = begin; k < end; k++) {
-        sum += probabilities[k] * Math.exp((next[successors[k]] - max) / alpha);
+        double z = (next[successors[k]] - max) / alpha;
+        sumExpm1 += probabilities[k] * Math.expm1(z);
+        sumExp += probabilities[k] * LogSpace.exp(z);
       }
-      return max + alpha * Math.log(sum);
+      return max + alpha * LogSpace.logMeanExp(sumExpm1, sumExp, total);
     }
   },
   MAXENT {

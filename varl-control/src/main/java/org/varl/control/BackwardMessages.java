@@ -11,10 +11,25 @@ package org.varl.control;
  *   pi_t(a|s)  = exp((Q_t(s,a) - V_t(s)) / alpha)
  * </pre>
  *
- * Shapes: {@code q[t][s*A+a]}, {@code v[t][s]}, {@code policy[t][s*A+a]} for t = 0..T-1. Memory is
- * O(T S A): use {@link SoftValues} when only values of a large MDP are needed.
+ * computed in the forms that hold for every accepted alpha: V by {@link LogSpace#softValue} with
+ * the prior as weights, pi as a log-softmax ({@link LogSpace#softPolicy}), so each policy row sums
+ * to 1 within a few ulps.
+ *
+ * <p>Shapes: {@code q[t][s*A+a]}, {@code v[t][s]}, {@code policy[t][s*A+a]} for t = 0..T-1. Memory
+ * is O(T S A): use {@link SoftValues} when only values of a large MDP are needed.
  */
 public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
+
+  /**
+   * Bytes of q, v and policy for every t: what {@link #compute} allocates, before it does (issue
+   * 9).
+   */
+  static double bytes(Mdp mdp, int horizon) {
+    double rows = (double) mdp.numStates * mdp.numActions;
+    return MemoryEstimate.arrays(2.0 * horizon, rows, 8)
+        + MemoryEstimate.arrays(horizon, mdp.numStates, 8)
+        + MemoryEstimate.arrays(3, horizon, 8);
+  }
 
   public static BackwardMessages compute(Mdp mdp, InferenceConfig config) {
     int numStates = mdp.numStates;
@@ -23,41 +38,41 @@ public record BackwardMessages(double[][] q, double[][] v, double[][] policy) {
     double alpha = config.temperature();
     double gamma = config.discount();
     Backup backup = config.backup();
-    mdp.requireRepresentableValues(alpha, gamma < 1 ? Math.min(horizon, 1 / (1 - gamma)) : horizon);
-    double[] folded = mdp.foldedRewards(alpha);
+    NumericRange.checkHorizon(mdp, alpha, horizon);
+    MemoryEstimate.check(
+        "horizon", horizon, bytes(mdp, horizon), "Q, V and pi at every t (T x S x A doubles)");
+    double[] rewards = mdp.rewards;
+    double[] prior = mdp.actionPrior;
     double[][] q = new double[horizon][];
     double[][] v = new double[horizon][];
     double[][] policy = new double[horizon][];
     double[] next = new double[numStates];
+    // Q'_t = r + gamma B[V_{t+1}] without the prior's alpha log p: for alpha = 1e20 that term
+    // would round r and B away (V_0 was [16384, 30720, 10] for [3.67, 5.50, 10]); the prior
+    // enters V and pi as weights instead (LogSpace.softValue, LogSpace.softPolicy).
+    double[] qWithoutPrior = new double[numStates * numActions];
     for (int t = horizon - 1; t >= 0; t--) {
       double[] qt = new double[numStates * numActions];
       double[] vt = new double[numStates];
       double[] pt = new double[numStates * numActions];
       for (int row = 0; row < qt.length; row++) {
-        // An impossible action (prior 0) stays at exactly -inf; adding a finite backup cannot make
-        // NaN.
+        // An impossible action (prior 0) stays at exactly -inf.
+        if (prior != null && prior[row] == 0.0) {
+          qWithoutPrior[row] = Double.NEGATIVE_INFINITY;
+          qt[row] = Double.NEGATIVE_INFINITY;
+          continue;
+        }
+        qWithoutPrior[row] =
+            rewards[row]
+                + gamma
+                    * backup.apply(
+                        mdp.rowStart, mdp.successors, mdp.probabilities, row, next, alpha);
         qt[row] =
-            folded[row] == Double.NEGATIVE_INFINITY
-                ? Double.NEGATIVE_INFINITY
-                : folded[row]
-                    + gamma
-                        * backup.apply(
-                            mdp.rowStart, mdp.successors, mdp.probabilities, row, next, alpha);
+            prior == null ? qWithoutPrior[row] : qWithoutPrior[row] + alpha * Math.log(prior[row]);
       }
       for (int s = 0; s < numStates; s++) {
-        vt[s] = LogSpace.softMax(qt, s * numActions, numActions, alpha);
-        double total = 0.0;
-        for (int a = 0; a < numActions; a++) {
-          pt[s * numActions + a] = Math.exp((qt[s * numActions + a] - vt[s]) / alpha);
-          total += pt[s * numActions + a];
-        }
-        // The rounding of V (|V| ulp / alpha, 1e-8 at |V| = 6e4, alpha = 1e-3) would leave each row
-        // off 1 by as much,
-        // and the visitation, which is the maxent posterior's marginals, would lose or gain that
-        // mass at every step.
-        for (int a = 0; a < numActions; a++) {
-          pt[s * numActions + a] /= total;
-        }
+        vt[s] = LogSpace.softValue(qWithoutPrior, s * numActions, numActions, prior, alpha);
+        LogSpace.softPolicy(qWithoutPrior, s * numActions, numActions, prior, alpha, pt);
       }
       q[t] = qt;
       v[t] = vt;

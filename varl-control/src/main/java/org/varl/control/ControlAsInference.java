@@ -29,10 +29,17 @@ public final class ControlAsInference {
   private ControlAsInference() {}
 
   public static FiniteHorizonSolution solve(Mdp mdp, InferenceConfig config) {
-    requireMemory(mdp, config.horizon());
+    // Q, V, pi, and T x S for each of the log and normalized forward messages, the visitation and
+    // the marginals, estimated before anything is allocated.
+    int horizon = config.horizon();
+    MemoryEstimate.check(
+        "horizon",
+        horizon,
+        BackwardMessages.bytes(mdp, horizon)
+            + MemoryEstimate.arrays(4.0 * horizon, mdp.numStates, 8),
+        "Q, V, pi, forward messages, visitation and marginals at every t (T x S x A doubles)");
     BackwardMessages backward = BackwardMessages.compute(mdp, config);
     double alpha = config.temperature();
-    int horizon = config.horizon();
     double[][] logForward = ForwardMessages.computeLog(mdp, alpha, horizon);
     double[][] forward = new double[horizon][];
     for (int t = 0; t < horizon; t++) {
@@ -69,28 +76,6 @@ public final class ControlAsInference {
    * One line saying what {@link FiniteHorizonSolution#marginals()} holds for {@code config}, or,
    * starting with "undefined", why there are none; the CLI writes it next to the marginals.
    */
-  /**
-   * Refuses a horizon whose messages cannot fit in the heap, before allocating them: Q, policy
-   * [T][S·A] and V, forward, marginals, visitation [T][S] are about 8·T·(2·S·A + 4·S) bytes.
-   */
-  static void requireMemory(Mdp mdp, int horizon) {
-    double bytes = 8.0 * horizon * (2.0 * mdp.numStates * mdp.numActions + 4.0 * mdp.numStates);
-    long limit = Runtime.getRuntime().maxMemory();
-    if (bytes > limit) {
-      throw new IllegalArgumentException(
-          String.format(
-              java.util.Locale.ROOT,
-              "horizon: %d steps of %d states x %d actions need about %.1f GiB for the messages,"
-                  + " more than the %.1f GiB heap (raise -Xmx through VARL_JAVA_OPTS, or use a"
-                  + " smaller horizon)",
-              horizon,
-              mdp.numStates,
-              mdp.numActions,
-              bytes / (1L << 30),
-              limit / (double) (1L << 30)));
-    }
-  }
-
   public static String marginalsNote(InferenceConfig config) {
     if (config.backup() == Backup.MAXENT) {
       return "maxent backup: the state marginals of the variational posterior q(tau) = p0 prod_t pi_t(a|s) P(s'|s,a),"

@@ -26,11 +26,25 @@ public final class ForwardMessages {
     if (horizon < 1) {
       throw new IllegalArgumentException("horizon: must be >= 1, found " + horizon);
     }
+    NumericRange.checkHorizon(mdp, alpha, horizon);
+    MemoryEstimate.check(
+        "horizon",
+        horizon,
+        MemoryEstimate.arrays(horizon, mdp.numStates, 8),
+        "the forward messages (T x S doubles)");
     int numStates = mdp.numStates;
     int numActions = mdp.numActions;
-    // exp(r/alpha) p(a|s) = exp(r~/alpha); the uniform 1/A of "no prior" is a constant that
-    // normalization removes.
-    double[] folded = mdp.foldedRewards(alpha);
+    // log(exp(r/alpha) p(a|s)) = r/alpha + log p(a|s), not (r + alpha log p)/alpha, which rounds r
+    // away at large alpha; the uniform 1/A of "no prior" is a constant that normalization removes.
+    double[] logWeight = new double[numStates * numActions];
+    for (int row = 0; row < logWeight.length; row++) {
+      logWeight[row] =
+          mdp.actionPrior == null
+              ? mdp.rewards[row] / alpha
+              : mdp.actionPrior[row] == 0.0
+                  ? Double.NEGATIVE_INFINITY
+                  : mdp.rewards[row] / alpha + Math.log(mdp.actionPrior[row]);
+    }
     double[][] logForward = new double[horizon][];
     double[] current = new double[numStates];
     for (int s = 0; s < numStates; s++) {
@@ -51,7 +65,7 @@ public final class ForwardMessages {
           }
           for (int a = 0; a < numActions; a++) {
             int row = s * numActions + a;
-            double base = current[s] + folded[row] / alpha;
+            double base = current[s] + logWeight[row];
             if (base == Double.NEGATIVE_INFINITY) {
               continue;
             }

@@ -34,8 +34,10 @@ public record InferenceConfig(int horizon, double temperature, Backup backup, do
   }
 
   /**
-   * The smallest accepted temperature. Below it Q/α overflows for any |Q| above 1e8 and subnormal α
-   * loses its precision (α = 1e-320 gave NaN marginals); 1e-300 keeps 1/α a normal double.
+   * The smallest temperature accepted: below it 1/alpha overflows for rewards of order 1e8 and
+   * alpha itself loses precision near the subnormals (alpha = 1e-320 gave NaN marginals). Whether a
+   * temperature above it is small enough to overflow the exponents depends on the rewards and is
+   * checked at solve time ({@link NumericRange}).
    */
   public static final double MIN_TEMPERATURE = 1e-300;
 
@@ -46,9 +48,11 @@ public record InferenceConfig(int horizon, double temperature, Backup backup, do
     }
     if (temperature < MIN_TEMPERATURE) {
       throw new IllegalArgumentException(
-          "temperature: must be >= 1e-300 (smaller values are not representable in the backup's"
-              + " Q/alpha), found "
-              + temperature);
+          "temperature: "
+              + temperature
+              + " is below the representable range (minimum "
+              + MIN_TEMPERATURE
+              + ")");
     }
   }
 

@@ -127,7 +127,6 @@ public final class Mdp {
   public double[] foldedRewards(double alpha) {
     double[] folded = rewards.clone();
     if (actionPrior != null) {
-      requirePriorKeepsRewardPrecision(alpha);
       for (int i = 0; i < folded.length; i++) {
         // log(0) = -inf and alpha > 0, so an impossible action gets exactly -inf.
         folded[i] +=
@@ -135,79 +134,6 @@ public final class Mdp {
       }
     }
     return folded;
-  }
-
-  /**
-   * Values up to this size are accepted; beyond it sums of rewards, entropies and ulps overflow.
-   */
-  public static final double MAX_VALUE_SCALE = 1e300;
-
-  /**
-   * Refuses an α at which r + α log p(a|s) cannot hold the rewards: the folded reward's rounding, α
-   * · max|log p| · 2⁻⁵², must stay below 1e-9 · max|r| (at α = 1e20 the rewards vanished: V₀ came
-   * out as [16384, 30720, 10] instead of about [3.67, 5.50, 10]).
-   */
-  void requirePriorKeepsRewardPrecision(double alpha) {
-    double maxLogPrior = 0;
-    for (double p : actionPrior) {
-      if (p > 0) {
-        maxLogPrior = Math.max(maxLogPrior, -Math.log(p));
-      }
-    }
-    double maxReward = 0;
-    for (double r : rewards) {
-      maxReward = Math.max(maxReward, Math.abs(r));
-    }
-    double rounding = alpha * maxLogPrior * Math.ulp(1.0);
-    if (maxReward > 0 && rounding > 1e-9 * maxReward) {
-      double limit = 1e-9 * maxReward / (maxLogPrior * Math.ulp(1.0));
-      throw new IllegalArgumentException(
-          String.format(
-              java.util.Locale.ROOT,
-              "temperature: %.3g with this action prior loses the rewards in r + alpha log p(a|s)"
-                  + " (alpha max|log p| = %.3g against max |r| = %.3g); use a temperature <= %.3g",
-              alpha,
-              alpha * maxLogPrior,
-              maxReward,
-              limit));
-    }
-  }
-
-  /**
-   * Refuses rewards whose accumulated value cannot be represented: (max|r| + α log A + α max|log
-   * p|) · steps must stay below {@value #MAX_VALUE_SCALE}, where steps is the horizon T (finite
-   * horizon; at most 1/(1 − γ) with discount γ &lt; 1) or 1/(1 − γ) (infinite horizon). Names the
-   * largest reward's index.
-   */
-  public void requireRepresentableValues(double alpha, double steps) {
-    int worst = 0;
-    for (int i = 0; i < rewards.length; i++) {
-      if (Math.abs(rewards[i]) > Math.abs(rewards[worst])) {
-        worst = i;
-      }
-    }
-    double maxLogPrior = 0;
-    if (actionPrior != null) {
-      for (double p : actionPrior) {
-        if (p > 0) {
-          maxLogPrior = Math.max(maxLogPrior, -Math.log(p));
-        }
-      }
-    }
-    double perStep = Math.abs(rewards[worst]) + alpha * (Math.log(numActions) + maxLogPrior);
-    if (!(perStep * steps <= MAX_VALUE_SCALE)) {
-      throw new IllegalArgumentException(
-          String.format(
-              java.util.Locale.ROOT,
-              "rewards[%d][%d]: %.3g over %.3g steps (with the temperature's entropy terms) makes"
-                  + " values of %.3g, beyond the representable %.0e",
-              worst / numActions,
-              worst % numActions,
-              rewards[worst],
-              steps,
-              perStep * steps,
-              MAX_VALUE_SCALE));
-    }
   }
 
   /** A copy of this MDP with other rewards r(s,a) [S][A] (validated like the builder's). */

@@ -12,14 +12,10 @@ import java.util.Arrays;
  * added, which is the order of the JSON list.
  */
 public final class MdpBuilder {
-  /** Sentinel for "not set": distinct from every value a user can give, so -3 is reported as -3. */
-  private static final int UNSET = Integer.MIN_VALUE;
-
-  /** Above this many (state, action) rows, missing transitions are reported before allocating. */
-  private static final int LARGE_ROWS = 10_000_000;
-
-  private int numStates = UNSET;
-  private int numActions = UNSET;
+  private int numStates;
+  private int numActions;
+  private boolean statesSet;
+  private boolean actionsSet;
   private int count;
   private int[] from = new int[16];
   private int[] action = new int[16];
@@ -34,11 +30,13 @@ public final class MdpBuilder {
 
   public MdpBuilder setStates(int states) {
     this.numStates = states;
+    this.statesSet = true;
     return this;
   }
 
   public MdpBuilder setActions(int actions) {
     this.numActions = actions;
+    this.actionsSet = true;
     return this;
   }
 
@@ -92,7 +90,7 @@ public final class MdpBuilder {
 
   /**
    * Rescale each transition row to sum to 1 instead of rejecting rows off by more than 1e-9.
-   * Default false.
+   * Default false. Rows (and the initial distribution) within 1e-9 are rescaled either way.
    */
   public MdpBuilder optNormalize(boolean rescale) {
     this.normalize = rescale;
@@ -100,10 +98,11 @@ public final class MdpBuilder {
   }
 
   public Mdp build() {
-    if (numStates == UNSET) {
+    // Set-flags rather than a -1 sentinel: "states": -3 is a value to report, not a missing field.
+    if (!statesSet) {
       throw new IllegalArgumentException("states: required field is missing");
     }
-    if (numActions == UNSET) {
+    if (!actionsSet) {
       throw new IllegalArgumentException("actions: required field is missing");
     }
     if (numStates < 1) {
@@ -117,20 +116,22 @@ public final class MdpBuilder {
           "states: states * actions must be < 2^31, found " + (long) numStates * numActions);
     }
     int rows = numStates * numActions;
-    if (count < rows && rows > LARGE_ROWS) {
-      // Checked before the row arrays are allocated: "states": 1000000000 in a 100-byte file would
-      // otherwise ask for gigabytes first. Smaller MDPs get the message naming the empty row.
+    // Sizes before allocation (issue 9): a 100-byte file saying "states": 1000000000 must not
+    // allocate 4 GB of row offsets to find out that it lists too few transitions.
+    if (rewardRows != null && rewardRows.length != numStates) {
       throw new IllegalArgumentException(
-          "transitions: "
-              + count
-              + " entries cannot cover the "
-              + rows
-              + " (state, action) rows of states = "
-              + numStates
-              + " and actions = "
-              + numActions
-              + " (each row needs at least one)");
+          "rewards: expected " + numStates + " rows, found " + rewardRows.length);
     }
+    if (count < rows) {
+      throw noTransitions(firstUncoveredRow());
+    }
+    MemoryEstimate.check(
+        "states",
+        numStates,
+        MemoryEstimate.arrays(4, rows, 4)
+            + MemoryEstimate.arrays(2, rows, 8)
+            + MemoryEstimate.arrays(1, count, 8 + 4 + 8),
+        "the MDP's rows, rewards and sorted transitions");
     for (int i = 0; i < count; i++) {
       checkEntry(i);
     }
@@ -141,8 +142,7 @@ public final class MdpBuilder {
     }
     for (int r = 0; r < rows; r++) {
       if (rowStart[r + 1] == 0) {
-        throw new IllegalArgumentException(
-            "transitions: (s=" + r / numActions + ",a=" + r % numActions + ") has no transitions");
+        throw noTransitions(r);
       }
       rowStart[r + 1] += rowStart[r];
     }
@@ -178,13 +178,8 @@ public final class MdpBuilder {
       }
       String name = "transitions: row P(.|s=" + r / numActions + ",a=" + r % numActions + ")";
       if (!Double.isFinite(sum)) {
-        // Entries near the largest double can sum to infinity; rescaling would then give a row of
-        // zeros.
         throw new IllegalArgumentException(
-            name
-                + " sums to "
-                + sum
-                + ": its probabilities overflow; give them on a smaller scale");
+            name + " sums to " + sum + "; its entries are too large to rescale, divide them first");
       }
       if (n == first || sum == 0.0) {
         throw new IllegalArgumentException(name + " sums to 0; it needs positive probabilities");
@@ -194,8 +189,16 @@ public final class MdpBuilder {
           throw new IllegalArgumentException(
               name + " sums to " + sum + " (tolerance 1e-9" + "); use --normalize to rescale");
         }
+      }
+      // Within the tolerance (or with --normalize) the row is rescaled to sum to 1 to rounding: a
+      // row off by 5e-10 would otherwise move the visitation's mass by as much at every step.
+      double merged = 0.0;
+      for (int k = first; k < n; k++) {
+        merged += probabilities[k];
+      }
+      if (merged != 1.0) {
         for (int k = first; k < n; k++) {
-          probabilities[k] /= sum;
+          probabilities[k] /= merged;
         }
       }
       mergedStart[r + 1] = n;
@@ -212,6 +215,34 @@ public final class MdpBuilder {
         flatRewards,
         p0,
         flatPrior);
+  }
+
+  private IllegalArgumentException noTransitions(long row) {
+    return new IllegalArgumentException(
+        "transitions: (s=" + row / numActions + ",a=" + row % numActions + ") has no transitions");
+  }
+
+  /**
+   * The first row s*A+a without an entry, found in memory proportional to the entries (not to the
+   * rows, which may be 1e9 for a 100-byte file); only called when there are fewer entries than
+   * rows, so one exists.
+   */
+  private long firstUncoveredRow() {
+    long[] used = new long[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      checkEntry(i);
+      used[n++] = (long) from[i] * numActions + action[i];
+    }
+    Arrays.sort(used, 0, n);
+    long expected = 0;
+    for (int i = 0; i < n; i++) {
+      if (used[i] > expected) {
+        return expected;
+      }
+      expected = used[i] + 1;
+    }
+    return expected;
   }
 
   private void checkEntry(int i) {
@@ -273,7 +304,18 @@ public final class MdpBuilder {
           "initial: expected " + states + " values, found " + p0.length);
     }
     checkDistribution(p0, 0, states, "initial", "initial");
-    return p0.clone();
+    // Rescaled like the transition rows, so that d_0 = p0 is a distribution to rounding.
+    double sum = 0.0;
+    for (double p : p0) {
+      sum += p;
+    }
+    double[] copy = p0.clone();
+    if (sum != 1.0) {
+      for (int s = 0; s < states; s++) {
+        copy[s] /= sum;
+      }
+    }
+    return copy;
   }
 
   static double[] flattenPrior(double[][] rows, int states, int actions) {

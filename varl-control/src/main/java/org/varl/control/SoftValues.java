@@ -33,9 +33,10 @@ import java.util.concurrent.ForkJoinPool;
  * 1e-290 also keep their value explicitly, so the log-space recomputation never reads an
  * underflowed number.
  *
- * <p><b>Otherwise</b> (maxent backup, or gamma < 1) Q_t(s,a) is formed per row, the exact backup
- * with W(s') = exp((V_{t+1}(s') - m)/alpha) computed once per state, and V_t by a shifted
- * log-sum-exp; rows whose sum falls below 1e-280 are recomputed with a per-row shift.
+ * <p><b>Otherwise</b> (maxent backup, gamma < 1, or alpha above {@link #LARGE_TEMPERATURE} (1 + max
+ * |r|)) Q_t(s,a) is formed per row, the exact backup with W(s') = exp((V_{t+1}(s') - m)/alpha)
+ * computed once per state, and V_t by a shifted log-sum-exp; rows whose sum falls below 1e-280 are
+ * recomputed with a per-row shift.
  *
  * <p>Either way the sparse rows are read through {@link CompressedTransitions} (1-byte value codes
  * where few distinct values exist): the loop is memory-bound.
@@ -59,6 +60,13 @@ public final class SoftValues {
    */
   static final double REBASE = 1e-200;
 
+  /**
+   * Above LARGE_TEMPERATURE (1 + max |r|) the per-row path is used: the exponential domain holds V
+   * as base + alpha log u, whose rounding is alpha x 1e-16 per step (1e4 at alpha = 1e20), and r +
+   * alpha log p rounds r away. Below it that error stays under 1e-12 (1 + max |r|) per step.
+   */
+  static final double LARGE_TEMPERATURE = 1e4;
+
   private static final int CHUNKS_PER_THREAD = 8;
 
   /**
@@ -79,6 +87,13 @@ public final class SoftValues {
   public static Result solve(Mdp mdp, InferenceConfig config, int threads, boolean keepAllValues) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads: must be >= 1, found " + threads);
+    }
+    if (keepAllValues) {
+      MemoryEstimate.check(
+          "horizon",
+          config.horizon(),
+          MemoryEstimate.arrays(config.horizon(), mdp.numStates, 8),
+          "V at every t (T x S doubles)");
     }
     ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
     try {
@@ -104,7 +119,9 @@ public final class SoftValues {
     final Backup backup;
     final int horizon;
     final boolean factorized;
+    final boolean largeTemperature;
     final double[] folded;
+    final double[] prior;
     final double[] rowMax;
     final CompressedTransitions combined;
     final ForkJoinPool pool;
@@ -121,10 +138,15 @@ public final class SoftValues {
       this.gamma = config.discount();
       this.backup = config.backup();
       this.horizon = config.horizon();
-      this.factorized = backup == Backup.EXACT && gamma == 1.0;
-      mdp.requireRepresentableValues(
-          alpha, gamma < 1 ? Math.min(horizon, 1 / (1 - gamma)) : horizon);
+      NumericRange.checkHorizon(mdp, alpha, horizon);
+      double maxReward = 0.0;
+      for (double r : mdp.rewards) {
+        maxReward = Math.max(maxReward, Math.abs(r));
+      }
+      this.largeTemperature = alpha > LARGE_TEMPERATURE * (1.0 + maxReward);
+      this.factorized = backup == Backup.EXACT && gamma == 1.0 && !largeTemperature;
       this.folded = mdp.foldedRewards(alpha);
+      this.prior = mdp.actionPrior;
       this.pool = pool;
       this.threads = threads;
       this.chunks = Math.min(numStates, threads == 1 ? 1 : threads * CHUNKS_PER_THREAD);
@@ -363,7 +385,11 @@ public final class SoftValues {
       return new Result(v0, all, stable, threads, storage);
     }
 
-    /** Per-row Q_t for the maxent backup or gamma < 1. */
+    /**
+     * Per-row Q'_t = r + gamma B[V_{t+1}] (the prior as weights of {@link LogSpace#softValue}) for
+     * the maxent backup, gamma < 1 or a large temperature; there the exact backup is {@link
+     * Backup#EXACT}'s stable form for every row.
+     */
     Result runRows(boolean keepAllValues) {
       double[][] all = keepAllValues ? new double[horizon][] : null;
       double[] next = new double[numStates]; // V_T = 0
@@ -385,6 +411,7 @@ public final class SoftValues {
         forEachChunk(
             (c, begin, end) -> {
               double[] q = new double[numActions];
+              double[] priorRow = new double[numActions];
               double max = Double.NEGATIVE_INFINITY;
               long stable = 0;
               for (int s = begin; s < end; s++) {
@@ -399,22 +426,26 @@ public final class SoftValues {
                   if (backup == Backup.MAXENT) {
                     b = transitions.dot(row, v);
                   } else {
-                    double sum = transitions.dot(row, w);
+                    double sum = largeTemperature ? 0.0 : transitions.dot(row, w);
                     if (sum >= TINY) {
                       b = m + alpha * Math.log(sum);
                     } else {
                       b =
                           Backup.EXACT.apply(
                               mdp.rowStart, mdp.successors, mdp.probabilities, row, v, alpha);
-                      shifted = true;
+                      shifted = !largeTemperature;
                     }
                   }
-                  q[a] = folded[row] + gamma * b;
+                  q[a] = mdp.rewards[row] + gamma * b;
                 }
                 if (shifted) {
                   stable++;
                 }
-                double value = LogSpace.softMax(q, 0, numActions, alpha);
+                if (prior != null) {
+                  System.arraycopy(prior, s * numActions, priorRow, 0, numActions);
+                }
+                double value =
+                    LogSpace.softValue(q, 0, numActions, prior == null ? null : priorRow, alpha);
                 out[s] = value;
                 max = Math.max(max, value);
               }

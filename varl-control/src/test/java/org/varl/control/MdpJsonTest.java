@@ -59,6 +59,29 @@ class MdpJsonTest {
   }
 
   @Test
+  void negativeCountsReportTheValue() {
+    assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": -3"), false))
+        .hasMessage("states: must be >= 1, found -3");
+    assertThatThrownBy(() -> MdpJson.parse(with("\"actions\": 2", "\"actions\": -1"), false))
+        .hasMessage("actions: must be >= 1, found -1");
+  }
+
+  /**
+   * A 200-byte file claiming 1e9 states is refused from what it lists, in memory proportional to
+   * the file: before the fix it allocated int[1e9 + 1] row offsets (an OutOfMemoryError on a
+   * default heap) to find that most rows have no transitions.
+   */
+  @Test
+  void aHugeStateCountInASmallFileIsRefusedBeforeAllocating() {
+    String huge = with("\"states\": 2", "\"states\": 1000000000");
+    assertThatThrownBy(() -> MdpJson.parse(huge, false))
+        .hasMessage("rewards: expected 1000000000 rows, found 2");
+    String noRewards = huge.replace("\"rewards\": [[0, 1], [2, 3]],", "");
+    assertThatThrownBy(() -> MdpJson.parse(noRewards, false))
+        .hasMessage("transitions: (s=2,a=0) has no transitions");
+  }
+
+  @Test
   void missingFields() {
     assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2, ", ""), false))
         .hasMessage("states: required field is missing");
@@ -72,33 +95,6 @@ class MdpJsonTest {
     assertThat(noTransitions).doesNotContain("transitions");
     assertThatThrownBy(() -> MdpJson.parse(noTransitions, false))
         .hasMessage("transitions: required field is missing");
-  }
-
-  @Test
-  void negativeCountsReportTheValueNotAMissingField() {
-    // Was "states: required field is missing": -1 was the builder's "not set" sentinel.
-    assertThatThrownBy(() -> MdpJson.parse(with("\"states\": 2", "\"states\": -3"), false))
-        .hasMessage("states: must be >= 1, found -3");
-    assertThatThrownBy(() -> MdpJson.parse(with("\"actions\": 2", "\"actions\": -1"), false))
-        .hasMessage("actions: must be >= 1, found -1");
-  }
-
-  @Test
-  void normalizeRefusesARowWhoseSumOverflows() {
-    // Two entries of 1e308 sum to infinity; rescaling gave a row of zeros.
-    MdpBuilder b =
-        Mdp.builder()
-            .setStates(2)
-            .setActions(1)
-            .optNormalize(true)
-            .addTransition(0, 0, 0, 1e308)
-            .addTransition(0, 0, 1, 1e308)
-            .addTransition(1, 0, 1, 1);
-    b.setRewards(new double[][] {{0}, {0}}).setInitial(new double[] {1, 0});
-    assertThatThrownBy(b::build)
-        .hasMessage(
-            "transitions: row P(.|s=0,a=0) sums to Infinity: its probabilities overflow; give"
-                + " them on a smaller scale");
   }
 
   @Test
