@@ -5,7 +5,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.varl.experiments.Listener;
 
 /**
  * A progress bar with elapsed time, ETA and a free-form extra message (loss, examples/s), drawn on
@@ -13,7 +12,7 @@ import org.varl.experiments.Listener;
  * (Progress p = Progress.start(...))}). With {@code VARL_NO_PROGRESS=1} in the environment (CI
  * logs) nothing is drawn.
  */
-public final class Progress implements AutoCloseable, Listener {
+public final class Progress implements AutoCloseable {
 
   private static final boolean DISABLED = "1".equals(System.getenv("VARL_NO_PROGRESS"));
 
@@ -60,18 +59,6 @@ public final class Progress implements AutoCloseable, Listener {
     if (bar != null) {
       bar.stepBy(n);
     }
-  }
-
-  /** An experiment's stage: its name is shown after the bar. */
-  @Override
-  public void stage(String name, long totalUnits) {
-    message(name);
-  }
-
-  /** An experiment's progress: advances the bar. */
-  @Override
-  public void advance(long units) {
-    step(units);
   }
 
   /** Advances by one unit. */

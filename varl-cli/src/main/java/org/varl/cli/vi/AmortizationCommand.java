@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
-import org.varl.cli.common.Progress;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.AmortizationConfig;
 import org.varl.experiments.vi.AmortizationExperiment;
@@ -63,8 +63,7 @@ public final class AmortizationCommand implements Callable<Integer> {
             .withDevice(engine.device);
     engine.apply();
     AmortizationResult r;
-    try (Progress bar =
-        Progress.start("vi amortization", AmortizationExperiment.totalWork(config), "step")) {
+    try (ProgressListener bar = new ProgressListener("vi amortization", "step")) {
       r = AmortizationExperiment.run(config, bar);
     }
     Outputs.all(() -> ViOutputs.writeAmortization(out, config, r));

@@ -3,7 +3,7 @@ package org.varl.cli.vi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.varl.cli.common.Progress;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
@@ -45,8 +45,7 @@ public final class AmortizationTourSection implements TourSection {
     EngineSetup.logging(false);
     EngineSetup.threads(1);
     AmortizationResult r;
-    try (Progress bar =
-        Progress.start("tour amortization", AmortizationExperiment.totalWork(config), "step")) {
+    try (ProgressListener bar = new ProgressListener("tour amortization", "step")) {
       r = AmortizationExperiment.run(config, bar);
     }
     List<String> figures = ViOutputs.writeAmortization(context.dir(), config, r);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
-import org.varl.cli.common.Progress;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
 import org.varl.experiments.vi.EstimatorStats;
 import org.varl.experiments.vi.EstimatorsConfig;
@@ -83,8 +83,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
                 dataDir == null ? null : dataDir.toAbsolutePath().normalize().toString());
     engine.apply();
     EstimatorsResult result;
-    try (Progress bar =
-        Progress.start("vi estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
+    try (ProgressListener bar = new ProgressListener("vi estimators", "estimate")) {
       result = EstimatorsExperiment.run(config, bar);
     }
     if (result.imageDataNote() != null) {

@@ -3,7 +3,7 @@ package org.varl.cli.vi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.varl.cli.common.Progress;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.tour.TourContext;
 import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
@@ -43,8 +43,7 @@ public final class EstimatorsTourSection implements TourSection {
     EngineSetup.logging(false);
     EngineSetup.threads(1);
     EstimatorsResult r;
-    try (Progress bar =
-        Progress.start("tour estimators", EstimatorsExperiment.totalWork(config), "estimate")) {
+    try (ProgressListener bar = new ProgressListener("tour estimators", "estimate")) {
       r = EstimatorsExperiment.run(config, bar);
     }
     List<String> files = ViOutputs.writeEstimators(context.dir(), config, r);
