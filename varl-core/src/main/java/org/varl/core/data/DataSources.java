@@ -129,4 +129,23 @@ public final class DataSources {
               + " (raw or gzipped) there");
     }
   }
+
+  /**
+   * The four IDX files of an MNIST-format directory, in the loader's order (train images, train
+   * labels, test images, test labels), each under the first accepted name that exists ({@code
+   * NAME.gz}, {@code NAME}, then the dotted variants).
+   *
+   * @throws IllegalArgumentException naming the first file that is missing
+   */
+  public static java.util.List<Path> idxFiles(Path dir) {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (String base : MnistFiles.ALL) {
+      Path f = MnistFiles.find(dir, base);
+      if (f == null) {
+        throw new IllegalArgumentException(dir.resolve(base) + "(.gz) is missing");
+      }
+      files.add(f);
+    }
+    return files;
+  }
 }

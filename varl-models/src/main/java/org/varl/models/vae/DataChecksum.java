@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,14 +24,6 @@ import org.varl.core.data.DataSources;
  * the seed. The value is {@code "sha256:"} followed by 64 hex digits.
  */
 public final class DataChecksum {
-
-  /** The standard IDX base names, as {@code MnistFiles} looks them up (core, package-private). */
-  static final List<String> IDX_FILES =
-      List.of(
-          "train-images-idx3-ubyte",
-          "train-labels-idx1-ubyte",
-          "t10k-images-idx3-ubyte",
-          "t10k-labels-idx1-ubyte");
 
   private static final String PREFIX = "sha256:";
 
@@ -119,28 +110,11 @@ public final class DataChecksum {
       return null; // the loader refuses mnist without --data-dir: there is nothing to record
     }
     Path dir = Path.of(dataDir != null ? dataDir : DataSources.FASHION_MNIST_DIR);
-    List<Path> files = new ArrayList<>();
-    for (String base : IDX_FILES) {
-      Path f = find(dir, base);
-      if (f == null) {
-        throw new IllegalArgumentException(
-            "cannot checksum the data: " + dir.resolve(base) + "(.gz) is missing");
-      }
-      files.add(f);
+    try {
+      return DataSources.idxFiles(dir);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot checksum the data: " + e.getMessage());
     }
-    return files;
-  }
-
-  /** The loader's lookup: {@code NAME.gz}, {@code NAME}, then the dotted variants. */
-  private static Path find(Path dir, String base) {
-    String dotted = base.replace("-idx", ".idx");
-    for (String candidate : List.of(base + ".gz", base, dotted + ".gz", dotted)) {
-      Path p = dir.resolve(candidate);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private static MessageDigest sha256() {
