@@ -1,5 +1,7 @@
 package org.varl.experiments.vae;
 
+import static org.varl.experiments.ConfigChecks.requireAtLeast;
+
 import java.nio.file.Path;
 
 /**
@@ -45,12 +47,6 @@ public record VaeExperimentConfig(
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException(
           "learningRate must be > 0 and finite, found " + learningRate);
-    }
-  }
-
-  private static void requireAtLeast(String name, long value, long min) {
-    if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", found " + value);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.varl.experiments.vi;
 
+import static org.varl.experiments.ConfigChecks.requireAtLeast;
+
 /**
  * Settings of {@link AmortizationExperiment}: start from {@link #defaults()} and change fields with
  * the {@code withX} copies; the compact constructor validates.
@@ -139,11 +141,5 @@ public record AmortizationConfig(
         logMarginalSamples,
         seed,
         d);
-  }
-
-  static void requireAtLeast(String name, long value, long min) {
-    if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", found " + value);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.varl.experiments.vi;
 
 import java.util.Set;
+import org.varl.experiments.ConfigChecks;
 
 /**
  * Settings of {@link EstimatorsExperiment}: start from {@link #defaults()} and change fields with
@@ -34,9 +35,9 @@ public record EstimatorsConfig(
   private static final Set<String> NAMED_DATA = Set.of(AUTO, "fashion-mnist", "mnist", "shapes");
 
   public EstimatorsConfig {
-    AmortizationConfig.requireAtLeast("samples", samples, 16);
-    AmortizationConfig.requireAtLeast("warmup", warmup, 0);
-    AmortizationConfig.requireAtLeast("encoderBatch", encoderBatch, 1);
+    ConfigChecks.requireAtLeast("samples", samples, 16);
+    ConfigChecks.requireAtLeast("warmup", warmup, 0);
+    ConfigChecks.requireAtLeast("encoderBatch", encoderBatch, 1);
     if (device == null || !(device.equals("cpu") || device.equals("gpu"))) {
       throw new IllegalArgumentException("device must be cpu or gpu, found " + device);
     }

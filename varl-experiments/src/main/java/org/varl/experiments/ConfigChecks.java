@@ -1,0 +1,14 @@
+package org.varl.experiments;
+
+/** The validations the experiments' config records share; messages name the field and the value. */
+public final class ConfigChecks {
+
+  private ConfigChecks() {}
+
+  /** {@code value >= min}, or "NAME must be >= MIN, found VALUE". */
+  public static void requireAtLeast(String name, long value, long min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", found " + value);
+    }
+  }
+}
