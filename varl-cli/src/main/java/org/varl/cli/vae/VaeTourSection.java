@@ -88,17 +88,19 @@ public final class VaeTourSection implements TourSection {
     EpochMetrics last = trained.last();
     List<String> findings = new ArrayList<>();
     findings.add(
-        String.format(
-            Locale.ROOT,
-            "Training: test -ELBO fell from %.1f to %.1f nats per sprite over %d epochs (%s gradients, %.1f s per "
-                + "epoch); of the last value, %.1f nats are the KL term, the price of the %d-dimensional code.",
-            first.testLoss(),
-            last.testLoss(),
-            last.epoch(),
-            trained.gradientPath(),
-            last.epochSeconds(),
-            eval.kl(),
-            LATENT));
+        TourResult.finding(
+            last.testLoss() < first.testLoss(),
+            String.format(
+                Locale.ROOT,
+                "Training: test -ELBO fell from %.1f to %.1f nats per sprite over %d epochs (%s gradients, %.1f s per "
+                    + "epoch); of the last value, %.1f nats are the KL term, the price of the %d-dimensional code.",
+                first.testLoss(),
+                last.testLoss(),
+                last.epoch(),
+                trained.gradientPath(),
+                last.epochSeconds(),
+                eval.kl(),
+                LATENT)));
     double gap = result.boundGap();
     findings.add(
         String.format(
