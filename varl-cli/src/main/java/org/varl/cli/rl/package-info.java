@@ -1,0 +1,2 @@
+/** {@code varl rl}: environments, deep maximum-entropy RL, and the tabular bridge. */
+package org.varl.cli.rl;

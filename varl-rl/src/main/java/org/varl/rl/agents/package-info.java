@@ -1,0 +1,7 @@
+/**
+ * The off-policy maximum-entropy agents, each a small class that reads top to bottom with the
+ * papers' names (CleanRL's style) on {@code varl-core}'s shared layer ({@code Mlp}, {@code Adam},
+ * {@code Polyak}, {@code Heads}): SAC, soft Q-learning (α = 0 is DQN), discrete SAC. They share the
+ * {@link org.varl.rl.agents.Agent} contract, which the training loop drives.
+ */
+package org.varl.rl.agents;
