@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  *   <caption>Registered environments</caption>
  *   <tr><th>name</th><th>Gymnasium id</th><th>max_episode_steps</th></tr>
  *   <tr><td>pendulum</td><td>Pendulum-v1</td><td>200</td></tr>
+ *   <tr><td>cartpole</td><td>CartPole-v1</td><td>500</td></tr>
+ *   <tr><td>mountaincar-continuous</td><td>MountainCarContinuous-v0</td><td>999</td></tr>
  * </table>
  *
  * Names are matched ignoring case; the Gymnasium ids are accepted as well.
@@ -21,7 +23,14 @@ public final class Envs {
   private record Entry(String name, String id, int maxEpisodeSteps, Supplier<Env> factory) {}
 
   private static final List<Entry> ENTRIES =
-      List.of(new Entry("pendulum", Pendulum.ID, Pendulum.MAX_EPISODE_STEPS, Pendulum::new));
+      List.of(
+          new Entry("pendulum", Pendulum.ID, Pendulum.MAX_EPISODE_STEPS, Pendulum::new),
+          new Entry("cartpole", CartPole.ID, CartPole.MAX_EPISODE_STEPS, CartPole::new),
+          new Entry(
+              "mountaincar-continuous",
+              MountainCarContinuous.ID,
+              MountainCarContinuous.MAX_EPISODE_STEPS,
+              MountainCarContinuous::new));
 
   private Envs() {}
 
