@@ -68,6 +68,7 @@ public final class MountainCarContinuous implements Env {
   private double velocity;
   private boolean started;
   private boolean terminated;
+  private boolean float32State;
 
   @Override
   public Box observationSpace() {
@@ -92,6 +93,7 @@ public final class MountainCarContinuous implements Env {
     velocity = 0.0;
     started = true;
     terminated = false;
+    float32State = false;
     return observation();
   }
 
@@ -110,7 +112,10 @@ public final class MountainCarContinuous implements Env {
     ACTION_SPACE.check(action, "action");
     double a = action[0];
     double force = ACTION_SPACE.clip(action)[0];
-    double v = velocity + force * POWER - 0.0025 * Math.cos(3 * position);
+    // Once Gymnasium's state is float32, NumPy computes 3 · position in float32 (a float32 times a
+    // Python int stays float32) before math.cos: round the product the same way.
+    double threePosition = float32State ? (float) (3 * position) : 3 * position;
+    double v = velocity + force * POWER - 0.0025 * Math.cos(threePosition);
     v = Math.min(Math.max(v, -MAX_SPEED), MAX_SPEED);
     double p = position + v;
     p = Math.min(Math.max(p, MIN_POSITION), MAX_POSITION);
@@ -121,6 +126,7 @@ public final class MountainCarContinuous implements Env {
     double reward = (terminated ? GOAL_REWARD : 0.0) - a * a * 0.1;
     position = (float) p;
     velocity = (float) v;
+    float32State = true;
     return new Step(observation(), reward, terminated, false);
   }
 
@@ -137,6 +143,7 @@ public final class MountainCarContinuous implements Env {
     velocity = s[1];
     started = true;
     terminated = false;
+    float32State = false;
     return observation();
   }
 
