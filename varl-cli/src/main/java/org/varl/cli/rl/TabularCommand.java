@@ -87,7 +87,7 @@ public final class TabularCommand implements Callable<Integer> {
 
   @Option(
       names = "--step-exponent",
-      defaultValue = "0.8",
+      defaultValue = "0.75",
       paramLabel = "W",
       description =
           "Robbins–Monro steps eta_n = n^-W for the n-th update of a pair, W in (0.5, 1]"

@@ -155,6 +155,6 @@ class TabularCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("--samples=N", "30000000", "--alpha", "--discount=G", "0.9", "--seed", "--out")
-        .contains("slippery-N", "walls", "default: 0.8");
+        .contains("slippery-N", "walls", "default: 0.75");
   }
 }
