@@ -36,18 +36,18 @@ class MaxEntRlTourSectionTest {
 
   @Test
   void claimsThatHoldAreNotFlagged() {
-    // The seed-1 default run: 14.3 after one sweep, 0.038 at the end, gap 7.51.
-    List<String> f = MaxEntRlTourSection.tabularFindings(result(14.3, 0.038, 7.51));
+    // As the seed-1 default run: 8.87 after one sweep, 0.0275 at the end, gap 7.515.
+    List<String> f = MaxEntRlTourSection.tabularFindings(result(8.87, 0.0275, 7.515));
     assertThat(f).hasSize(3).noneMatch(s -> s.startsWith(FLAG)).noneMatch(s -> s.contains("NaN"));
-    assertThat(f.get(0)).contains("0.0380, below 1% of the reward range (0.1000)");
-    assertThat(f.get(1)).contains("376x").contains("slope -0.52");
-    assertThat(f.get(2)).contains("7.5100 - 0.0380 = 7.4720");
+    assertThat(f.get(0)).contains("0.0275, below 1% of the reward range (0.1000)");
+    assertThat(f.get(1)).contains("323x").contains("slope -0.50");
+    assertThat(f.get(2)).contains("7.5150 - 0.0275 = 7.4875");
   }
 
   @Test
   void claimsThatFailAreFlagged() {
     // Above the target: only the quality finding fails.
-    List<String> high = MaxEntRlTourSection.tabularFindings(result(14.3, 0.5, 7.51));
+    List<String> high = MaxEntRlTourSection.tabularFindings(result(8.87, 0.5, 7.51));
     assertThat(high.get(0)).startsWith(FLAG).contains("not below");
     assertThat(high.get(1)).doesNotStartWith(FLAG);
     assertThat(high.get(2)).doesNotStartWith(FLAG);
@@ -56,10 +56,10 @@ class MaxEntRlTourSectionTest {
     assertThat(flat.get(0)).doesNotStartWith(FLAG);
     assertThat(flat.get(1)).startsWith(FLAG).contains("does not fall enough");
     // Deterministic dynamics: nothing to miss, so the bridge's point is not shown.
-    List<String> none = MaxEntRlTourSection.tabularFindings(result(14.3, 0.038, 0.0));
+    List<String> none = MaxEntRlTourSection.tabularFindings(result(8.87, 0.038, 0.0));
     assertThat(none.get(2)).startsWith(FLAG).contains("no optimism to miss");
     // A gap smaller than the learner's error: the bound is not positive.
-    List<String> close = MaxEntRlTourSection.tabularFindings(result(14.3, 0.5, 0.3));
+    List<String> close = MaxEntRlTourSection.tabularFindings(result(8.87, 0.5, 0.3));
     assertThat(close.get(2)).startsWith(FLAG).contains("not yet closer");
   }
 

@@ -42,7 +42,7 @@ class TabularBridgeExperimentTest {
     assertThat(r.states()).isEqualTo(25);
     assertThat(r.pairs()).isEqualTo(125);
     assertThat(r.rewardRange()).isEqualTo(10.0); // lava -10, goal 0
-    // The quality target: below 1% of the reward range (0.1); measured 0.038 with seed 1.
+    // The quality target: below 1% of the reward range (0.1); measured 0.028 with seed 1.
     assertThat(r.maxentDistance()).isLessThan(r.target()).isLessThan(0.1);
     // The slip makes the exact backup optimistic by far more than the learner's error...
     assertThat(r.backupGap()).isGreaterThan(1.0);

@@ -10,8 +10,8 @@ package org.varl.rl.tabular;
  * omega = 1 (the sample mean) forgets the initial error only like n^-(1 - gamma): its convergence
  * time grows exponentially in 1/(1 - gamma), while omega in (1/2, 1) is polynomial (Even-Dar and
  * Mansour 2003, "Learning rates for Q-learning", JMLR 5). In between, a larger omega forgets the
- * initial error more slowly and a smaller one averages the noise less. Measured with {@code varl
- * rl tabular} on the default 5 x 5 slippery grid (gamma = 0.9, alpha = 1, 3e7 samples), max |Q -
+ * initial error more slowly and a smaller one averages the noise less. Measured with {@code varl rl
+ * tabular} on the default 5 x 5 slippery grid (gamma = 0.9, alpha = 1, 3e7 samples), max |Q -
  * Q*_maxent| at seeds 1, 2, 3: omega = 1: 2.13 (seed 1); 0.9: 0.63 (seed 1); 0.8: 0.049, 0.060,
  * 0.053; 0.75: 0.028, 0.029, 0.046; 0.7: 0.032, 0.030, 0.067; 0.6: 0.074 (seed 1). Hence the
  * default {@link #DEFAULT_EXPONENT}.
