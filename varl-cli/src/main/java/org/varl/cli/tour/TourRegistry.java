@@ -1,6 +1,7 @@
 package org.varl.cli.tour;
 
 import java.util.List;
+import org.varl.cli.rl.MaxEntRlTourSection;
 import org.varl.cli.vae.VaeTourSection;
 import org.varl.cli.vi.AmortizationTourSection;
 import org.varl.cli.vi.EstimatorsTourSection;
@@ -13,11 +14,12 @@ public final class TourRegistry {
   /** All sections, in report order. */
   public static List<TourSection> sections() {
     // The lecture's order: amortized VI, its gradient estimators, the VAE; then control as
-    // inference.
+    // inference and maximum-entropy RL, its sampled form.
     return List.of(
         new AmortizationTourSection(),
         new EstimatorsTourSection(),
         new VaeTourSection(),
-        new ControlSection());
+        new ControlSection(),
+        new MaxEntRlTourSection());
   }
 }

@@ -63,6 +63,7 @@ class OutputRuleTest {
         List.of("vae", "reconstruct", "--model", model),
         List.of("vae", "latent", "--model", model),
         List.of("vae", "interpolate", "--model", model),
+        List.of("rl", "tabular"),
         List.of("tour", "--only", "control"));
   }
 
