@@ -98,6 +98,11 @@ class FlowMatchingTest {
     SplittableRandom r = new SplittableRandom(12);
     float[] x0 = points(r, 6, 2);
     float[] x1 = points(r, 6, 2);
+    // Unit-scale costs (~1 per pair): at ε = 0.01 Sinkhorn's rows still converge only to ~1e-6.
+    for (int i = 0; i < 12; i++) {
+      x0[i] /= 4;
+      x1[i] /= 4;
+    }
     double[][] c = MinibatchCoupling.cost(x0, x1, 2);
     double optimal = bruteForce(c, new int[] {0, 1, 2, 3, 4, 5}, 0) / 6;
     double previous = Double.POSITIVE_INFINITY;
@@ -112,11 +117,11 @@ class FlowMatchingTest {
           col += plan[j][i];
         }
         // Columns are exact after each g-update; rows converge slowly for small ε.
-        assertThat(row).isCloseTo(1.0 / 6, within(1e-4));
+        assertThat(row).isCloseTo(1.0 / 6, within(1e-5));
         assertThat(col).isCloseTo(1.0 / 6, within(1e-12));
       }
       double cost = Sinkhorn.transportCost(plan, c);
-      assertThat(cost).isGreaterThanOrEqualTo(optimal - 1e-9).isLessThan(previous);
+      assertThat(cost).isGreaterThanOrEqualTo(optimal * (1 - 1e-4)).isLessThan(previous);
       previous = cost;
       last = cost;
     }
