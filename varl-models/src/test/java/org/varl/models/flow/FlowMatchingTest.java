@@ -125,7 +125,8 @@ class FlowMatchingTest {
       previous = cost;
       last = cost;
     }
-    assertThat(last).isCloseTo(optimal, within(1e-3 * optimal));
+    // The entropic bias at ε = 0.01 is ~1e-3 of the cost here.
+    assertThat(last).isCloseTo(optimal, within(3e-3 * optimal));
     // The independent coupling pays much more.
     double independent = 0;
     for (double[] row : c) {
