@@ -31,7 +31,7 @@ class SourceRulesTest {
    * Files that never run under a GradientCollector: hand-derived backward passes and optimizers.
    */
   private static final Set<String> NO_AUTOGRAD =
-      Set.of("MlpBernoulliStep.java", "FusedAdam.java", "Adam.java");
+      Set.of("MlpBernoulliStep.java", "RegressionStep.java", "FusedAdam.java", "Adam.java");
 
   /**
    * DJL's {@code x.mul(0.5f)} on PyTorch keeps the scalar in a Java buffer that the GC may free

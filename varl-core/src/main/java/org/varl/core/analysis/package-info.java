@@ -8,6 +8,8 @@
  *   <li>{@link org.varl.core.analysis.Pca}: centring, principal axes from the SVD of the centred
  *       data (each oriented so that its largest-magnitude entry is positive), projection on k axes,
  *       reconstruction, explained-variance ratios;
+ *   <li>{@link org.varl.core.analysis.Assignment}: the exact linear assignment (Hungarian method),
+ *       for exact Wasserstein distances between point sets and optimal-transport couplings;
  *   <li>{@link org.varl.core.analysis.LinearProbe}: least squares with an intercept from features
  *       to one or more targets, fitted on training rows and scored by R^2 on test rows
  *       (minimum-norm on a rank-deficient design).
