@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.varl.cli.common.CommandGroups;
 import org.varl.cli.control.ControlCommand;
+import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.rl.RlCommand;
 import org.varl.cli.tour.TourCommand;
 import org.varl.cli.vae.VaeCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       ControlCommand.class,
       ViCommand.class,
       VaeCommand.class,
+      DiffusionCommand.class,
       RlCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -113,6 +113,11 @@ public final class DdpmTrainer {
               + " expects "
               + resumed.dimension());
     }
+    // One inter-op thread, set before the engine starts (EngineSetup.threads explains why); reading
+    // the current count would otherwise start it with the default pool.
+    if (System.getProperty(EngineSetup.NUM_INTEROP_THREADS) == null) {
+      System.setProperty(EngineSetup.NUM_INTEROP_THREADS, "1");
+    }
     int threadsBefore = EngineSetup.currentThreads();
     EngineSetup.threads(config.threads());
     try (NDManager root = parent == null ? NDManager.newBaseManager() : parent.newSubManager();
