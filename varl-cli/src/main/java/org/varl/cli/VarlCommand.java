@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.varl.cli.common.CommandGroups;
 import org.varl.cli.control.ControlCommand;
+import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.flow.FlowCommand;
 import org.varl.cli.rl.RlCommand;
 import org.varl.cli.tour.TourCommand;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Command;
       ControlCommand.class,
       ViCommand.class,
       VaeCommand.class,
-      RlCommand.class,
+      DiffusionCommand.class,
       FlowCommand.class,
+      RlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VarlCommand implements java.util.concurrent.Callable<Integer> {
