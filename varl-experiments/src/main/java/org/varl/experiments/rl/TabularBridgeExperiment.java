@@ -27,6 +27,9 @@ public final class TabularBridgeExperiment {
   /** Checkpoints per decade of samples. */
   static final int POINTS_PER_DECADE = 10;
 
+  /** The checkpoints' base (a named double: plain Java arithmetic, no NDArray involved). */
+  private static final double DECADE = 10.0;
+
   /** At most this many samples between two listener updates. */
   private static final long CHUNK = 1L << 20;
 
@@ -103,7 +106,7 @@ public final class TabularBridgeExperiment {
     TreeSet<Long> set = new TreeSet<>();
     long first = Math.min(pairs, samples);
     for (int k = 0; ; k++) {
-      long n = Math.round(Math.pow(10.0, (double) k / POINTS_PER_DECADE));
+      long n = Math.round(Math.pow(DECADE, (double) k / POINTS_PER_DECADE));
       if (n >= samples) {
         break;
       }
