@@ -143,6 +143,29 @@ public final class SoftQAgent implements Agent {
     return new double[] {DiscreteChoice.gumbelMax(values, config.alpha(), random)};
   }
 
+  /**
+   * π(·|s) for one observation: softmax(Q_θ(s, ·)/α) for α &gt; 0 (computed in double, shifted by
+   * the max), the greedy one-hot argmax for α = 0 (the policy the ε-greedy one explores around).
+   */
+  public double[] policy(double[] observation) {
+    float[] values = qValues(observation);
+    double[] pi = new double[values.length];
+    if (config.isDqn()) {
+      pi[DiscreteChoice.argmax(values)] = 1;
+      return pi;
+    }
+    double max = values[DiscreteChoice.argmax(values)];
+    double sum = 0;
+    for (int a = 0; a < pi.length; a++) {
+      pi[a] = Math.exp((values[a] - max) / config.alpha());
+      sum += pi[a];
+    }
+    for (int a = 0; a < pi.length; a++) {
+      pi[a] /= sum;
+    }
+    return pi;
+  }
+
   /** Q_θ(s, ·) for one observation, {@code [|A|]}. */
   public float[] qValues(double[] observation) {
     try (NDManager step = manager.newSubManager()) {
