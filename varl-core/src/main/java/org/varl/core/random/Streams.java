@@ -35,4 +35,7 @@ public final class Streams {
 
   /** Dynamic binarization. */
   public static final long BINARIZE = 14;
+
+  /** An environment's initial-state distribution ({@code Env.reset(seed)} in varl-rl). */
+  public static final long ENVIRONMENT = 21;
 }
