@@ -30,8 +30,9 @@ import org.varl.rl.replay.ReplayBuffer;
  *
  * <p>Usage: {@code CartPoleDiscrete ALGO=dqn|soft-q|dsac SEED [STEPS=50000] [ALPHA] [EVAL=10]}.
  * Seeds: parameters and acting noise from the agent's seed; environment resets from {@code
- * Seeds.mix(seed, Streams.DATA, episode)} (evaluation: {@code Streams.EVAL_NOISE}); warm-up actions
- * and replay batches from {@code Streams.BATCHES}.
+ * Seeds.mix(seed, ENVIRONMENT, episode)} (evaluation: {@code EVAL_ENVIRONMENT, 0, episode}),
+ * warm-up actions from {@code RANDOM_ACTIONS, t}, replay batches from one {@code REPLAY_BATCHES}
+ * generator.
  */
 public final class CartPoleDiscrete {
   private CartPoleDiscrete() {}
@@ -76,28 +77,30 @@ public final class CartPoleDiscrete {
                 (int) Math.min(schedule.bufferSize(), steps),
                 env.observationSpace().dimension(),
                 1);
-        SplittableRandom random = NoiseStream.generator(seed, Streams.BATCHES);
+        SplittableRandom batches = NoiseStream.generator(seed, Streams.REPLAY_BATCHES);
         long episode = 0;
-        double[] obs = env.reset(Seeds.mix(seed, Streams.DATA, episode));
+        double[] obs = env.reset(Seeds.mix(seed, Streams.ENVIRONMENT, episode));
         long updates = 0;
         long start = System.nanoTime();
         for (long t = 0; t < steps; t++) {
           double[] action =
               t < schedule.learningStarts()
-                  ? new double[] {random.nextInt(actions)}
+                  ? new double[] {
+                    NoiseStream.generator(seed, Streams.RANDOM_ACTIONS, t).nextInt(actions)
+                  }
                   : agent.act(obs, false, t);
           Step step = env.step(action);
           buffer.add(
               obs, action, step.reward(), step.observation(), step.terminated(), step.truncated());
           if (step.done()) {
             episode++;
-            obs = env.reset(Seeds.mix(seed, Streams.DATA, episode));
+            obs = env.reset(Seeds.mix(seed, Streams.ENVIRONMENT, episode));
           } else {
             obs = step.observation();
           }
           if (schedule.updatesAfter(t)) {
             for (int g = 0; g < schedule.gradientSteps(); g++) {
-              UpdateMetrics m = agent.update(buffer.sample(schedule.batchSize(), random), updates);
+              UpdateMetrics m = agent.update(buffer.sample(schedule.batchSize(), batches), updates);
               if (!m.finite()) {
                 throw new IllegalStateException("update " + updates + " diverged: " + m);
               }
@@ -109,7 +112,7 @@ public final class CartPoleDiscrete {
         double sum = 0;
         double squares = 0;
         for (int e = 0; e < evalEpisodes; e++) {
-          double r = episodeReturn(agent, env, Seeds.mix(seed, Streams.EVAL_NOISE, e));
+          double r = episodeReturn(agent, env, Seeds.mix(seed, Streams.EVAL_ENVIRONMENT, 0, e));
           sum += r;
           squares += r * r;
         }

@@ -43,18 +43,15 @@ import org.varl.rl.replay.ReplayBatch;
  * entropy is above the target and raises it below. Terms π log π use {@code StableMath.xLogY}, so a
  * probability that underflows to 0 contributes 0, not NaN.
  *
- * <p>Acting samples π(·|s) by Gumbel-max from {@code NoiseStream.generator(seed, TRAIN_NOISE, ACT,
- * t)}; the deterministic action is argmax π. Updates draw no noise. Initial parameters (actor, Q_1,
- * Q_2 in that order) come from the seed's {@code PARAMETERS} stream; the targets start as copies.
+ * <p>Acting samples π(·|s) by Gumbel-max from {@code NoiseStream.generator(seed, ACTION_NOISE, t)};
+ * the deterministic action is argmax π. Updates draw no noise. Initial parameters (actor, Q_1, Q_2
+ * in that order) come from the seed's {@code PARAMETERS} stream; the targets start as copies.
  *
  * <p>Checkpoint entries: {@code actor/}, {@code q1/}, {@code q2/}, {@code q1_target/}, {@code
  * q2_target/} (parameters), {@code actor_adam/}, {@code critic_adam/}, {@code alpha_adam/} (Adam
  * states), {@code log_alpha}. Kind {@code dsac}.
  */
 public final class DiscreteSacAgent implements Agent {
-
-  /** The coordinate after TRAIN_NOISE that keys acting noise. */
-  static final long ACT = 0;
 
   private final DiscreteSacConfig config;
   private final int observationDim;
@@ -169,7 +166,7 @@ public final class DiscreteSacAgent implements Agent {
     if (deterministic) {
       return new double[] {DiscreteChoice.argmax(logits)};
     }
-    SplittableRandom random = NoiseStream.generator(seed, Streams.TRAIN_NOISE, ACT, step);
+    SplittableRandom random = NoiseStream.generator(seed, Streams.ACTION_NOISE, step);
     return new double[] {DiscreteChoice.gumbelMax(logits, 1.0, random)};
   }
 

@@ -36,16 +36,13 @@ import org.varl.rl.replay.ReplayBatch;
  * ← τθ + (1 − τ)θ' (τ = 1: DQN's copy). The deterministic action is argmax_a Q_θ(s, a) for every α.
  *
  * <p>Noise: the exploration draw at environment step t comes from {@code
- * NoiseStream.generator(seed, TRAIN_NOISE, ACT, t)}; updates draw no noise. Initial parameters come
+ * NoiseStream.generator(seed, ACTION_NOISE, t)}; updates draw no noise. Initial parameters come
  * from the seed's {@code PARAMETERS} stream, and the target starts as a copy.
  *
  * <p>Checkpoint entries: {@code q/} and {@code q_target/} (parameters, {@link Mlp} names), {@code
  * q_adam/} (Adam state). Kind {@code dqn} for α = 0, {@code soft-q} otherwise.
  */
 public final class SoftQAgent implements Agent {
-
-  /** The coordinate after TRAIN_NOISE that keys acting noise (updates draw none). */
-  static final long ACT = 0;
 
   private final SoftQConfig config;
   private final int observationDim;
@@ -133,7 +130,7 @@ public final class SoftQAgent implements Agent {
     if (deterministic) {
       return new double[] {DiscreteChoice.argmax(values)};
     }
-    SplittableRandom random = NoiseStream.generator(seed, Streams.TRAIN_NOISE, ACT, step);
+    SplittableRandom random = NoiseStream.generator(seed, Streams.ACTION_NOISE, step);
     if (config.isDqn()) {
       if (random.nextDouble() < config.epsilon(step)) {
         return new double[] {random.nextInt(actions)};
