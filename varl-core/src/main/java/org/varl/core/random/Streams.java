@@ -36,7 +36,10 @@ public final class Streams {
   /** Dynamic binarization. */
   public static final long BINARIZE = 14;
 
-  /** Reinforcement learning: the reset seed of each training episode (coordinate: episode). */
+  /**
+   * An environment's initial-state distribution ({@code Env.reset(seed)} in varl-rl): the reset
+   * seed of each training episode (coordinate: episode).
+   */
   public static final long ENVIRONMENT = 21;
 
   /**

@@ -1,5 +1,6 @@
 package org.varl.rl.replay;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.varl.core.io.Checkpoint;
 
@@ -215,28 +216,48 @@ public final class ReplayBuffer {
     if (storedSize < 0
         || storedSize > capacity
         || storedPosition < 0
-        || storedPosition >= capacity) {
+        || storedPosition >= capacity
+        || (storedSize < capacity && storedPosition != storedSize)) {
+      // Until the ring is full the write position is the size; a checkpoint saying otherwise would
+      // make index(i) name the wrong transitions.
       throw new IllegalArgumentException(
           "the checkpoint's buffer has size " + storedSize + " and position " + storedPosition);
     }
-    copyIn(checkpoint.floats(prefix + "observations"), observations, storedSize * observationDim);
-    copyIn(checkpoint.floats(prefix + "actions"), actions, storedSize * actionDim);
-    copyIn(checkpoint.floats(prefix + "rewards"), rewards, storedSize);
-    copyIn(
-        checkpoint.floats(prefix + "next_observations"),
-        nextObservations,
-        storedSize * observationDim);
-    copyIn(checkpoint.floats(prefix + "terminated"), terminated, storedSize);
-    copyIn(checkpoint.floats(prefix + "truncated"), truncated, storedSize);
+    // Every shape is checked before anything is copied, so a rejected checkpoint leaves the buffer
+    // as it was.
+    String[] names = {
+      "observations", "actions", "rewards", "next_observations", "terminated", "truncated"
+    };
+    float[][] into = {observations, actions, rewards, nextObservations, terminated, truncated};
+    int[] widths = {observationDim, actionDim, 0, observationDim, 0, 0};
+    for (int i = 0; i < names.length; i++) {
+      checkShape(checkpoint, prefix + names[i], storedSize, widths[i]);
+    }
+    for (int i = 0; i < names.length; i++) {
+      float[] stored = checkpoint.floats(prefix + names[i]);
+      System.arraycopy(stored, 0, into[i], 0, stored.length);
+    }
     size = storedSize;
     position = storedPosition;
   }
 
-  private static void copyIn(float[] stored, float[] into, int expected) {
-    if (stored.length != expected) {
+  /**
+   * Checks that tensor {@code name} is float32 of shape {@code [rows, width]}, or {@code [rows]}
+   * for width 0: the shape, not only the length, so that a buffer of another observation or action
+   * dimension is named as such.
+   */
+  private static void checkShape(Checkpoint checkpoint, String name, int rows, int width) {
+    long[] expected = width == 0 ? new long[] {rows} : new long[] {rows, width};
+    long[] shape = checkpoint.tensor(name).shape();
+    if (!Arrays.equals(shape, expected)) {
       throw new IllegalArgumentException(
-          "the checkpoint's buffer holds " + stored.length + " values where " + expected + " fit");
+          "the checkpoint's "
+              + name
+              + " has shape "
+              + Arrays.toString(shape)
+              + ", this buffer's "
+              + Arrays.toString(expected));
     }
-    System.arraycopy(stored, 0, into, 0, expected);
+    checkpoint.floats(name); // the dtype
   }
 }
