@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Discrete-action agents on CartPole-v1: ALGO (dqn, soft-q or dsac) trained for STEPS environment steps on each of
-# SEEDS seeds with the agent's defaults (rl-baselines3-zoo's tuned CartPole DQN for dqn and soft-q; soft-q adds
-# alpha 0.1), each evaluated on 10 deterministic (argmax) episodes.
+# Discrete-action agents on CartPole-v1: ALGO (dqn, soft-q or dsac) trained through OffPolicyTrainer (the run
+# `varl rl train --env cartpole --algo ALGO` makes) for STEPS environment steps on each of SEEDS seeds with the
+# agent's defaults (rl-baselines3-zoo's tuned CartPole DQN for dqn and soft-q; soft-q adds alpha 0.1), each
+# evaluated once at the end on 10 deterministic (argmax) episodes.
 # Usage: bench/cartpole-discrete.sh [ALGO=soft-q] [STEPS=50000] [SEEDS="1 2 3"] [ALPHA]
 # Prints one line per seed ("algo A seed S alpha X steps T updates U eval_mean M eval_std D train_seconds W"), then
 # "mean_of_eval_means M min_eval_mean N target 475 pass true|false" and rl-zoo's published figure for DQN at 50k

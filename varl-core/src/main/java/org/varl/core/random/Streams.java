@@ -37,8 +37,8 @@ public final class Streams {
   public static final long BINARIZE = 14;
 
   /**
-   * Reinforcement learning: an environment's initial-state distribution, the reset seed of each
-   * training episode ({@code Env.reset(seed)}; coordinate: episode).
+   * An environment's initial-state distribution ({@code Env.reset(seed)} in varl-rl): the reset
+   * seed of each training episode (coordinate: episode).
    */
   public static final long ENVIRONMENT = 21;
 
