@@ -77,6 +77,9 @@ public final class SoftQAgent implements Agent {
     if (config.maxGradNorm() > 0) {
       adam.optMaxGradNorm(config.maxGradNorm());
     }
+    if (config.learningRateDecayUpdates() > 0) {
+      adam.optLinearDecay(config.learningRateDecayUpdates(), 0.0);
+    }
     this.optimizer = adam.build();
   }
 

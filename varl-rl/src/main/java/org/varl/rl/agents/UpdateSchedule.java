@@ -45,6 +45,16 @@ public record UpdateSchedule(
     }
   }
 
+  /**
+   * The number of updates in a run of {@code steps} environment steps: gradientSteps times the
+   * multiples m of trainFrequency with learningStarts &lt; m ≤ steps (e.g. 24,576 for rl-zoo's
+   * CartPole DQN over 50,000 steps).
+   */
+  public long totalUpdates(long steps) {
+    long bursts = Math.max(0, steps / trainFrequency - (long) learningStarts / trainFrequency);
+    return bursts * gradientSteps;
+  }
+
   /** Whether updates follow environment step {@code t} (0-based). */
   public boolean updatesAfter(long t) {
     return (t + 1) % trainFrequency == 0 && t + 1 > learningStarts;

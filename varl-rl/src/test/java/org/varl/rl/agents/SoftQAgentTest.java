@@ -98,6 +98,27 @@ class SoftQAgentTest {
   }
 
   @Test
+  void theStepSizeFallsLinearlyToZeroOverTheDecayUpdates() {
+    assertThat(SoftQConfig.softQDefaults().learningRateDecayUpdates()).isEqualTo(24_576);
+    assertThat(SoftQConfig.defaults().learningRateDecayUpdates()).isZero();
+    try (NDManager m = NDManager.newBaseManager();
+        SoftQAgent agent =
+            SoftQAgent.create(
+                m, 3, 3, small().withTargetUpdate(1_000, 1).withLearningRateDecay(2), 5)) {
+      ReplayBatch b = batch();
+      agent.update(b, 0);
+      List<float[]> afterFirst = values(agent.q().parameters());
+      agent.update(b, 1);
+      List<float[]> afterSecond = values(agent.q().parameters());
+      assertThat(afterSecond.get(0)).as("half the step size").isNotEqualTo(afterFirst.get(0));
+      agent.update(b, 2);
+      assertThat(values(agent.q().parameters()))
+          .as("step size 0 from update 3 on")
+          .containsExactlyElementsOf(afterSecond);
+    }
+  }
+
+  @Test
   void reportedEntropyIsThatOfTheBoltzmannPolicyOnTheBatch() {
     try (NDManager m = NDManager.newBaseManager();
         SoftQAgent agent = SoftQAgent.create(m, 3, 3, small().withAlpha(0.2), 5);

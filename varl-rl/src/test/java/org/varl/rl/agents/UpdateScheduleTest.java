@@ -24,6 +24,8 @@ class UpdateScheduleTest {
     // burst past total_timesteps).
     assertThat(bursts).isEqualTo(192);
     assertThat(bursts * s.gradientSteps()).isEqualTo(24_576);
+    assertThat(s.totalUpdates(50_000)).isEqualTo(24_576);
+    assertThat(s.totalUpdates(1_000)).as("no burst before learning_starts").isZero();
   }
 
   @Test
@@ -33,6 +35,8 @@ class UpdateScheduleTest {
     assertThat(s.updatesAfter(99)).as("step 100 = learning_starts: SB3 waits for >").isFalse();
     assertThat(s.updatesAfter(100)).isTrue();
     assertThat(s.gradientSteps()).isEqualTo(1);
+    // Steps 101..1000 each end with one update.
+    assertThat(s.totalUpdates(1_000)).isEqualTo(900);
   }
 
   @Test
