@@ -50,6 +50,16 @@ public final class Scalars {
     }
   }
 
+  /**
+   * A 0-d float32 array holding {@code c} in {@code manager}, its memory owned by PyTorch: a
+   * constant to create once per step scope and use as an array operand ({@code x.mul(c)}) wherever
+   * it appears several times in that step's graph. It lives as long as the scope, so a backward
+   * pass inside the scope reads it safely.
+   */
+  public static NDArray constant(ai.djl.ndarray.NDManager manager, float c) {
+    return manager.full(new Shape(), c, ai.djl.ndarray.types.DataType.FLOAT32);
+  }
+
   /** A 0-d array holding {@code c} in {@code x}'s manager and type, its memory owned by PyTorch. */
   private static NDArray scalar(NDArray x, float c) {
     return x.getManager().full(new Shape(), c, x.getDataType());

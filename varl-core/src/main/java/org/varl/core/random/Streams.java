@@ -36,6 +36,28 @@ public final class Streams {
   /** Dynamic binarization. */
   public static final long BINARIZE = 14;
 
-  /** An environment's initial-state distribution ({@code Env.reset(seed)} in varl-rl). */
+  /**
+   * An environment's initial-state distribution ({@code Env.reset(seed)} in varl-rl): the reset
+   * seed of each training episode (coordinate: episode).
+   */
   public static final long ENVIRONMENT = 21;
+
+  /**
+   * Reinforcement learning: the reset seeds of evaluation episodes (coordinates: evaluation,
+   * episode), a stream apart from {@link #ENVIRONMENT} so that evaluation never replays a training
+   * episode's start.
+   */
+  public static final long EVAL_ENVIRONMENT = 22;
+
+  /** Reinforcement learning: uniform actions before learning starts (coordinate: step). */
+  public static final long RANDOM_ACTIONS = 23;
+
+  /** Reinforcement learning: a policy's exploration noise when acting (coordinate: step). */
+  public static final long ACTION_NOISE = 24;
+
+  /** Reinforcement learning: an agent's noise in gradient update u (coordinate: u). */
+  public static final long UPDATE_NOISE = 25;
+
+  /** Reinforcement learning: the replay minibatch of update u (coordinate: u). */
+  public static final long REPLAY_BATCHES = 26;
 }

@@ -1,0 +1,175 @@
+package org.varl.rl.train;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.varl.rl.agents.Agent;
+import org.varl.rl.agents.DiscreteSacAgent;
+import org.varl.rl.agents.DiscreteSacConfig;
+import org.varl.rl.agents.SacAgent;
+import org.varl.rl.agents.SacConfig;
+import org.varl.rl.agents.SoftQAgent;
+import org.varl.rl.agents.SoftQConfig;
+import org.varl.rl.agents.UpdateSchedule;
+import org.varl.rl.env.Box;
+import org.varl.rl.env.Env;
+
+/**
+ * The {@code --algo} registry: each name builds its agent and its training schedule from the
+ * algorithm's defaults and the options a {@link TrainConfig} sets. A new algorithm is one more case
+ * in {@link #build} and its name in {@link #NAMES}.
+ *
+ * <ul>
+ *   <li>{@code sac}: {@link SacAgent} with {@link SacConfig#defaults()} (Box actions), schedule
+ *       buffer 10⁶, batch 256, 100 random steps, one update per step (SB3's SAC; rl-zoo's Pendulum
+ *       learning rate 1e-3);
+ *   <li>{@code soft-q}: {@link SoftQAgent} with {@code SoftQConfig.softQDefaults()}, α > 0;
+ *   <li>{@code dqn}: {@link SoftQAgent} with {@code SoftQConfig.defaults()} (α = 0);
+ *   <li>{@code dsac}: {@link DiscreteSacAgent} with {@code DiscreteSacConfig.defaults()}.
+ * </ul>
+ */
+public final class Algorithms {
+
+  /** The algorithm names, as {@code --algo} takes them. */
+  public static final List<String> NAMES = List.of("sac", "soft-q", "dqn", "dsac");
+
+  /** SAC's loop schedule (SB3 defaults with rl-zoo's Pendulum batch 256, learning_starts 100). */
+  public static final UpdateSchedule SAC_SCHEDULE = new UpdateSchedule(1_000_000, 256, 100, 1, 1);
+
+  private Algorithms() {}
+
+  /** An agent and the schedule the loop runs it on. */
+  public record Built(Agent agent, UpdateSchedule schedule) {}
+
+  /** The names. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /** Fails with the valid names unless {@code algo} is one of them. */
+  public static void require(String algo) {
+    if (!NAMES.contains(algo)) {
+      throw new IllegalArgumentException(
+          "algo must be one of " + String.join(", ", NAMES) + ", found '" + algo + "'");
+    }
+  }
+
+  /**
+   * The schedule of {@code config}'s algorithm with its overrides, validated (batch ≤ buffer), and
+   * no agent: for checks before any engine work.
+   */
+  public static UpdateSchedule schedule(TrainConfig config) {
+    require(config.algo());
+    UpdateSchedule base =
+        switch (config.algo()) {
+          case "sac" -> SAC_SCHEDULE;
+          case "soft-q" -> SoftQConfig.softQDefaults().schedule();
+          case "dqn" -> SoftQConfig.defaults().schedule();
+          default -> DiscreteSacConfig.defaults().schedule();
+        };
+    UpdateSchedule s =
+        new UpdateSchedule(
+            config.bufferSize() > 0 ? config.bufferSize() : base.bufferSize(),
+            config.batchSize() > 0 ? config.batchSize() : base.batchSize(),
+            config.learningStarts() >= 0 ? config.learningStarts() : base.learningStarts(),
+            base.trainFrequency(),
+            base.gradientSteps());
+    if (s.batchSize() > s.bufferSize()) {
+      throw new IllegalArgumentException(
+          "batch-size must be <= buffer-size " + s.bufferSize() + ", found " + s.batchSize());
+    }
+    return s;
+  }
+
+  /**
+   * The agent of {@code config.algo()} for {@code env}'s spaces, in a sub-manager of {@code
+   * manager}, seeded with the run's seed.
+   *
+   * @throws IllegalArgumentException for an unknown name, an option the algorithm cannot take (e.g.
+   *     {@code --alpha auto} for soft-q) or an action space it cannot act in
+   */
+  public static Built build(TrainConfig config, Env env, NDManager manager) {
+    UpdateSchedule schedule = schedule(config);
+    Box obs = env.observationSpace();
+    String alpha = config.alpha();
+    Agent agent =
+        switch (config.algo()) {
+          case "sac" -> {
+            if (!(env.actionSpace() instanceof Box box)) {
+              throw new IllegalArgumentException(
+                  "sac needs a continuous (Box) action space, "
+                      + config.env()
+                      + " has "
+                      + env.actionSpace()
+                      + ": use --algo soft-q, dqn or dsac");
+            }
+            SacConfig c = SacConfig.defaults();
+            if (alpha != null && !alpha.equals("auto")) {
+              c = c.withFixedAlpha(Double.parseDouble(alpha));
+            }
+            if (!Double.isNaN(config.gamma())) {
+              c = c.withGamma(config.gamma());
+            }
+            if (!Double.isNaN(config.learningRate())) {
+              c = c.withLearningRate(config.learningRate());
+            }
+            if (config.hidden() > 0) {
+              c = c.withHidden(config.hidden());
+            }
+            yield new SacAgent(manager, obs, box, c, config.seed());
+          }
+          case "soft-q", "dqn" -> {
+            boolean dqn = config.algo().equals("dqn");
+            SoftQConfig c = dqn ? SoftQConfig.defaults() : SoftQConfig.softQDefaults();
+            if (alpha != null) {
+              if (alpha.equals("auto")) {
+                throw new IllegalArgumentException(
+                    "alpha auto is not available for " + config.algo() + ": give a number");
+              }
+              double a = Double.parseDouble(alpha);
+              if (dqn && a != 0) {
+                throw new IllegalArgumentException(
+                    "alpha must be 0 for dqn (use --algo soft-q), found " + alpha);
+              }
+              if (!dqn && a == 0) {
+                throw new IllegalArgumentException(
+                    "alpha must be > 0 for soft-q (alpha 0 is --algo dqn), found " + alpha);
+              }
+              c = c.withAlpha(a);
+            }
+            if (!Double.isNaN(config.gamma())) {
+              c = c.withGamma(config.gamma());
+            }
+            if (!Double.isNaN(config.learningRate())) {
+              c = c.withLearningRate(config.learningRate());
+            }
+            if (config.hidden() > 0) {
+              c = c.withHidden(config.hidden(), config.hidden());
+            }
+            yield SoftQAgent.create(
+                manager, obs, env.actionSpace(), c.withSchedule(schedule), config.seed());
+          }
+          default -> {
+            DiscreteSacConfig c = DiscreteSacConfig.defaults();
+            if (alpha != null && !alpha.equals("auto")) {
+              double a = Double.parseDouble(alpha);
+              if (!(a > 0)) {
+                throw new IllegalArgumentException("alpha must be > 0 for dsac, found " + alpha);
+              }
+              c = c.withFixedAlpha(a);
+            }
+            if (!Double.isNaN(config.gamma())) {
+              c = c.withGamma(config.gamma());
+            }
+            if (!Double.isNaN(config.learningRate())) {
+              c = c.withLearningRate(config.learningRate());
+            }
+            if (config.hidden() > 0) {
+              c = c.withHidden(config.hidden(), config.hidden());
+            }
+            yield DiscreteSacAgent.create(
+                manager, obs, env.actionSpace(), c.withSchedule(schedule), config.seed());
+          }
+        };
+    return new Built(agent, schedule);
+  }
+}
