@@ -44,6 +44,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--slip",
+      paramLabel = "P",
       defaultValue = "0.1",
       description =
           "Slip probability: 1 - p on the intended move, p/5 on each of the 5 moves (default: ${DEFAULT-VALUE}).")
@@ -66,6 +67,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--samples",
+      paramLabel = "N",
       defaultValue = "2000",
       description =
           "Trajectories sampled to check the visitation by Monte Carlo (default: ${DEFAULT-VALUE}).")
@@ -80,6 +82,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed of the Monte Carlo check (default: ${DEFAULT-VALUE}).")
   long seed;

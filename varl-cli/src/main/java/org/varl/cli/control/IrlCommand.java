@@ -54,6 +54,7 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--slip",
+      paramLabel = "P",
       defaultValue = "0.1",
       description = "Slip probability (default: ${DEFAULT-VALUE}).")
   double slip;
@@ -75,12 +76,14 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--iterations",
+      paramLabel = "N",
       defaultValue = "200",
       description = "Ascent iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
   @Option(
       names = "--lr",
+      paramLabel = "LR",
       defaultValue = "1.0",
       description = "Initial learning rate; it adapts by backtracking (default: ${DEFAULT-VALUE}).")
   double lr;
@@ -94,6 +97,7 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed for sampling demonstrations (default: ${DEFAULT-VALUE}).")
   long seed;

@@ -85,12 +85,14 @@ public final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--tolerance",
+      paramLabel = "EPS",
       defaultValue = "1e-10",
       description = "--horizon inf: stop when max |V_new - V| <= this (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
   @Option(
       names = "--max-iterations",
+      paramLabel = "N",
       defaultValue = "1000000",
       description = "--horizon inf: at most this many sweeps (default: ${DEFAULT-VALUE}).")
   int maxIterations;
@@ -185,6 +187,8 @@ public final class SolveCommand implements Callable<Integer> {
    */
   public static Result run(Config c) {
     boolean infinite = "inf".equalsIgnoreCase(c.horizon());
+    // Checked for every horizon: an option that does not apply must still not hold nonsense.
+    InfiniteHorizonConfig.checkStopping(c.tolerance(), c.maxIterations());
     Map<String, Object> json = new LinkedHashMap<>();
     if (infinite) {
       InfiniteHorizonConfig config =

@@ -25,12 +25,14 @@ public final class TourCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       defaultValue = "tour",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed of the whole tour (default: ${DEFAULT-VALUE}).")
   long seed;

@@ -30,12 +30,14 @@ public final class VaeEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--k",
+      paramLabel = "K",
       defaultValue = "5000",
       description = "Importance samples per example for log p(x) (default: ${DEFAULT-VALUE}).")
   int k;
 
   @Option(
       names = "--examples",
+      paramLabel = "N",
       defaultValue = "1000",
       description =
           "Test examples for the log p(x) estimate; the ELBO uses all (default: ${DEFAULT-VALUE}).")

@@ -41,7 +41,7 @@ public final class IrlExperiment {
     double[][] expertVisitation = null;
     double[][] expertPolicy = null;
     if (c.demos() != null) {
-      demos = Demonstrations.read(c.demos(), mdp.numStates(), mdp.numActions());
+      demos = Demonstrations.read(c.demos(), mdp);
     } else {
       InferenceConfig expert =
           new InferenceConfig(c.horizon(), c.temperature(), Backup.MAXENT, 1.0);
