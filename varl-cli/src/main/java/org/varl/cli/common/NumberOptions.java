@@ -42,6 +42,9 @@ public final class NumberOptions {
 
   /** A finite plain decimal number, or TypeConversionException quoting the value. */
   public static double finiteDouble(String value) {
+    if (value.strip().matches("(?i)[+-]?(nan|inf|infinity)")) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");
+    }
     double d = convert(value, "a decimal number", NumberText::parseDouble);
     if (!Double.isFinite(d)) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a finite number");

@@ -3,6 +3,7 @@ package org.varl.cli.control;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Numbers;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.GridworldConfig;
@@ -110,13 +111,13 @@ public final class GridworldCommand implements Callable<Integer> {
     for (GridworldResult.TemperatureSummary s : r.temperatures()) {
       System.out.printf(
           Locale.ROOT,
-          "alpha %-5s V_0(start) exact %.4f maxent %.4f | optimism exact-maxent max %.4f"
-              + " mean %.4f | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
+          "alpha %-5s V_0(start) exact %s maxent %s | optimism exact-maxent max %s"
+              + " mean %s | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
           GridPanels.number(s.temperature()),
-          s.exact().startValue(),
-          s.maxent().startValue(),
-          s.maxOptimism(),
-          s.meanOptimism(),
+          Numbers.format(s.exact().startValue()),
+          Numbers.format(s.maxent().startValue()),
+          Numbers.format(s.maxOptimism()),
+          Numbers.format(s.meanOptimism()),
           s.exact().peakEntropyTime(),
           s.maxent().peakEntropyTime());
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
+import org.varl.cli.common.Numbers;
 import org.varl.cli.common.Outputs;
 import org.varl.control.Backup;
 import org.varl.control.ControlAsInference;
@@ -148,15 +149,18 @@ public final class SolveCommand implements Callable<Integer> {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%.6f%s",
+            "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%s%s",
             r.out(),
             r.states(),
             r.actions(),
             r.horizon() < 0 ? "inf" : Integer.toString(r.horizon()),
-            r.startValue(),
+            Numbers.format(r.startValue()),
             r.horizon() < 0
                 ? String.format(
-                    Locale.ROOT, " iterations=%d residual=%.3g", r.iterations(), r.residual())
+                    Locale.ROOT,
+                    " iterations=%d residual=%s",
+                    r.iterations(),
+                    Numbers.format(r.residual()))
                 : ""));
     if (!r.converged()) {
       // The file is complete and says "converged": false; the exit code says it too, so scripts
@@ -166,10 +170,10 @@ public final class SolveCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "varl control solve: not converged after %d iterations: residual"
-                  + " %.3g > tolerance %.3g; raise --max-iterations",
+                  + " %s > tolerance %s; raise --max-iterations",
               r.iterations(),
-              r.residual(),
-              tolerance));
+              Numbers.format(r.residual()),
+              Numbers.format(tolerance)));
       err.flush();
       return 1;
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
 import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.EvalRequest;
 import org.varl.models.vae.EvalResult;
@@ -48,7 +49,10 @@ public final class VaeEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     run.checkOut();
-    EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
+    EvalResult r;
+    try (ProgressListener bar = new ProgressListener("vae eval", "draw")) {
+      r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed), bar);
+    }
     if (r.dataChange() != null) {
       System.err.println("varl vae eval: warning: " + r.dataChange());
     }

@@ -286,12 +286,13 @@ public final class VaeTrainCommand implements Callable<Integer> {
     EpochMetrics last = result.last();
     System.out.printf(
         Locale.ROOT,
-        "trained %s on %s (%s gradients): test loss %.2f nats after %d epochs; run in %s%n",
+        "trained %s on %s (%s gradients): test loss %.2f nats after %d epoch%s; run in %s%n",
         result.config().model().architecture().id(),
         result.config().data(),
         result.gradientPath(),
         last.testLoss(),
         last.epoch(),
+        last.epoch() == 1 ? "" : "s",
         result.out());
     return 0;
   }
