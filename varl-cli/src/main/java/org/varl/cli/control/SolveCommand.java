@@ -255,7 +255,7 @@ public final class SolveCommand implements Callable<Integer> {
 
   static int parseHorizon(String text) {
     try {
-      int t = Integer.parseInt(text.trim());
+      int t = org.varl.core.data.NumberText.parseInt(text.trim());
       if (t < 1) {
         throw new IllegalArgumentException("horizon: must be >= 1 or inf, found " + text);
       }

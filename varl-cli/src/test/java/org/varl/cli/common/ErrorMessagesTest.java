@@ -148,6 +148,24 @@ class ErrorMessagesTest {
     Run ints = varl("vi", "amortization", "--points", "\u0663", "--out", dir.toString());
     assertThat(ints.code()).isEqualTo(2);
     assertThat(ints.err()).contains("'\u0663' is not an integer");
+    // Text options parsed by the command use the same parser (Integer.parseInt reads it as 3).
+    assertThat(
+            varl(
+                "control",
+                "solve",
+                "--mdp",
+                mdp.toString(),
+                "--horizon",
+                "\u0663",
+                "--out",
+                out.toString()))
+        .isEqualTo(
+            new Run(
+                2,
+                "",
+                "varl control solve: --horizon: expected an integer >= 1 or inf, found \u0663"));
+    assertThat(varl("vae", "train", "--threads", "\u0662", "--out", dir.toString()).code())
+        .isEqualTo(2);
     assertThat(Files.exists(out)).isFalse();
   }
 
