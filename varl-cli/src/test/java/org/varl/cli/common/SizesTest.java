@@ -44,6 +44,40 @@ class SizesTest {
   }
 
   @Test
+  void sampledTrajectoriesAreEstimatedBeforeSampling() {
+    // Was an OutOfMemoryError after solving both backups.
+    Run gw =
+        varl(
+            "control",
+            "gridworld",
+            "--size",
+            "4",
+            "--samples",
+            "2000000000",
+            "--out",
+            dir.resolve("g").toString());
+    assertThat(gw.code()).isEqualTo(2);
+    assertThat(gw.err())
+        .startsWith("varl control gridworld: --samples: 2000000000 needs an estimated ")
+        .contains(" GiB for the sampled trajectories of one policy (16 steps each), ")
+        .endsWith(LIMIT);
+    Run irl =
+        varl(
+            "control",
+            "irl",
+            "--size",
+            "4",
+            "--num-demos",
+            "2000000000",
+            "--out",
+            dir.resolve("i").toString());
+    assertThat(irl.code()).isEqualTo(2);
+    assertThat(irl.err())
+        .startsWith("varl control irl: --num-demos: 2000000000 needs an estimated ")
+        .endsWith(LIMIT);
+  }
+
+  @Test
   void estimatorSamplesAreBoundedByTheirWork() {
     Run r = varl("vi", "estimators", "--samples", "100000000", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);
