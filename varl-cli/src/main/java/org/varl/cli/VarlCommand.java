@@ -3,6 +3,9 @@ package org.varl.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.varl.cli.common.CommandGroups;
+import org.varl.cli.common.ErrorMessages;
+import org.varl.cli.common.HelpCommand;
+import org.varl.cli.common.NumberOptions;
 import org.varl.cli.control.ControlCommand;
 import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.flow.FlowCommand;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Command;
       DiffusionCommand.class,
       FlowCommand.class,
       RlCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 public final class VarlCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -88,6 +91,7 @@ public final class VarlCommand implements java.util.concurrent.Callable<Integer>
   /** A fully configured command line: error handling as documented above. */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VarlCommand());
+    NumberOptions.register(cl);
     cl.setExecutionExceptionHandler(VarlCommand::handleExecutionException);
     cl.setParameterExceptionHandler(VarlCommand::handleParameterException);
     return cl;
@@ -102,7 +106,13 @@ public final class VarlCommand implements java.util.concurrent.Callable<Integer>
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
     String name = cl.getCommandSpec().qualifiedName();
-    err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+    err.println(
+        name
+            + ": "
+            + ErrorMessages.describe(e, cl.getCommandSpec())
+            + " (see '"
+            + name
+            + " --help')");
     err.flush();
     return EXIT_INPUT;
   }
@@ -110,15 +120,16 @@ public final class VarlCommand implements java.util.concurrent.Callable<Integer>
   private static int handleExecutionException(
       Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
+    String name = cl.getCommandSpec().qualifiedName();
     if (e instanceof IllegalArgumentException || isInputError(e)) {
-      err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+      err.println(name + ": " + ErrorMessages.describe(e, cl.getCommandSpec()));
       err.flush();
       return EXIT_INPUT;
     }
     if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       // An I/O failure (full disk, permission denied): the message names the file and the reason;
       // a stack trace would add nothing the user can act on.
-      err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+      err.println(name + ": " + ErrorMessages.describe(e, cl.getCommandSpec()));
       err.flush();
       return EXIT_IO;
     }
@@ -138,10 +149,6 @@ public final class VarlCommand implements java.util.concurrent.Callable<Integer>
         || c instanceof java.nio.charset.CharacterCodingException
         || c instanceof java.io.EOFException
         || c instanceof com.fasterxml.jackson.core.JacksonException;
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "invalid input" : message.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   /** Version from the jar manifest, or "dev" when running from classes. */

@@ -16,8 +16,17 @@ public record InfiniteHorizonConfig(
     if (discount == 1.0) {
       throw new IllegalArgumentException("discount: horizon inf needs discount < 1, found 1.0");
     }
-    if (!(tolerance > 0.0)) {
-      throw new IllegalArgumentException("tolerance: must be > 0, found " + tolerance);
+    checkStopping(tolerance, maxIterations);
+  }
+
+  /**
+   * The stopping rule's checks, also for callers that take the options without iterating (a
+   * finite-horizon solve still rejects a bad {@code --tolerance}): tolerance finite and > 0 (an
+   * infinite tolerance would stop at once and report convergence), maxIterations >= 1.
+   */
+  public static void checkStopping(double tolerance, int maxIterations) {
+    if (!(tolerance > 0.0 && tolerance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("tolerance: must be finite and > 0, found " + tolerance);
     }
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maxIterations: must be >= 1, found " + maxIterations);

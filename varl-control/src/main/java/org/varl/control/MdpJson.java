@@ -41,12 +41,20 @@ public final class MdpJson {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
+  private static final String MALFORMED = "malformed JSON";
+
   private MdpJson() {}
 
   /** Reads an MDP; {@code normalize} rescales transition rows that do not sum to 1. */
   public static Mdp read(Path file, boolean normalize) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(reader, normalize);
+    } catch (IllegalArgumentException e) {
+      // A syntax error names the file too: which file is as much a part of "where" as the line.
+      if (e.getMessage() != null && e.getMessage().startsWith(MALFORMED)) {
+        throw new IllegalArgumentException("mdp: " + file + ": " + e.getMessage(), e);
+      }
+      throw e;
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalArgumentException("mdp: file not found: " + file);
     } catch (IOException e) {
@@ -104,7 +112,8 @@ public final class MdpJson {
               ? "syntax error"
               : e.getOriginalMessage().split("\\R", 2)[0];
       throw new IllegalArgumentException(
-          "malformed JSON at line "
+          MALFORMED
+              + " at line "
               + (at == null ? -1 : at.getLineNr())
               + ", column "
               + (at == null ? -1 : at.getColumnNr())

@@ -186,4 +186,22 @@ class MdpJsonTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("mdp: file not found: ");
   }
+
+  @Test
+  void aSyntaxErrorInAFileNamesTheFileLineAndColumn(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file =
+        java.nio.file.Files.writeString(dir.resolve("t.json"), "{\"states\": 2, \"act");
+    assertThatThrownBy(() -> MdpJson.read(file, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "mdp: "
+                + file
+                + ": malformed JSON at line 1, column 19: Unexpected end-of-input in field name");
+    // Validation errors name the field, not the file, as before.
+    java.nio.file.Path negative =
+        java.nio.file.Files.writeString(dir.resolve("n.json"), "{\"states\": 2}");
+    assertThatThrownBy(() -> MdpJson.read(negative, false))
+        .hasMessage("transitions: required field is missing");
+  }
 }

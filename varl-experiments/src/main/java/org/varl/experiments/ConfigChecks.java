@@ -11,4 +11,12 @@ public final class ConfigChecks {
       throw new IllegalArgumentException(name + " must be >= " + min + ", found " + value);
     }
   }
+
+  /** {@code value <= max}, or "NAME must be <= MAX (WHY), found VALUE". */
+  public static void requireAtMost(String name, long value, long max, String why) {
+    if (value > max) {
+      throw new IllegalArgumentException(
+          name + " must be <= " + max + " (" + why + "), found " + value);
+    }
+  }
 }

@@ -67,7 +67,7 @@ public final class EngineOptions {
       int max = EngineSetup.maxThreads();
       int n;
       try {
-        n = Integer.parseInt(value.trim());
+        n = org.varl.core.data.NumberText.parseInt(value.trim());
       } catch (NumberFormatException e) {
         throw new CommandLine.TypeConversionException(
             "--threads must be an integer in [1, " + max + "], found '" + value + "'");

@@ -3,6 +3,7 @@ package org.varl.cli.control;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Numbers;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.GridworldConfig;
@@ -44,6 +45,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--slip",
+      paramLabel = "P",
       defaultValue = "0.1",
       description =
           "Slip probability: 1 - p on the intended move, p/5 on each of the 5 moves (default: ${DEFAULT-VALUE}).")
@@ -66,6 +68,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--samples",
+      paramLabel = "N",
       defaultValue = "2000",
       description =
           "Trajectories sampled to check the visitation by Monte Carlo (default: ${DEFAULT-VALUE}).")
@@ -80,6 +83,7 @@ public final class GridworldCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed of the Monte Carlo check (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -107,13 +111,13 @@ public final class GridworldCommand implements Callable<Integer> {
     for (GridworldResult.TemperatureSummary s : r.temperatures()) {
       System.out.printf(
           Locale.ROOT,
-          "alpha %-5s V_0(start) exact %.4f maxent %.4f | optimism exact-maxent max %.4f"
-              + " mean %.4f | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
+          "alpha %-5s V_0(start) exact %s maxent %s | optimism exact-maxent max %s"
+              + " mean %s | marginal entropy peaks at t=%d (exact), t=%d (maxent)%n",
           GridPanels.number(s.temperature()),
-          s.exact().startValue(),
-          s.maxent().startValue(),
-          s.maxOptimism(),
-          s.meanOptimism(),
+          Numbers.format(s.exact().startValue()),
+          Numbers.format(s.maxent().startValue()),
+          Numbers.format(s.maxOptimism()),
+          Numbers.format(s.meanOptimism()),
           s.exact().peakEntropyTime(),
           s.maxent().peakEntropyTime());
     }

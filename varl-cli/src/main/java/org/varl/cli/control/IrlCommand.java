@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.varl.cli.common.Numbers;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.experiments.control.IrlExperiment;
@@ -54,6 +55,7 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--slip",
+      paramLabel = "P",
       defaultValue = "0.1",
       description = "Slip probability (default: ${DEFAULT-VALUE}).")
   double slip;
@@ -75,12 +77,14 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--iterations",
+      paramLabel = "N",
       defaultValue = "200",
       description = "Ascent iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
   @Option(
       names = "--lr",
+      paramLabel = "LR",
       defaultValue = "1.0",
       description = "Initial learning rate; it adapts by backtracking (default: ${DEFAULT-VALUE}).")
   double lr;
@@ -94,6 +98,7 @@ public final class IrlCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed for sampling demonstrations (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -113,20 +118,17 @@ public final class IrlCommand implements Callable<Integer> {
     IrlFiles.Written files = Outputs.all(() -> IrlFiles.write(r, out));
     System.out.printf(
         Locale.ROOT,
-        "features %s: true weights %s, learned %s (+ shift %.3f; reward RMSE after shift"
-            + " %.3f)%n",
+        "features %s: true weights %s, learned %s (+ shift %s; reward RMSE after shift" + " %s)%n",
         Arrays.toString(r.features()),
         Arrays.toString(r.trueWeights()),
         format(r.learnedWeights()),
-        r.shift(),
-        r.rewardRmse());
+        Numbers.format(r.shift()),
+        Numbers.format(r.rewardRmse()));
     System.out.printf(
         Locale.ROOT,
-        "max_t TV(learned visitation, demos) %.4f%s%n",
-        r.tvToDemos(),
-        Double.isNaN(r.tvToExpert())
-            ? ""
-            : String.format(Locale.ROOT, ", to the expert's %.4f", r.tvToExpert()));
+        "max_t TV(learned visitation, demos) %s%s%n",
+        Numbers.format(r.tvToDemos()),
+        Double.isNaN(r.tvToExpert()) ? "" : ", to the expert's " + Numbers.format(r.tvToExpert()));
     System.out.println("wrote " + files.figures() + " and " + files.metrics());
     return 0;
   }
@@ -134,7 +136,7 @@ public final class IrlCommand implements Callable<Integer> {
   private static String format(double[] w) {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < w.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", w[i]));
+      b.append(i == 0 ? "" : ", ").append(Numbers.format(w[i]));
     }
     return b.append(']').toString();
   }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
+import org.varl.cli.common.Numbers;
 import org.varl.cli.common.Outputs;
 import org.varl.control.Backup;
 import org.varl.control.ControlAsInference;
@@ -85,12 +86,14 @@ public final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--tolerance",
+      paramLabel = "EPS",
       defaultValue = "1e-10",
       description = "--horizon inf: stop when max |V_new - V| <= this (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
   @Option(
       names = "--max-iterations",
+      paramLabel = "N",
       defaultValue = "1000000",
       description = "--horizon inf: at most this many sweeps (default: ${DEFAULT-VALUE}).")
   int maxIterations;
@@ -146,15 +149,18 @@ public final class SolveCommand implements Callable<Integer> {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%.6f%s",
+            "wrote %s: S=%d A=%d horizon=%s E_p0[V_0]=%s%s",
             r.out(),
             r.states(),
             r.actions(),
             r.horizon() < 0 ? "inf" : Integer.toString(r.horizon()),
-            r.startValue(),
+            Numbers.format(r.startValue()),
             r.horizon() < 0
                 ? String.format(
-                    Locale.ROOT, " iterations=%d residual=%.3g", r.iterations(), r.residual())
+                    Locale.ROOT,
+                    " iterations=%d residual=%s",
+                    r.iterations(),
+                    Numbers.format(r.residual()))
                 : ""));
     if (!r.converged()) {
       // The file is complete and says "converged": false; the exit code says it too, so scripts
@@ -164,10 +170,10 @@ public final class SolveCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "varl control solve: not converged after %d iterations: residual"
-                  + " %.3g > tolerance %.3g; raise --max-iterations",
+                  + " %s > tolerance %s; raise --max-iterations",
               r.iterations(),
-              r.residual(),
-              tolerance));
+              Numbers.format(r.residual()),
+              Numbers.format(tolerance)));
       err.flush();
       return 1;
     }
@@ -185,6 +191,8 @@ public final class SolveCommand implements Callable<Integer> {
    */
   public static Result run(Config c) {
     boolean infinite = "inf".equalsIgnoreCase(c.horizon());
+    // Checked for every horizon: an option that does not apply must still not hold nonsense.
+    InfiniteHorizonConfig.checkStopping(c.tolerance(), c.maxIterations());
     Map<String, Object> json = new LinkedHashMap<>();
     if (infinite) {
       InfiniteHorizonConfig config =
@@ -247,7 +255,7 @@ public final class SolveCommand implements Callable<Integer> {
 
   static int parseHorizon(String text) {
     try {
-      int t = Integer.parseInt(text.trim());
+      int t = org.varl.core.data.NumberText.parseInt(text.trim());
       if (t < 1) {
         throw new IllegalArgumentException("horizon: must be >= 1 or inf, found " + text);
       }

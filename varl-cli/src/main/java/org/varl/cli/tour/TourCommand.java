@@ -25,12 +25,14 @@ public final class TourCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       defaultValue = "tour",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Seed of the whole tour (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -40,7 +42,8 @@ public final class TourCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "ID",
       description =
-          "Run only these sections (comma-separated ids, as in the report's anchors; default: all).")
+          "Run only these sections, comma-separated: ${COMPLETION-CANDIDATES} (default: all).",
+      completionCandidates = SectionIds.class)
   Set<String> only;
 
   @Override
@@ -58,6 +61,14 @@ public final class TourCommand implements Callable<Integer> {
     return result.failures() == 0 ? 0 : 1;
   }
 
+  /** The section ids, for the help text and shell completion. */
+  static final class SectionIds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return TourRegistry.sections().stream().map(TourSection::id).iterator();
+    }
+  }
+
   /** The tour's outcome. */
   public record Result(Path index, List<TourReport.Entry> entries, int failures) {}
 
@@ -72,7 +83,12 @@ public final class TourCommand implements Callable<Integer> {
     if (only != null) {
       for (String id : only) {
         if (TourRegistry.sections().stream().noneMatch(s -> s.id().equals(id))) {
-          throw new IllegalArgumentException("--only: unknown section \"" + id + "\"");
+          throw new IllegalArgumentException(
+              "--only: unknown section \""
+                  + id
+                  + "\"; valid: "
+                  + String.join(
+                      ", ", TourRegistry.sections().stream().map(TourSection::id).toList()));
         }
       }
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Json;
 import org.varl.cli.common.ModelOption;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
 import org.varl.models.vae.EvalRequest;
 import org.varl.models.vae.EvalResult;
@@ -30,12 +31,14 @@ public final class VaeEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--k",
+      paramLabel = "K",
       defaultValue = "5000",
       description = "Importance samples per example for log p(x) (default: ${DEFAULT-VALUE}).")
   int k;
 
   @Option(
       names = "--examples",
+      paramLabel = "N",
       defaultValue = "1000",
       description =
           "Test examples for the log p(x) estimate; the ELBO uses all (default: ${DEFAULT-VALUE}).")
@@ -46,7 +49,10 @@ public final class VaeEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     run.checkOut();
-    EvalResult r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed));
+    EvalResult r;
+    try (ProgressListener bar = new ProgressListener("vae eval", "draw")) {
+      r = VaeEvaluator.run(new EvalRequest(run.model, k, examples, seed.seed), bar);
+    }
     if (r.dataChange() != null) {
       System.err.println("varl vae eval: warning: " + r.dataChange());
     }

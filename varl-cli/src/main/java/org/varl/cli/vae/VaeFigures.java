@@ -10,6 +10,7 @@ import org.varl.cli.common.Plots;
 import org.varl.core.analysis.Pca;
 import org.varl.core.data.ArrayDataset;
 import org.varl.core.data.Shapes;
+import org.varl.core.engine.MemoryBudget;
 import org.varl.models.vae.EpochMetrics;
 import org.varl.models.vae.TrainedVae;
 import org.varl.models.vae.VaeConfig;
@@ -68,12 +69,29 @@ final class VaeFigures {
    */
   static Path interpolation(TrainedVae m, Path png, int from, int to, int steps) {
     ArrayDataset test = m.data().test();
-    for (int i : new int[] {from, to}) {
-      if (i < 0 || i >= test.size()) {
+    String[] names = {"--from", "--to"};
+    int[] indices = {from, to};
+    for (int j = 0; j < 2; j++) {
+      if (indices[j] < 0 || indices[j] >= test.size()) {
         throw new IllegalArgumentException(
-            "test image index must be in [0, " + test.size() + "), found " + i);
+            names[j]
+                + ": test image index must be in [0, "
+                + test.size()
+                + ") (the run's test set has "
+                + test.size()
+                + " images), found "
+                + indices[j]);
       }
     }
+    VaeConfig config = m.vae().config();
+    long pixels = (long) config.height() * config.width() * config.channels();
+    // The decodings (floats) and the PNG's raster (ZOOM x ZOOM int pixels per image pixel).
+    MemoryBudget.check(
+        "--steps",
+        steps,
+        MemoryBudget.floats((double) steps * pixels)
+            + MemoryBudget.floats((double) (steps + 2) * pixels * ZOOM * ZOOM),
+        "the decoded images and the figure");
     float[][] path = VaeImages.interpolation(m.vae(), test.row(from), test.row(to), steps);
     float[][] row = new float[steps + 2][];
     row[0] = test.row(from);

@@ -20,18 +20,21 @@ public final class VaeInterpolateCommand implements Callable<Integer> {
 
   @Option(
       names = "--from",
+      paramLabel = "INDEX",
       defaultValue = "0",
       description = "Index of test image A (default: ${DEFAULT-VALUE}).")
   int from;
 
   @Option(
       names = "--to",
+      paramLabel = "INDEX",
       defaultValue = "1",
       description = "Index of test image B (default: ${DEFAULT-VALUE}).")
   int to;
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Decodings between A and B (default: ${DEFAULT-VALUE}).")
   int steps;

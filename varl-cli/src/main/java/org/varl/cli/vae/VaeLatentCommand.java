@@ -24,6 +24,7 @@ public final class VaeLatentCommand implements Callable<Integer> {
 
   @Option(
       names = "--examples",
+      paramLabel = "N",
       defaultValue = "2000",
       description = "Test examples plotted (default: ${DEFAULT-VALUE}).")
   int examples;

@@ -21,12 +21,14 @@ public final class VaeReconstructCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "16",
       description = "Test images (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
       names = "--columns",
+      paramLabel = "N",
       defaultValue = "8",
       description = "Images per row (default: ${DEFAULT-VALUE}).")
   int columns;

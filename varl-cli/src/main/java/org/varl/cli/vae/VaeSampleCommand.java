@@ -21,12 +21,14 @@ public final class VaeSampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "64",
       description = "Number of samples (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
       names = "--columns",
+      paramLabel = "N",
       defaultValue = "8",
       description = "Images per row (default: ${DEFAULT-VALUE}).")
   int columns;

@@ -57,11 +57,13 @@ public final class VaeTrainCommand implements Callable<Integer> {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package).")
+          "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package)"
+              + " (default: none; fashion-mnist is looked up where the Debian package installs it).")
   Path dataDir;
 
   @Option(
       names = "--shapes-count",
+      paramLabel = "N",
       defaultValue = "12000",
       description =
           "Sprites generated for --data shapes, train + test (default: ${DEFAULT-VALUE}).")
@@ -69,54 +71,63 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--csv-standardize",
-      description = "Standardize CSV columns instead of scaling them to [0, 1].")
+      description =
+          "Standardize CSV columns instead of scaling them to [0, 1] (default: off, min-max scaling).")
   boolean csvStandardize;
 
   @Option(
       names = "--csv-label",
       paramLabel = "COLUMN",
       description =
-          "CSV column (0-based, -1 = last) holding an integer label, excluded from the features.")
-  Integer csvLabel;
+          "CSV column (0-based, -1 = last) holding an integer label, excluded from the features"
+              + " (default: none, every column is a feature).")
+  Integer csvLabelColumn;
 
   @Option(
       names = "--epochs",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Total epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       defaultValue = "128",
       description = "Examples per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
       names = "--latent",
+      paramLabel = "N",
       defaultValue = "20",
       description = "Latent dimensions (default: ${DEFAULT-VALUE}).")
   int latent;
 
   @Option(
       names = "--hidden",
+      paramLabel = "N",
       defaultValue = "400",
       description = "Hidden units (default: ${DEFAULT-VALUE}).")
   int hidden;
 
   @Option(
       names = "--lr",
+      paramLabel = "LR",
       defaultValue = "1e-3",
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
   @Option(
       names = "--beta",
+      paramLabel = "BETA",
       defaultValue = "1",
       description = "Weight of the KL term (beta-VAE; 1 = ELBO) (default: ${DEFAULT-VALUE}).")
   double beta;
 
   @Option(
       names = "--estimator",
+      paramLabel = "pathwise|score|iwae",
       defaultValue = "pathwise",
       description =
           "Gradient estimator: pathwise (reparameterization + analytic KL), score (score function), "
@@ -125,6 +136,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--iwae-k",
+      paramLabel = "K",
       defaultValue = "5",
       description =
           "Importance samples per example for --estimator iwae (default: ${DEFAULT-VALUE}).")
@@ -132,6 +144,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--likelihood",
+      paramLabel = "bernoulli|gaussian",
       defaultValue = "bernoulli",
       description =
           "Decoder distribution: bernoulli (logits) or gaussian (fixed scale) (default: ${DEFAULT-VALUE}).")
@@ -139,12 +152,14 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--obs-scale",
+      paramLabel = "SIGMA",
       defaultValue = "0.1",
       description = "Standard deviation of the gaussian likelihood (default: ${DEFAULT-VALUE}).")
   double obsScale;
 
   @Option(
       names = "--arch",
+      paramLabel = "mlp|conv",
       defaultValue = "mlp",
       description =
           "Encoder/decoder: mlp or conv (images with sides divisible by 4) (default: ${DEFAULT-VALUE}).")
@@ -152,13 +167,16 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--binarize",
-      description = "Dynamic binarization of every batch (data must be in [0, 1]).")
+      description =
+          "Dynamic binarization of every batch (data must be in [0, 1]) (default: off; with"
+              + " --resume, the run's own).")
   boolean binarize;
 
   @Mixin SeedOption seed;
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "2",
       converter = EngineOptions.ThreadCount.class,
       description =
@@ -168,17 +186,19 @@ public final class VaeTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--device",
+      paramLabel = "cpu|gpu",
       defaultValue = "cpu",
       converter = EngineOptions.DeviceName.class,
-      description = "cpu (default: ${DEFAULT-VALUE}; training runs on the CPU).")
+      description =
+          "cpu; gpu is refused, training runs on the CPU in this build (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
       description =
-          "Run directory to write (required, except with --resume: then DIR itself; another --out forks"
-              + " the run there and leaves DIR as it was).")
+          "Run directory to write (required, except with --resume: then the default is DIR itself;"
+              + " another --out forks the run there and leaves DIR as it was).")
   Path out;
 
   @Option(
@@ -235,8 +255,8 @@ public final class VaeTrainCommand implements Callable<Integer> {
     if (csvStandardize) {
       options = options.withCsvScaling(CsvScaling.STANDARDIZE);
     }
-    if (csvLabel != null) {
-      options = options.withCsvLabel(csvLabel);
+    if (csvLabelColumn != null) {
+      options = options.withCsvLabel(csvLabelColumn);
     }
     ModelOptions model =
         new ModelOptions(
@@ -266,12 +286,13 @@ public final class VaeTrainCommand implements Callable<Integer> {
     EpochMetrics last = result.last();
     System.out.printf(
         Locale.ROOT,
-        "trained %s on %s (%s gradients): test loss %.2f nats after %d epochs; run in %s%n",
+        "trained %s on %s (%s gradients): test loss %.2f nats after %d epoch%s; run in %s%n",
         result.config().model().architecture().id(),
         result.config().data(),
         result.gradientPath(),
         last.testLoss(),
         last.epoch(),
+        last.epoch() == 1 ? "" : "s",
         result.out());
     return 0;
   }

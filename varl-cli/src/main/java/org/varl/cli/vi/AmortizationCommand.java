@@ -40,10 +40,11 @@ public final class AmortizationCommand implements Callable<Integer> {
       defaultValue = "2000",
       paramLabel = "N",
       description = "Data points (default: ${DEFAULT-VALUE}).")
-  int points;
+  int dataPoints;
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Adam steps of each fit (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -57,7 +58,7 @@ public final class AmortizationCommand implements Callable<Integer> {
     Outputs.directory(out);
     AmortizationConfig config =
         AmortizationConfig.defaults()
-            .withDataPoints(points)
+            .withDataPoints(dataPoints)
             .withSteps(steps)
             .withSeed(seed.seed)
             .withDevice(engine.device);

@@ -45,6 +45,7 @@ public final class EstimatorsCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       defaultValue = "100",
       description =
           "Unrecorded estimates first, so adaptive baselines settle (default: ${DEFAULT-VALUE}).")
@@ -62,7 +63,8 @@ public final class EstimatorsCommand implements Callable<Integer> {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package).")
+          "Directory of the four IDX files for mnist (or fashion-mnist elsewhere than the Debian package)"
+              + " (default: none; fashion-mnist is looked up where the Debian package installs it).")
   Path dataDir;
 
   @CommandLine.Mixin SeedOption seed;

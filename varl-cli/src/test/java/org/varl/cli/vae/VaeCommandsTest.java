@@ -128,7 +128,7 @@ class VaeCommandsTest {
                 out.toString()))
         .isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("varl vae train: lr must be > 0 and finite, found -1.0");
+        .isEqualTo("varl vae train: --lr must be > 0 and finite, found -1.0");
     assertThat(out).doesNotExist();
 
     err.getBuffer().setLength(0);

@@ -81,7 +81,7 @@ class ViCommandsTest {
     Run samples = run("vi", "estimators", "--samples", "3", "--out", dir.toString());
     assertThat(samples.code()).isEqualTo(2);
     assertThat(samples.err().strip())
-        .isEqualTo("varl vi estimators: samples must be >= 16, found 3");
+        .isEqualTo("varl vi estimators: --samples must be >= 16, found 3");
     Run data =
         run("vi", "estimators", "--samples", "16", "--data", "mnist", "--out", dir.toString());
     assertThat(data.code()).isEqualTo(2);

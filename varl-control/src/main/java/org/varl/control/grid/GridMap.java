@@ -95,6 +95,15 @@ public final class GridMap {
     if (starts == 0) {
       throw new IllegalArgumentException("map: no start cell 'S'");
     }
+    boolean goal = false;
+    for (CellType c : cells) {
+      goal |= c == CellType.GOAL;
+    }
+    if (!goal) {
+      // Without a goal every cell costs -1 forever: the values only count steps and the figures
+      // show nothing the map was meant to ask.
+      throw new IllegalArgumentException("map: no goal cell 'G'");
+    }
     int numStates = stateCells.size();
     int numActions = Moves.COUNT;
     int[] stateToCell = new int[numStates];

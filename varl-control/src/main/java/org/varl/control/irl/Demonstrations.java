@@ -78,6 +78,42 @@ public final class Demonstrations {
     return last; // rounding left a little mass: the last possible index
   }
 
+  /**
+   * Reads and checks demonstrations for {@code mdp}: as {@link #read(Path, int, int)}, and every
+   * step must be a move the dynamics allow, P(s_{t+1} | s_t, a_t) > 0 (a demonstration that jumps
+   * has no likelihood under any reward, so the fit would be meaningless).
+   */
+  public static List<Trajectory> read(Path file, Mdp mdp) {
+    List<Trajectory> demos = read(file, mdp.numStates(), mdp.numActions());
+    for (int i = 0; i < demos.size(); i++) {
+      Trajectory d = demos.get(i);
+      for (int t = 0; t + 1 < d.length(); t++) {
+        int s = d.states()[t];
+        int a = d.actions()[t];
+        int next = d.states()[t + 1];
+        boolean possible = false;
+        for (int k = mdp.rowBegin(s, a); k < mdp.rowEnd(s, a) && !possible; k++) {
+          possible = mdp.successor(k) == next && mdp.probability(k) > 0;
+        }
+        if (!possible) {
+          throw new IllegalArgumentException(
+              "trajectories["
+                  + i
+                  + "]["
+                  + (t + 1)
+                  + "]: state "
+                  + next
+                  + " cannot follow state "
+                  + s
+                  + " under action "
+                  + a
+                  + " (P(s'|s,a) = 0): an impossible move");
+        }
+      }
+    }
+    return demos;
+  }
+
   /** Reads and checks demonstrations for an MDP of S states and A actions. */
   public static List<Trajectory> read(Path file, int numStates, int numActions) {
     JsonNode root;
@@ -89,7 +125,9 @@ public final class Demonstrations {
               ? "syntax error"
               : e.getOriginalMessage().split("\\R", 2)[0];
       throw new IllegalArgumentException(
-          "malformed JSON at line "
+          "demos: "
+              + file
+              + ": malformed JSON at line "
               + e.getLocation().getLineNr()
               + ", column "
               + e.getLocation().getColumnNr()
@@ -100,7 +138,25 @@ public final class Demonstrations {
     } catch (IOException e) {
       throw new UncheckedIOException("demos: cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject() || !root.has("trajectories")) {
+    if (root == null || root.isMissingNode()) {
+      throw new IllegalArgumentException(
+          "demos: " + file + ": empty; expected {\"trajectories\": [[[s, a], ...], ...]}");
+    }
+    if (!root.isObject()) {
+      throw new IllegalArgumentException(
+          "demos: "
+              + file
+              + ": expected a JSON object {\"trajectories\": [...]} at the top level, found "
+              + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+    for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("trajectories")) {
+        throw new IllegalArgumentException(
+            "demos: " + file + ": unknown field \"" + name + "\" (the only field is trajectories)");
+      }
+    }
+    if (!root.has("trajectories")) {
       throw new IllegalArgumentException("trajectories: required field is missing");
     }
     JsonNode list = root.get("trajectories");

@@ -12,4 +12,13 @@ public record Trajectory(int[] states, int[] actions) {
   public int length() {
     return states.length;
   }
+
+  /**
+   * Estimated heap bytes of {@code count} trajectories of {@code horizon} steps in a list: per
+   * trajectory two int[horizon] arrays (16-byte headers), the record (16 bytes with its two
+   * references) and the list's reference (8), so callers can refuse a count before sampling it.
+   */
+  public static double bytes(long count, long horizon) {
+    return count * (2.0 * (16 + 4.0 * horizon) + 16 + 8);
+  }
 }

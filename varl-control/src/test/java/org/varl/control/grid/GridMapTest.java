@@ -65,6 +65,7 @@ class GridMapTest {
     assertThatThrownBy(() -> GridMap.parse("S..\n..\n", 0.1))
         .hasMessage("map: line 2 has 2 cells, expected 3");
     assertThatThrownBy(() -> GridMap.parse("...\n..G\n", 0.1)).hasMessage("map: no start cell 'S'");
+    assertThatThrownBy(() -> GridMap.parse("S..\n...\n", 0.1)).hasMessage("map: no goal cell 'G'");
     assertThatThrownBy(() -> GridMap.parse("\n\n", 0.1)).hasMessage("map: is empty");
     assertThatThrownBy(() -> GridMap.parse(MAP, 1.5))
         .hasMessage("slip: must be in [0, 1], found 1.5");

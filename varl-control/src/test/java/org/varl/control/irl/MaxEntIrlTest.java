@@ -171,7 +171,28 @@ class MaxEntIrlTest {
         .hasMessageStartingWith("trajectories[1]: expected 2 [state, action] pairs");
     Files.writeString(file, "{\"trajectories\": [[[0, 1], [1, 2]]");
     assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
-        .hasMessageStartingWith("malformed JSON at line 1");
+        .hasMessageStartingWith("demos: " + file + ": malformed JSON at line 1");
+    // A top-level array, an unknown field and a jump the dynamics do not allow were accepted (the
+    // first as "required field is missing").
+    Files.writeString(file, "[[[0, 1]]]");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
+        .hasMessage(
+            "demos: "
+                + file
+                + ": expected a JSON object {\"trajectories\": [...]} at the top level, found array");
+    Files.writeString(file, "{\"trajectories\": [[[0, 1]]], \"extra\": 1}");
+    assertThatThrownBy(() -> Demonstrations.read(file, 16, 5))
+        .hasMessage(
+            "demos: " + file + ": unknown field \"extra\" (the only field is trajectories)");
+    // State 0 of the 4x4 grid is (0, 0); state 15 is the far corner, not one move away.
+    Files.writeString(file, "{\"trajectories\": [[[0, 4], [15, 2]]]}");
+    assertThat(Demonstrations.read(file, 16, 5)).hasSize(1);
+    assertThatThrownBy(() -> Demonstrations.read(file, mdp))
+        .hasMessage(
+            "trajectories[0][1]: state 15 cannot follow state 0 under action 4 (P(s'|s,a) = 0):"
+                + " an impossible move");
+    Files.writeString(file, Demonstrations.toJson(demos));
+    assertThat(Demonstrations.read(file, mdp)).hasSize(3);
     assertThatThrownBy(() -> Demonstrations.read(dir.resolve("none.json"), 16, 5))
         .hasMessageStartingWith("demos: file not found");
   }

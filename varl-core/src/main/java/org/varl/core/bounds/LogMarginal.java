@@ -29,6 +29,13 @@ public final class LogMarginal {
    */
   public static final int DEFAULT_ROWS_PER_CHUNK = 16_384;
 
+  /**
+   * Partial sums kept before they are folded into one: with K = 1e8 and chunks of 200 draws, half a
+   * million arrays would otherwise stay alive. The usual K (5000) never reaches it, so its result
+   * is the one logSumExp over all chunks.
+   */
+  static final int MAX_PARTIALS = 1024;
+
   private LogMarginal() {}
 
   /** {@code log p̂(x)} per example, {@code [B]}, with a chunk size chosen from the batch size. */
@@ -65,6 +72,15 @@ public final class LogMarginal {
         NDArray partial = StableMath.logSumExp(logWeights.stopGradient(), 0, false);
         NDScope.unregister(partial);
         partials.add(partial);
+      }
+      if (partials.size() == MAX_PARTIALS) {
+        // Large K: fold the partial sums into one (logSumExp is associative up to rounding), so
+        // memory stays at MAX_PARTIALS arrays of [B] however many chunks K takes.
+        NDArray stackedSoFar = NDArrays.stack(partials, 0);
+        NDArray folded = StableMath.logSumExp(stackedSoFar, 0, false);
+        partials.close();
+        stackedSoFar.close();
+        partials = new NDList(folded);
       }
     }
     NDArray stacked = NDArrays.stack(partials, 0);

@@ -154,19 +154,23 @@ public final class CsvLoader {
     return cells;
   }
 
+  /**
+   * NaN and infinities are numbers, reported as "not a finite float" rather than "not a number".
+   */
+  private static final java.util.regex.Pattern NON_FINITE =
+      java.util.regex.Pattern.compile("[+-]?(?:NaN|Infinity)");
+
   private static boolean isNumber(String cell) {
-    try {
-      Double.parseDouble(cell);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return NumberText.isDecimal(cell) || NON_FINITE.matcher(cell).matches();
   }
 
   private static float parseFeature(String file, int lineNo, int column, String cell) {
     double v;
     try {
-      v = Double.parseDouble(cell);
+      v =
+          NON_FINITE.matcher(cell).matches()
+              ? Double.parseDouble(cell)
+              : NumberText.parseDouble(cell);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           file
@@ -195,7 +199,7 @@ public final class CsvLoader {
   private static int parseLabel(String file, int lineNo, int column, String cell) {
     double v;
     try {
-      v = Double.parseDouble(cell);
+      v = NumberText.parseDouble(cell);
     } catch (NumberFormatException e) {
       v = Double.NaN;
     }

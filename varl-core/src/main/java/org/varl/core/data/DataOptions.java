@@ -43,7 +43,7 @@ public record DataOptions(
   public DataOptions {
     if (shapesCount < 2 || shapesCount > Shapes.MAX_COUNT) {
       throw new IllegalArgumentException(
-          "shapes count must be in [2, " + Shapes.MAX_COUNT + "], found " + shapesCount);
+          "shapesCount must be in [2, " + Shapes.MAX_COUNT + "], found " + shapesCount);
     }
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("testFraction must be in (0, 1), found " + testFraction);

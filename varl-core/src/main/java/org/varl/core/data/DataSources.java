@@ -3,6 +3,7 @@ package org.varl.core.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.varl.core.engine.MemoryBudget;
 
 /**
  * Turns a {@code --data} spec into a {@link TrainTestSplit}:
@@ -53,11 +54,20 @@ public final class DataSources {
     return switch (s) {
       case "fashion-mnist" -> fashionMnist(options);
       case "mnist" -> mnist(options);
-      case "shapes" ->
-          TrainTestSplit.random(
-              Shapes.generate(options.shapesCount(), options.seed()),
-              options.testFraction(),
-              options.seed());
+      case "shapes" -> {
+        // The sprites, then their train/test copies, then the model's tensors of them: three
+        // copies of count x 784 floats, plus each sprite's factors (a double[5] and its header).
+        MemoryBudget.check(
+            "shapesCount",
+            options.shapesCount(),
+            3 * MemoryBudget.floats((double) options.shapesCount() * Shapes.SIDE * Shapes.SIDE)
+                + 2.0 * options.shapesCount() * (16 + 8 * Shapes.FACTOR_NAMES.size() + 8),
+            "the sprites, their train/test split and their tensors");
+        yield TrainTestSplit.random(
+            Shapes.generate(options.shapesCount(), options.seed()),
+            options.testFraction(),
+            options.seed());
+      }
       default ->
           throw new IllegalArgumentException(
               "unknown --data \"" + spec + "\": expected fashion-mnist, mnist, shapes or csv:PATH");

@@ -92,7 +92,7 @@ public final class Shapes {
   public static ArrayDataset generate(int count, long seed) {
     if (count < 0 || count > MAX_COUNT) {
       throw new IllegalArgumentException(
-          "shapes count must be in [0, " + MAX_COUNT + "], found " + count);
+          "shapesCount must be in [0, " + MAX_COUNT + "], found " + count);
     }
     int d = SIDE * SIDE;
     float[] pixels = new float[count * d];

@@ -108,6 +108,23 @@ class BoundsTest {
   }
 
   @Test
+  void logMarginalFoldsItsPartialSumsForLargeK() {
+    // 3000 chunks of one draw pass MAX_PARTIALS (1024) twice: the partial sums are folded, the
+    // estimate is the same as with one chunk of all draws (same seed, same draws, float rounding).
+    int k = 3000;
+    assertThat(k).isGreaterThan(2 * LogMarginal.MAX_PARTIALS);
+    Engine.getInstance().setRandomSeed(77);
+    float[] folded = LogMarginal.estimate(x, posterior(), prior, likelihood, k, 1).toFloatArray();
+    Engine.getInstance().setRandomSeed(77);
+    float[] whole = LogMarginal.estimate(x, posterior(), prior, likelihood, k, k).toFloatArray();
+    float[] logPx = trueLogMarginal();
+    for (int b = 0; b < 2; b++) {
+      assertThat(folded[b]).isFinite().isCloseTo(logPx[b], within(0.05f));
+      assertThat(whole[b]).isCloseTo(logPx[b], within(0.05f));
+    }
+  }
+
+  @Test
   void logMarginalIsStableForK5000AndChunkingRecoversLogMarginal() {
     // A poor proposal makes log w ≈ −1e3…: the naive mean of exp(log w) would underflow to log 0 =
     // −inf.

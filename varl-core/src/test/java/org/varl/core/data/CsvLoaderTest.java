@@ -96,6 +96,18 @@ class CsvLoaderTest {
   }
 
   @Test
+  void javaOnlyNumberSyntaxIsRejected() throws IOException {
+    // Double.parseDouble accepts all of these; a data file means none of them.
+    for (String cell : new String[] {"1f", "2d", "0x1p3", "1_000", "\u0663"}) {
+      assertThatThrownBy(() -> CsvLoader.read(csv("1,2\n" + cell + ",4\n"), "x", raw()))
+          .as(cell)
+          .hasMessage("data.csv: line 2, column 1: not a number: \"" + cell + "\"");
+    }
+    assertThat(CsvLoader.read(csv("1,2\n-.5,+3e-2\n"), "x", raw()).features())
+        .containsExactly(1, 2, -0.5f, 0.03f);
+  }
+
+  @Test
   void badLabelsAreRejected() throws IOException {
     assertThatThrownBy(() -> CsvLoader.read(csv("1,2\n3,2.5\n"), "x", raw().withCsvLabel(-1)))
         .hasMessage(

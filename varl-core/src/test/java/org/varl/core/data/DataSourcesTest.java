@@ -201,11 +201,11 @@ class DataSourcesTest {
     assertThatThrownBy(() -> d.withTestFraction(1.0))
         .hasMessage("testFraction must be in (0, 1), found 1.0");
     assertThatThrownBy(() -> d.withShapesCount(1))
-        .hasMessage("shapes count must be in [2, 2000000], found 1");
+        .hasMessage("shapesCount must be in [2, 2000000], found 1");
     // 3M sprites of 784 pixels would overflow one Java array: refused up front, not a
     // NegativeArraySizeException.
     assertThatThrownBy(() -> d.withShapesCount(3_000_000))
-        .hasMessage("shapes count must be in [2, 2000000], found 3000000");
+        .hasMessage("shapesCount must be in [2, 2000000], found 3000000");
     assertThatThrownBy(() -> d.withCsvLabel(-2))
         .hasMessage("csvLabelColumn must be >= 0, or -1 for the last column, found -2");
     assertThat(d.shapesCount()).isEqualTo(12000);

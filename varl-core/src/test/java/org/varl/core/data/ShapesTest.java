@@ -207,7 +207,7 @@ class ShapesTest {
     assertThatThrownBy(() -> Shapes.render(3, 1, 0, 14, 14))
         .hasMessage("shape must be 0 (square), 1 (ellipse) or 2 (triangle), found 3");
     assertThatThrownBy(() -> Shapes.generate(-1, 0))
-        .hasMessage("shapes count must be in [0, 2000000], found -1");
+        .hasMessage("shapesCount must be in [0, 2000000], found -1");
   }
 
   @Property(tries = 300)

@@ -35,6 +35,20 @@ public record GridworldConfig(
         throw new IllegalArgumentException(
             "--temperatures[" + i + "]: must be finite and > 0, found " + temperatures[i]);
       }
+      for (int j = 0; j < i; j++) {
+        if (temperatures[j] == temperatures[i]) {
+          // The figures are named by the temperature: a repeat would overwrite its own files
+          // (and "wrote 6 figures" would count 2 files three times).
+          throw new IllegalArgumentException(
+              "--temperatures["
+                  + i
+                  + "]: "
+                  + temperatures[i]
+                  + " repeats --temperatures["
+                  + j
+                  + "]; each temperature's figures are named by it");
+        }
+      }
     }
     if (horizon < 0) {
       throw new IllegalArgumentException(

@@ -12,6 +12,7 @@ import org.varl.control.grid.Gridworld;
 import org.varl.control.grid.SlipperyGridworld;
 import org.varl.control.irl.Demonstrations;
 import org.varl.control.irl.Trajectory;
+import org.varl.core.engine.MemoryBudget;
 import org.varl.experiments.Listener;
 
 /**
@@ -43,6 +44,11 @@ public final class GridworldExperiment {
     int horizon = c.horizon() > 0 ? c.horizon() : 2 * (grid.width() + grid.height());
     int[] times = times(horizon);
     double[] temperatures = c.temperatures();
+    MemoryBudget.check(
+        "samples",
+        c.samples(),
+        Trajectory.bytes(c.samples(), horizon),
+        "the sampled trajectories of one policy (" + horizon + " steps each)");
     listener.stage(
         "solve both backups and sample " + c.samples() + " trajectories of each policy",
         2L * temperatures.length);

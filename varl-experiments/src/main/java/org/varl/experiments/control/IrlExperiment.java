@@ -15,6 +15,7 @@ import org.varl.control.irl.IrlConfig;
 import org.varl.control.irl.IrlResult;
 import org.varl.control.irl.MaxEntIrl;
 import org.varl.control.irl.Trajectory;
+import org.varl.core.engine.MemoryBudget;
 import org.varl.experiments.Listener;
 
 /**
@@ -41,12 +42,17 @@ public final class IrlExperiment {
     double[][] expertVisitation = null;
     double[][] expertPolicy = null;
     if (c.demos() != null) {
-      demos = Demonstrations.read(c.demos(), mdp.numStates(), mdp.numActions());
+      demos = Demonstrations.read(c.demos(), mdp);
     } else {
       InferenceConfig expert =
           new InferenceConfig(c.horizon(), c.temperature(), Backup.MAXENT, 1.0);
       expertPolicy = BackwardMessages.compute(mdp, expert).policy();
       expertVisitation = PolicyVisitation.compute(mdp, expertPolicy);
+      MemoryBudget.check(
+          "numDemos",
+          c.numDemos(),
+          Trajectory.bytes(c.numDemos(), c.horizon()),
+          "the demonstrations (" + c.horizon() + " steps each)");
       demos = Demonstrations.sample(mdp, expertPolicy, c.numDemos(), c.seed());
     }
     int horizon = demos.get(0).length();

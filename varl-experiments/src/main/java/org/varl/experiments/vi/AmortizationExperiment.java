@@ -16,6 +16,7 @@ import org.varl.core.bounds.LogMarginal;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
+import org.varl.core.engine.MemoryBudget;
 import org.varl.core.nn.Activation;
 import org.varl.core.nn.Mlp;
 import org.varl.core.optim.Adam;
@@ -64,8 +65,28 @@ public final class AmortizationExperiment {
     return 3L * config.steps();
   }
 
+  /**
+   * Refuses a size that cannot fit before anything is allocated (issue 9): per data point the data
+   * (D floats), the per-point q's parameters with their gradients and Adam moments (4 x 2d floats),
+   * one step's temporaries (about 6 (D + hidden + 2d) floats) and the final ELBO's evalSamples
+   * draws of likelihood terms and latents (3 evalSamples (D + d) floats at once).
+   */
+  static void checkMemory(AmortizationConfig c) {
+    double perPoint =
+        c.dataDim()
+            + 8.0 * c.latentDim()
+            + 6.0 * (c.dataDim() + c.encoderHidden() + 2 * c.latentDim())
+            + 3.0 * c.evalSamples() * (c.dataDim() + c.latentDim());
+    MemoryBudget.check(
+        "dataPoints",
+        c.dataPoints(),
+        MemoryBudget.floats(perPoint * c.dataPoints()),
+        "the data, the per-point posteriors and the final ELBO's draws");
+  }
+
   /** Runs the experiment, reporting each optimization step to {@code progress}. */
   public static AmortizationResult run(AmortizationConfig config, Listener listener) {
+    checkMemory(config);
     listener.stage("amortization: global, per-point and amortized fits", totalWork(config));
     long start = System.nanoTime();
     EngineSetup.seed(config.seed());

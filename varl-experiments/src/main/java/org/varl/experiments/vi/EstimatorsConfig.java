@@ -29,6 +29,14 @@ public record EstimatorsConfig(
     String imageData,
     String dataDir) {
 
+  /**
+   * Most recorded estimates per estimator: the work is {@link EstimatorsExperiment#PAIRS} x (R +
+   * warmup) single-draw gradients, about 1 ms each on average (the default R = 1000 takes about 25
+   * s), so R = 1e6 is about 6 hours and R = 1e8 ran with no end in sight (issue 9). The moments are
+   * accumulated in O(1) memory, so the bound is on the work, not the memory.
+   */
+  public static final int MAX_SAMPLES = 1_000_000;
+
   /** The {@code imageData} value that picks Fashion-MNIST when available and otherwise shapes. */
   public static final String AUTO = "auto";
 
@@ -36,7 +44,15 @@ public record EstimatorsConfig(
 
   public EstimatorsConfig {
     ConfigChecks.requireAtLeast("samples", samples, 16);
+    ConfigChecks.requireAtMost(
+        "samples",
+        samples,
+        MAX_SAMPLES,
+        EstimatorsExperiment.PAIRS
+            + " estimators x that many single-draw gradients, about 1 ms each, already take hours");
     ConfigChecks.requireAtLeast("warmup", warmup, 0);
+    ConfigChecks.requireAtMost(
+        "warmup", warmup, MAX_SAMPLES, "the same bound as samples: the work grows with both");
     ConfigChecks.requireAtLeast("encoderBatch", encoderBatch, 1);
     if (device == null || !(device.equals("cpu") || device.equals("gpu"))) {
       throw new IllegalArgumentException("device must be cpu or gpu, found " + device);

@@ -46,19 +46,34 @@ public final class VaeEvaluator {
 
   /** Loads the run and evaluates it. */
   public static EvalResult run(EvalRequest request) {
+    return run(request, EvalListener.NONE);
+  }
+
+  /** Loads the run and evaluates it, reporting progress to {@code listener}. */
+  public static EvalResult run(EvalRequest request, EvalListener listener) {
     try (TrainedVae trained = TrainedVae.load(request.model())) {
-      return evaluate(trained, request);
+      return evaluate(trained, request, listener);
     }
   }
 
   /** Evaluates an already loaded model. */
   public static EvalResult evaluate(TrainedVae trained, EvalRequest request) {
+    return evaluate(trained, request, EvalListener.NONE);
+  }
+
+  /**
+   * Evaluates an already loaded model, reporting two stages: "test ELBO" in examples and "log p(x)"
+   * in examples x K draws.
+   */
+  public static EvalResult evaluate(
+      TrainedVae trained, EvalRequest request, EvalListener listener) {
     long start = System.nanoTime();
     Vae vae = trained.vae();
     ArrayDataset test = trained.data().test();
     int n = test.size();
     double recon = 0;
     double kl = 0;
+    listener.stage("test ELBO", n);
     for (int from = 0, b = 0; from < n; from += VaeTrainer.EVAL_BATCH, b++) {
       int to = Math.min(n, from + VaeTrainer.EVAL_BATCH);
       try (NDManager m = trained.manager().newSubManager()) {
@@ -75,9 +90,11 @@ public final class VaeEvaluator {
         recon += sums[0];
         kl += sums[1];
       }
+      listener.advance(to - from);
     }
 
     int ll = Math.min(request.examples(), n);
+    listener.stage("log p(x), K = " + request.k(), (long) ll * request.k());
     EngineSetup.seed(Seeds.mix(request.seed(), Streams.EVAL_NOISE, 1));
     double logLik = 0;
     double elbo = 0;
@@ -105,6 +122,7 @@ public final class VaeEvaluator {
         float[] sums = VaeLosses.negativeElboSums(vae, x, eps).toFloatArray();
         elbo -= sums[0] + sums[1];
       }
+      listener.advance((long) (to - from) * request.k());
     }
 
     List<EvalResult.ProbeScore> probe = new ArrayList<>();

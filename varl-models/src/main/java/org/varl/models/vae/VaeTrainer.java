@@ -17,6 +17,7 @@ import org.varl.core.data.MiniBatches;
 import org.varl.core.data.TrainTestSplit;
 import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
+import org.varl.core.engine.MemoryBudget;
 import org.varl.core.engine.Scalars;
 import org.varl.core.io.AtomicFiles;
 import org.varl.core.optim.Adam;
@@ -161,7 +162,26 @@ public final class VaeTrainer {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException("out " + out + " exists and is not a directory");
     }
+    checkMemory(config, Math.min(config.train().batchSize(), split.train().size()));
     return train(config, split, resumed, history, out, listener, parent);
+  }
+
+  /**
+   * Refuses an IWAE step that cannot fit before the first one (issue 9): K x B rows go through the
+   * decoder at once, each holding its output, likelihood terms and their gradients (4 D floats),
+   * the hidden activations with gradients (4 hidden) and the latent draws and densities (6 latent).
+   */
+  static void checkMemory(RunConfig config, int batch) {
+    if (config.train().estimator() != Estimator.IWAE) {
+      return;
+    }
+    VaeConfig m = config.model();
+    double rows = (double) config.train().iwaeK() * batch;
+    MemoryBudget.check(
+        "iwaeK",
+        config.train().iwaeK(),
+        MemoryBudget.floats(rows * (4.0 * m.inputDim() + 4.0 * m.hidden() + 6.0 * m.latent())),
+        "one IWAE step on a batch of " + batch + " (K x batch decoder rows)");
   }
 
   /** {@code csv:PATH} with PATH made absolute; other specs as given. */
