@@ -64,13 +64,13 @@ public final class RolloutCommand implements Callable<Integer> {
       description =
           "Start from this physical state instead of a seeded reset, in Gymnasium's order:"
               + " Pendulum theta,theta_dot; CartPole x,x_dot,theta,theta_dot; MountainCar"
-              + " position,velocity (excludes --seed).")
+              + " position,velocity (excludes --seed). Default: none, a seeded reset.")
   String state;
 
   @Option(
       names = "--actions",
       required = true,
-      paramLabel = "FILE.csv",
+      paramLabel = "FILE",
       description =
           "One action per line, one column per action coordinate (CartPole: 0 or 1), finite"
               + " decimal numbers; an optional header action_0,...; blank and # lines skipped.")
