@@ -28,16 +28,40 @@ class DiffusionCommandsTest {
     Path run = dir.resolve("run");
     StringWriter err = new StringWriter();
     int code =
-        run(err, "diffusion", "train", "--data", "8gaussians", "--steps", "20", "--T", "50",
-            "--batch-size", "32", "--log-every", "10", "--out", run.toString());
+        run(
+            err,
+            "diffusion",
+            "train",
+            "--data",
+            "8gaussians",
+            "--steps",
+            "20",
+            "--T",
+            "50",
+            "--batch-size",
+            "32",
+            "--log-every",
+            "10",
+            "--out",
+            run.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(3);
     code = run(err, "diffusion", "train", "--resume", run.toString(), "--steps", "30");
     assertThat(code).as(err.toString()).isZero();
     assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(4);
     code =
-        run(err, "diffusion", "sample", "--model", run.toString(), "--count", "40", "--sampler",
-            "ddim", "--steps", "10");
+        run(
+            err,
+            "diffusion",
+            "sample",
+            "--model",
+            run.toString(),
+            "--count",
+            "40",
+            "--sampler",
+            "ddim",
+            "--steps",
+            "10");
     assertThat(code).as(err.toString()).isZero();
     List<String> rows = Files.readAllLines(run.resolve("samples.csv"));
     assertThat(rows).hasSize(40);
