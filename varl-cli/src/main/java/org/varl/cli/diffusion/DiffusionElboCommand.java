@@ -42,6 +42,7 @@ public final class DiffusionElboCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "2000",
       description =
           "Held-out points (fresh draws of a toy; at most the test split otherwise) (default: ${DEFAULT-VALUE}).")

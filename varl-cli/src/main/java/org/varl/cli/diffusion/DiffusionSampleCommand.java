@@ -41,12 +41,14 @@ public final class DiffusionSampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "2000",
       description = "Samples to draw (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
       names = "--sampler",
+      paramLabel = "ancestral|ddim",
       defaultValue = "ancestral",
       description = "ancestral (T steps) or ddim (eta = 0) (default: ${DEFAULT-VALUE}).")
   String sampler;
@@ -59,6 +61,7 @@ public final class DiffusionSampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--trajectories",
+      paramLabel = "N",
       defaultValue = "8",
       description = "Samples whose paths are plotted (default: ${DEFAULT-VALUE}).")
   int trajectories;

@@ -41,7 +41,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
       paramLabel = "SPEC",
       description =
           "8gaussians, checkerboard, moons, swissroll, shapes, fashion-mnist or csv:PATH (points of any"
-              + " dimension, as written); required unless --resume.")
+              + " dimension, as written); required unless --resume (default: none).")
   String data;
 
   @Option(
@@ -52,30 +52,35 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "5000",
       description = "Total training steps (default: ${DEFAULT-VALUE}).")
   long steps;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       defaultValue = "256",
       description = "Points per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
       names = "--lr",
+      paramLabel = "X",
       defaultValue = "1e-3",
       description = "Adam step size (default: ${DEFAULT-VALUE}).")
   double lr;
 
   @Option(
       names = "--T",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Diffusion steps T (default: ${DEFAULT-VALUE}).")
   int diffusionSteps;
 
   @Option(
       names = "--schedule",
+      paramLabel = "linear|cosine",
       defaultValue = "linear",
       description =
           "linear (1e-4 -> 0.02) or cosine (Nichol and Dhariwal 2021) (default: ${DEFAULT-VALUE}).")
@@ -83,6 +88,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--loss",
+      paramLabel = "simple|vlb",
       defaultValue = "simple",
       description =
           "simple (L_simple) or vlb (the bound, one-sample estimate over t) (default: ${DEFAULT-VALUE}).")
@@ -90,6 +96,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--variance",
+      paramLabel = "beta|posterior",
       defaultValue = "beta",
       description =
           "Decoder variance: beta (sigma_t^2 = beta_t) or posterior (the posterior variance)"
@@ -98,24 +105,28 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--hidden",
+      paramLabel = "N",
       defaultValue = "128",
       description = "Hidden width of the network (default: ${DEFAULT-VALUE}).")
   int hidden;
 
   @Option(
       names = "--layers",
+      paramLabel = "N",
       defaultValue = "3",
       description = "Hidden layers of the network (default: ${DEFAULT-VALUE}).")
   int layers;
 
   @Option(
       names = "--checkpoint-every",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Steps between checkpoints, and at the end (default: ${DEFAULT-VALUE}).")
   long checkpointEvery;
 
   @Option(
       names = "--log-every",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Steps per metrics.csv row (default: ${DEFAULT-VALUE}).")
   long logEvery;
@@ -134,7 +145,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Run directory to write (required, except with --resume: then DIR itself).")
+      description = "Run directory to write (required, except with --resume; default there: the resumed DIR itself).")
   Path out;
 
   @Option(
@@ -142,7 +153,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Continue the run in DIR up to --steps; every other setting is the run's own (only --steps,"
-              + " --threads and --out may be given).")
+              + " --threads and --out may be given; default: none, a new run).")
   Path resume;
 
   static final java.util.Set<String> HONOURED_ON_RESUME =
