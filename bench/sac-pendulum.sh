@@ -23,5 +23,5 @@ for seed in $seeds; do
     -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" \
     org.varl.bench.rl.SacVsPytorch "$steps" "$threads" "$seed" | grep '^eval_mean_return' | tee -a "$tmp"
 done
-awk '{ v[NR] = $2 } END { n = asort(v); m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2;
-  printf "median_eval_mean %.1f target -200 pass %s\n", m, (m >= -200) ? "true" : "false" }' "$tmp"
+awk '{ print $2 }' "$tmp" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+  printf "median_eval_mean %.1f target -200 pass %s\n", m, (m >= -200) ? "true" : "false" }'

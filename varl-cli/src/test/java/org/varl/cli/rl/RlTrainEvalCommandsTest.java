@@ -35,8 +35,20 @@ class RlTrainEvalCommandsTest {
   private String[] train(Path out, String... extra) {
     java.util.LinkedHashMap<String, String> o = new java.util.LinkedHashMap<>();
     String[] base = {
-      "--env", "pendulum", "--steps", "300", "--hidden", "16", "--batch-size", "32",
-      "--learning-starts", "50", "--eval-every", "150", "--eval-episodes", "1"
+      "--env",
+      "pendulum",
+      "--steps",
+      "300",
+      "--hidden",
+      "16",
+      "--batch-size",
+      "32",
+      "--learning-starts",
+      "50",
+      "--eval-every",
+      "150",
+      "--eval-episodes",
+      "1"
     };
     for (int i = 0; i < base.length; i += 2) {
       o.put(base[i], base[i + 1]);
@@ -79,6 +91,24 @@ class RlTrainEvalCommandsTest {
         .as(err.toString())
         .isZero();
     assertThat(Files.readString(runDir.resolve("metrics.csv"))).contains("\n450,");
+    // A fork: the run continues in another directory and the original stays as it was.
+    Path fork = dir.resolve("fork");
+    String before = Files.readString(runDir.resolve("metrics.csv"));
+    assertThat(
+            run(
+                err,
+                "rl",
+                "train",
+                "--steps",
+                "600",
+                "--resume",
+                runDir.toString(),
+                "--out",
+                fork.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(fork.resolve("metrics.csv"))).startsWith(before).contains("\n600,");
+    assertThat(Files.readString(runDir.resolve("metrics.csv"))).isEqualTo(before);
     assertThat(
             run(err, "rl", "eval", "--model", runDir.toString(), "--episodes", "2", "--seed", "5"))
         .as(err.toString())
