@@ -41,7 +41,7 @@ class SourceRulesTest {
   @Test
   void noDjlScalarProductsInCodeThatBuildsGradientGraphs() throws IOException {
     List<String> offenders = new ArrayList<>();
-    for (String module : List.of("varl-core", "varl-models", "varl-experiments")) {
+    for (String module : List.of("varl-core", "varl-models", "varl-rl", "varl-experiments")) {
       Path root = Path.of("..", module, "src", "main", "java");
       assertThat(root).isDirectory();
       try (Stream<Path> files = Files.walk(root)) {

@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     description =
         "Maximum-entropy RL: environments, SAC, soft Q-learning, DQN, discrete SAC, and tabular"
             + " soft Q-learning against the exact messages.",
-    subcommands = {RolloutCommand.class, TabularCommand.class})
+    subcommands = {
+      RlTrainCommand.class,
+      RlEvalCommand.class,
+      TabularCommand.class,
+      RolloutCommand.class
+    })
 public final class RlCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -374,6 +374,37 @@ public final class SacAgent implements Agent {
     }
   }
 
+  /**
+   * The soft state value V(s) = E_{a~π}[min_k Q_k(s, a) − α log π(a|s)] of each observation row
+   * ({@code [n, observationDim]}, row-major), a Monte Carlo mean over {@code samples} actions drawn
+   * from (seed, {@code SAMPLES}, n); for plots.
+   */
+  public double[] softValue(float[] observations, int samples) {
+    int n = observations.length / observationDim;
+    float[] repeated = new float[n * samples * observationDim];
+    for (int k = 0; k < samples; k++) {
+      System.arraycopy(observations, 0, repeated, k * observations.length, observations.length);
+    }
+    Noise noise =
+        Noise.draw(NoiseStream.generator(seed, Streams.SAMPLES, n), n * samples, actionDim);
+    float alpha = (float) alpha();
+    try (NDManager m = manager.newSubManager()) {
+      NDArray s = m.create(repeated, new Shape((long) n * samples, observationDim));
+      Sample a = sample(m, actor.forward(s), noise, Scalars.constant(m, -2f));
+      float[] v =
+          minQ(q1, q2, s.concat(a.action(), 1))
+              .sub(a.logProb().mul(Scalars.constant(m, alpha)))
+              .toFloatArray();
+      double[] out = new double[n];
+      for (int k = 0; k < samples; k++) {
+        for (int i = 0; i < n; i++) {
+          out[i] += v[k * n + i] / (double) samples;
+        }
+      }
+      return out;
+    }
+  }
+
   @Override
   public void writeTo(Checkpoint.Builder checkpoint) {
     checkpoint.putParameters("sac/actor/", actor.parameterNames(), actor.parameters());

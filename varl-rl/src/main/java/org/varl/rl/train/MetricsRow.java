@@ -29,6 +29,36 @@ public record MetricsRow(
       "step,episode,episode_return,episode_length,eval_return_mean,eval_return_std,critic_loss,"
           + "actor_loss,alpha,entropy,updates_per_second";
 
+  /** Number of columns. */
+  public static final int COLUMNS = 11;
+
+  /** The row as 11 doubles in column order (counts exact below 2^53; a missing length is −1). */
+  public double[] values() {
+    return new double[] {
+      step,
+      episode,
+      episodeReturn,
+      episodeLength,
+      evalReturnMean,
+      evalReturnStd,
+      criticLoss,
+      actorLoss,
+      alpha,
+      entropy,
+      updatesPerSecond
+    };
+  }
+
+  /** The row of {@link #values()}. */
+  public static MetricsRow fromValues(double[] v) {
+    if (v.length != COLUMNS) {
+      throw new IllegalArgumentException(
+          "a metrics row has " + COLUMNS + " values, found " + v.length);
+    }
+    return new MetricsRow(
+        (long) v[0], (long) v[1], v[2], (long) v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+  }
+
   /** Whether this row is an evaluation. */
   public boolean isEvaluation() {
     return !Double.isNaN(evalReturnMean);

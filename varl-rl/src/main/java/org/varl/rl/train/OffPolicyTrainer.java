@@ -1,8 +1,6 @@
 package org.varl.rl.train;
 
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +120,7 @@ public final class OffPolicyTrainer {
       try (Agent agent = built.agent()) {
         Loop loop = new Loop(config, schedule, env, evalEnv, agent, out, listener);
         if (checkpoint != null) {
-          loop.restore(checkpoint, out);
+          loop.restore(checkpoint);
         } else {
           loop.start();
         }
@@ -188,7 +186,7 @@ public final class OffPolicyTrainer {
       return Seeds.mix(config.seed(), Streams.ENVIRONMENT, e);
     }
 
-    void restore(Checkpoint c, Path from) {
+    void restore(Checkpoint c) {
       if (!c.kind().equals(agent.kind())) {
         throw new IllegalArgumentException(
             "incompatible checkpoint: kind " + c.kind() + ", the run's algorithm " + agent.kind());
@@ -232,41 +230,30 @@ public final class OffPolicyTrainer {
         episodeReturn += s.reward();
         observation = s.observation();
       }
-      rows.addAll(readRows(from.resolve(METRICS), step));
+      Checkpoint.Tensor metrics = c.tensor("train/metrics");
+      if (metrics.dtype() != Checkpoint.DType.FLOAT64
+          || metrics.shape().length != 2
+          || metrics.shape()[1] != MetricsRow.COLUMNS) {
+        throw new IllegalArgumentException(
+            "incompatible checkpoint: train/metrics has shape "
+                + java.util.Arrays.toString(metrics.shape())
+                + ", expected [rows, "
+                + MetricsRow.COLUMNS
+                + "]");
+      }
+      double[] m = (double[]) metrics.values();
+      for (int r = 0; r < metrics.shape()[0]; r++) {
+        rows.add(
+            MetricsRow.fromValues(
+                java.util.Arrays.copyOfRange(
+                    m, r * MetricsRow.COLUMNS, (r + 1) * MetricsRow.COLUMNS)));
+      }
       for (MetricsRow r : rows) {
         if (!r.isEvaluation()) {
           lastReturn = r.episodeReturn();
         }
       }
       checkpointStep = step;
-    }
-
-    private static List<MetricsRow> readRows(Path file, long upTo) {
-      List<MetricsRow> out = new ArrayList<>();
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(file);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-      }
-      if (lines.isEmpty() || !lines.get(0).equals(MetricsRow.HEADER)) {
-        throw new IllegalArgumentException(file + " does not start with " + MetricsRow.HEADER);
-      }
-      for (int i = 1; i < lines.size(); i++) {
-        if (lines.get(i).isBlank()) {
-          continue;
-        }
-        MetricsRow r;
-        try {
-          r = MetricsRow.parse(lines.get(i));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage());
-        }
-        if (r.step() <= upTo) {
-          out.add(r);
-        }
-      }
-      return out;
     }
 
     Result run() {
@@ -418,6 +405,12 @@ public final class OffPolicyTrainer {
         System.arraycopy(episodeActions.get(i), 0, actions, i * actionDim, actionDim);
       }
       b.putDoubles("train/episode_actions", new long[] {episodeActions.size(), actionDim}, actions);
+      double[] metrics = new double[rows.size() * MetricsRow.COLUMNS];
+      for (int i = 0; i < rows.size(); i++) {
+        System.arraycopy(
+            rows.get(i).values(), 0, metrics, i * MetricsRow.COLUMNS, MetricsRow.COLUMNS);
+      }
+      b.putDoubles("train/metrics", new long[] {rows.size(), MetricsRow.COLUMNS}, metrics);
       buffer.writeTo(b, "replay/");
       agent.writeTo(b);
       Checkpoint checkpoint = b.build();

@@ -1,0 +1,273 @@
+package org.varl.cli.rl;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.varl.cli.common.EngineOptions;
+import org.varl.cli.common.Outputs;
+import org.varl.cli.common.Progress;
+import org.varl.cli.common.SeedOption;
+import org.varl.core.engine.EngineSetup;
+import org.varl.rl.env.Envs;
+import org.varl.rl.train.Algorithms;
+import org.varl.rl.train.MetricsRow;
+import org.varl.rl.train.OffPolicyTrainer;
+import org.varl.rl.train.TrainConfig;
+import org.varl.rl.train.TrainListener;
+import org.varl.rl.train.TrainingDivergedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code varl rl train}: parses options into a {@link TrainConfig}, runs {@link OffPolicyTrainer},
+ * then draws the run's figures ({@link RlFigures}).
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train an off-policy agent; writes config.json, metrics.csv and checkpoint.bin (at every"
+          + " evaluation) and the figures into --out.",
+      "Options left out take the algorithm's defaults: sac = Haarnoja et al. 2018 with rl-zoo's"
+          + " Pendulum lr 1e-3 (gamma 0.99, batch 256, buffer 1e6, 100 random steps, hidden 256,"
+          + " alpha auto); soft-q/dqn = rl-zoo's CartPole DQN (soft-q alpha 0.1); dsac = SB3's SAC."
+    })
+public final class RlTrainCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--algo",
+      defaultValue = "sac",
+      description = "sac, soft-q, dqn or dsac (default: ${DEFAULT-VALUE}).")
+  String algo;
+
+  @Option(
+      names = "--env",
+      defaultValue = "pendulum",
+      description = "pendulum, cartpole or mountaincar-continuous (default: ${DEFAULT-VALUE}).")
+  String env;
+
+  @Option(
+      names = "--steps",
+      defaultValue = "20000",
+      description = "Total environment steps (default: ${DEFAULT-VALUE}).")
+  long steps;
+
+  @Mixin SeedOption seed;
+
+  @Option(
+      names = "--alpha",
+      paramLabel = "auto|A",
+      description = "Temperature: auto (learned) or a number >= 0 (default: the algorithm's).")
+  String alpha;
+
+  @Option(names = "--gamma", description = "Discount in (0, 1] (default: the algorithm's).")
+  Double gamma;
+
+  @Option(names = "--lr", description = "Adam learning rate (default: the algorithm's).")
+  Double lr;
+
+  @Option(
+      names = "--batch-size",
+      description = "Transitions per update (default: the algorithm's).")
+  Integer batchSize;
+
+  @Option(names = "--buffer-size", description = "Replay capacity (default: the algorithm's).")
+  Integer bufferSize;
+
+  @Option(
+      names = "--learning-starts",
+      description = "Uniform random steps before the first update (default: the algorithm's).")
+  Integer learningStarts;
+
+  @Option(
+      names = "--hidden",
+      description = "Width of the two hidden layers of every network (default: the algorithm's).")
+  Integer hidden;
+
+  @Option(
+      names = "--eval-every",
+      defaultValue = "5000",
+      description = "Steps between evaluations and checkpoints (default: ${DEFAULT-VALUE}).")
+  long evalEvery;
+
+  @Option(
+      names = "--eval-episodes",
+      defaultValue = "10",
+      description = "Deterministic episodes per evaluation (default: ${DEFAULT-VALUE}).")
+  int evalEpisodes;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      converter = EngineOptions.ThreadCount.class,
+      description =
+          "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; with --resume, the run's own, which"
+              + " keeps the continuation bit-identical).")
+  int threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Run directory (required, except with --resume: then DIR itself).")
+  Path out;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description =
+          "Continue the run in DIR up to --steps; everything else comes from its checkpoint, so"
+              + " only --steps, --threads and --out may be given.")
+  Path resume;
+
+  static final Set<String> HONOURED_ON_RESUME =
+      Set.of("--steps", "--threads", "--out", "--resume", "--help", "--version");
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (out != null) {
+      Outputs.directory(out);
+    }
+    if (out == null && resume == null) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--out=DIR' (optional only with --resume)");
+    }
+    Path dir = out != null ? out : resume;
+    TrainConfig config;
+    Integer resumeThreads = null;
+    if (resume != null) {
+      for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        if (!HONOURED_ON_RESUME.contains(o.longestName())) {
+          throw new IllegalArgumentException(
+              o.longestName()
+                  + " is not honoured with --resume: the run's own value is used (omit "
+                  + o.longestName()
+                  + ")");
+        }
+      }
+      config = OffPolicyTrainer.readConfig(resume);
+      boolean given = spec.commandLine().getParseResult().hasMatchedOption("--threads");
+      resumeThreads = given ? threads : config.threads();
+      if (given && threads != config.threads()) {
+        System.err.println(
+            "varl rl train: warning: --threads "
+                + threads
+                + " differs from the run's "
+                + config.threads()
+                + ": the continued run is not bit-identical to an uninterrupted one");
+      }
+      if (steps <= 0) {
+        throw new IllegalArgumentException("steps must be >= 1, found " + steps);
+      }
+      config = config.withSteps(steps).withThreads(resumeThreads);
+    } else {
+      config =
+          new TrainConfig(
+              env,
+              algo,
+              steps,
+              seed.seed,
+              alpha,
+              gamma == null ? Double.NaN : gamma,
+              lr == null ? Double.NaN : lr,
+              hidden == null ? 0 : hidden,
+              batchSize == null ? 0 : batchSize,
+              bufferSize == null ? 0 : bufferSize,
+              learningStarts == null ? -1 : learningStarts,
+              evalEvery,
+              evalEpisodes,
+              threads);
+      if (hidden != null && hidden < 1) {
+        throw new IllegalArgumentException("hidden must be >= 1, found " + hidden);
+      }
+      if (batchSize != null && batchSize < 1) {
+        throw new IllegalArgumentException("batch-size must be >= 1, found " + batchSize);
+      }
+      if (bufferSize != null && bufferSize < 1) {
+        throw new IllegalArgumentException("buffer-size must be >= 1, found " + bufferSize);
+      }
+      if (learningStarts != null && learningStarts < 0) {
+        throw new IllegalArgumentException("learning-starts must be >= 0, found " + learningStarts);
+      }
+      Algorithms.require(config.algo());
+      Envs.make(config.env());
+      Algorithms.schedule(config);
+    }
+    EngineSetup.logging(false);
+    EngineSetup.threads(config.threads());
+    OffPolicyTrainer.Result result;
+    try (BarListener bar = new BarListener()) {
+      result =
+          resume != null
+              ? OffPolicyTrainer.resume(resume, config.steps(), resumeThreads, dir, bar)
+              : OffPolicyTrainer.run(config, dir, bar);
+    } catch (TrainingDivergedException e) {
+      System.err.println("varl rl train: " + e.getMessage());
+      return 1;
+    }
+    RlFigures.write(dir, result);
+    MetricsRow last = result.lastEvaluation();
+    System.out.printf(
+        Locale.ROOT,
+        "trained %s on %s for %d steps (%d updates): evaluation return %.1f +/- %.1f over %d"
+            + " episodes; run in %s%n",
+        result.config().algo(),
+        result.config().env(),
+        result.steps(),
+        result.updates(),
+        last.evalReturnMean(),
+        last.evalReturnStd(),
+        result.config().evalEpisodes(),
+        dir);
+    return 0;
+  }
+
+  /** One progress bar over the steps, with steps/s, the last return and the ETA. */
+  static final class BarListener implements TrainListener, AutoCloseable {
+    private Progress bar;
+    private long shown;
+
+    @Override
+    public void started(long fromStep, long totalSteps) {
+      bar = Progress.start("rl train", totalSteps, "step");
+      bar.step(fromStep);
+      shown = fromStep;
+    }
+
+    @Override
+    public void progress(long step, double stepsPerSecond, double lastReturn) {
+      bar.step(step - shown);
+      shown = step;
+      bar.message(
+          String.format(
+              Locale.ROOT, " | last return %.1f, %,.0f steps/s", lastReturn, stepsPerSecond));
+    }
+
+    @Override
+    public void row(MetricsRow r) {
+      if (r.isEvaluation()) {
+        System.err.printf(
+            Locale.ROOT,
+            "%nstep %d evaluation return %.1f +/- %.1f%n",
+            r.step(),
+            r.evalReturnMean(),
+            r.evalReturnStd());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}
