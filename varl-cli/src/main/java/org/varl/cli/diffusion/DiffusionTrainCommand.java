@@ -145,7 +145,8 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Run directory to write (required, except with --resume; default there: the resumed DIR itself).")
+      description =
+          "Run directory to write (required, except with --resume; default there: the resumed DIR itself).")
   Path out;
 
   @Option(

@@ -145,8 +145,14 @@ public final class Algorithms {
             if (config.hidden() > 0) {
               c = c.withHidden(config.hidden(), config.hidden());
             }
-            yield SoftQAgent.create(
-                manager, obs, env.actionSpace(), c.withSchedule(schedule), config.seed());
+            c = c.withSchedule(schedule);
+            if (c.learningRateDecayUpdates() > 0) {
+              // soft-q's step size falls to 0 over this run's updates (rl-zoo's lin_ schedules),
+              // not over the 50,000-step run softQDefaults() was measured on. Like SB3's
+              // progress_remaining, a resume to a longer --steps stretches what is left of it.
+              c = c.withLearningRateDecay(Math.max(1, schedule.totalUpdates(config.steps())));
+            }
+            yield SoftQAgent.create(manager, obs, env.actionSpace(), c, config.seed());
           }
           default -> {
             DiscreteSacConfig c = DiscreteSacConfig.defaults();
