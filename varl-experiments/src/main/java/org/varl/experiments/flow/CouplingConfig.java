@@ -30,7 +30,7 @@ public record CouplingConfig(
    */
   public static CouplingConfig defaults() {
     return new CouplingConfig(
-        "8gaussians", 1500, 256, 1000, new int[] {1, 2, 4, 8, 16, 100}, 60, 1);
+        "8gaussians", 1200, 128, 1000, new int[] {1, 2, 4, 8, 16, 100}, 60, 1);
   }
 
   @Override
