@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.varl.cli.common.CommandGroups;
 import org.varl.cli.control.ControlCommand;
+import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.flow.FlowCommand;
 import org.varl.cli.rl.RlCommand;
 import org.varl.cli.tour.TourCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       ControlCommand.class,
       ViCommand.class,
       VaeCommand.class,
+      DiffusionCommand.class,
       RlCommand.class,
       FlowCommand.class,
       CommandLine.HelpCommand.class

@@ -1,6 +1,7 @@
 package org.varl.cli.tour;
 
 import java.util.List;
+import org.varl.cli.diffusion.DiffusionTourSection;
 import org.varl.cli.vae.VaeTourSection;
 import org.varl.cli.vi.AmortizationTourSection;
 import org.varl.cli.vi.EstimatorsTourSection;
@@ -18,6 +19,7 @@ public final class TourRegistry {
         new AmortizationTourSection(),
         new EstimatorsTourSection(),
         new VaeTourSection(),
+        new DiffusionTourSection(),
         new ControlSection());
   }
 }
