@@ -3,8 +3,8 @@
 # network, batch, optimizer and sampler, one thread each, in one invocation.
 # Usage: bench/toy2d-vs-pytorch.sh [STEPS]   (default 5000)
 # Prints each side's line in the peer's format (varl's prefixed "varl ", the peer's "peer "), then per method
-# "ratio R" = varl training steps/s / peer training steps/s (> 1: varl trains faster). Methods: ddpm, and cfm when
-# this build's varl side runs it (the flow branch's I-CFM); a method varl does not run is reported and skipped.
+# "ratio R" = varl training steps/s / peer training steps/s (> 1: varl trains faster). Methods: ddpm and cfm (I-CFM);
+# a method varl does not run is reported and skipped.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 steps="${1:-5000}"

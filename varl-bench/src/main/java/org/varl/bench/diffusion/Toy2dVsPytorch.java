@@ -27,7 +27,7 @@ import org.varl.models.toy.EightGaussians;
  * does (its checkpoint and metrics writes included).
  *
  * <p>Usage: {@code Toy2dVsPytorch METHOD STEPS THREADS [SEED]}; METHOD {@code ddpm} (here) or
- * {@code cfm} (exit 3 until the flow trainer is merged).
+ * {@code cfm} ({@link org.varl.bench.flow.CfmVsPytorch}).
  */
 public final class Toy2dVsPytorch {
 
@@ -41,8 +41,14 @@ public final class Toy2dVsPytorch {
     long steps = args.length > 1 ? Long.parseLong(args[1]) : 5000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 0;
+    if (method.equals("cfm")) {
+      // I-CFM with the peer's settings: the flow branch's side (one line, the same format).
+      org.varl.bench.flow.CfmVsPytorch.main(
+          new String[] {Long.toString(steps), Integer.toString(threads), Long.toString(seed)});
+      return;
+    }
     if (!method.equals("ddpm")) {
-      System.err.println("method " + method + " is not in this build (ddpm only)");
+      System.err.println("method " + method + " is not in this build (ddpm or cfm)");
       System.exit(UNSUPPORTED);
     }
     System.setProperty(EngineSetup.NUM_INTEROP_THREADS, "1");

@@ -44,8 +44,7 @@ public final class CfmVsPytorch {
             .withThreads(threads)
             .withSeed(seed)
             .withCoupling(coupling)
-            .withLogEvery(Math.min(100, steps))
-            .withCheckpointEvery(steps);
+            .withLogging(steps, steps);
     long t0 = System.nanoTime();
     FlowTrainer.Result r = FlowTrainer.run(config, out, null, FlowTrainer.Listener.none());
     double trainSeconds = (System.nanoTime() - t0) / 1e9;

@@ -181,14 +181,37 @@ public final class DiffusionTourSection implements TourSection {
   }
 
   /**
-   * Part 2, flow matching (I-CFM vs OT-CFM on the same data and network): left to the flow branch,
-   * which appends its figures (under {@code flow/}), findings and metric files here.
+   * Part 2, flow matching: I-CFM vs OT-CFM on the same data and network ({@link
+   * org.varl.cli.flow.FlowTourPart}), its figures and metric files under {@code flow/}, its
+   * findings prefixed "Flow matching:".
    */
   private static void flowMatching(
       TourContext context,
       List<TourResult.Figure> figures,
       List<String> findings,
       List<String> metrics) {
-    // Intentionally empty until the flow branch is merged.
+    Path sub = context.dir().resolve("flow");
+    try {
+      java.nio.file.Files.createDirectories(sub);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + sub + ": " + e.getMessage(), e);
+    }
+    org.varl.cli.flow.FlowTourPart.Part part =
+        org.varl.cli.flow.FlowTourPart.run(new TourContext(sub, context.seed()));
+    for (TourResult.Figure f : part.figures()) {
+      figures.add(new TourResult.Figure("flow/" + f.file(), f.caption()));
+    }
+    findings.add("Flow matching: " + part.claim());
+    for (String f : part.findings()) {
+      findings.add(
+          f.startsWith(TourResult.DOES_NOT_HOLD)
+              ? TourResult.DOES_NOT_HOLD
+                  + "Flow matching: "
+                  + f.substring(TourResult.DOES_NOT_HOLD.length())
+              : "Flow matching: " + f);
+    }
+    for (String m : part.metrics()) {
+      metrics.add("flow/" + m);
+    }
   }
 }

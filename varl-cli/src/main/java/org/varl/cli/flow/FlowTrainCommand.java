@@ -144,8 +144,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
             .withLearningRate(lr)
             .withSeed(seed.seed)
             .withThreads(threads)
-            .withLogEvery(logEvery)
-            .withCheckpointEvery(checkpointEvery);
+            .withLogging(logEvery, checkpointEvery);
     if (resume == null) {
       // Fails before anything is written when the spec is unknown or the CSV unreadable.
       PointDataSets.parse(config.data(), config.seed(), null);

@@ -300,7 +300,11 @@ public record FlowConfig(
         checkpointEvery);
   }
 
-  public FlowConfig withLogEvery(int v) {
+  /**
+   * Steps per metrics row and per checkpoint, set together (the checkpoint interval must be a
+   * multiple of the row interval).
+   */
+  public FlowConfig withLogging(int logEveryV, int checkpointEveryV) {
     return new FlowConfig(
         data,
         coupling,
@@ -314,26 +318,8 @@ public record FlowConfig(
         layers,
         seed,
         threads,
-        v,
-        checkpointEvery);
-  }
-
-  public FlowConfig withCheckpointEvery(int v) {
-    return new FlowConfig(
-        data,
-        coupling,
-        otSolver,
-        sinkhornEpsilon,
-        sigmaMin,
-        steps,
-        batchSize,
-        learningRate,
-        hidden,
-        layers,
-        seed,
-        threads,
-        logEvery,
-        v);
+        logEveryV,
+        checkpointEveryV);
   }
 
   /** The config as JSON (config.json and the checkpoint's config). */

@@ -206,8 +206,7 @@ class FlowMatchingTest {
         .withSteps(steps)
         .withBatchSize(64)
         .withNetwork(32, 2)
-        .withLogEvery(10)
-        .withCheckpointEvery(20)
+        .withLogging(10, 20)
         .withSeed(3);
   }
 
@@ -264,9 +263,7 @@ class FlowMatchingTest {
     // Resume keeps the run's lr; a fresh run with an absurd lr diverges within a few steps.
     Path bad = dir.resolve("bad");
     assertThatThrownBy(
-            () ->
-                FlowTrainer.run(
-                    wild.withCheckpointEvery(10), bad, null, FlowTrainer.Listener.none()))
+            () -> FlowTrainer.run(wild.withLogging(10, 10), bad, null, FlowTrainer.Listener.none()))
         .isInstanceOf(FlowDivergedException.class)
         .hasMessageContaining("the loss is");
     assertThat(Files.readAllBytes(run.resolve(FlowCheckpoint.FILE))).isEqualTo(good);
@@ -277,7 +274,7 @@ class FlowMatchingTest {
   /** A short run learns: the loss falls and samples land nearer the data than the prior does. */
   @Test
   void trainingReducesTheLossAndSampleEnergyDistance() {
-    FlowConfig c = small(300).withNetwork(64, 2).withCheckpointEvery(300).withLogEvery(50);
+    FlowConfig c = small(300).withNetwork(64, 2).withLogging(50, 300);
     FlowTrainer.Result r =
         FlowTrainer.run(c, dir.resolve("learn"), null, FlowTrainer.Listener.none());
     assertThat(r.last().loss()).isLessThan(0.8 * r.history().get(0).loss());
