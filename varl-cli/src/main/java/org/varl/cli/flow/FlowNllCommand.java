@@ -38,6 +38,7 @@ public final class FlowNllCommand implements Callable<Integer> {
 
   @Option(
       names = "--points",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Held-out points of the run's data (default: ${DEFAULT-VALUE}).")
   int points;
@@ -45,17 +46,21 @@ public final class FlowNllCommand implements Callable<Integer> {
   @Option(
       names = "--csv",
       paramLabel = "FILE",
-      description = "Score these points instead (one per row, the model's dimension).")
+      description =
+          "Score these points instead (one per row, the model's dimension; default: none, held-out"
+              + " draws of the run's data).")
   Path csv;
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "50",
       description = "RK4 steps from t = 1 to 0 (4 evaluations each) (default: ${DEFAULT-VALUE}).")
   int steps;
 
   @Option(
       names = "--divergence",
+      paramLabel = "exact|hutchinson",
       defaultValue = "exact",
       description =
           "exact (d Jacobian-vector products) or hutchinson (one Rademacher probe per point)"

@@ -32,12 +32,14 @@ public final class FlowQualityCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "2000",
       description = "Samples per row (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
       names = "--solvers",
+      paramLabel = "euler|midpoint|rk4[,...]",
       defaultValue = "euler,midpoint,rk4",
       split = ",",
       description = "Solvers to compare (default: ${DEFAULT-VALUE}).")

@@ -27,12 +27,14 @@ public final class FlowSampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--solver",
+      paramLabel = "euler|midpoint|rk4",
       defaultValue = "euler",
       description = "euler, midpoint or rk4 (default: ${DEFAULT-VALUE}).")
   String solver;
 
   @Option(
       names = "--nfe",
+      paramLabel = "N",
       defaultValue = "100",
       description =
           "Network evaluations, rounded down to whole steps (1, 2 or 4 per step) (default:"
@@ -41,6 +43,7 @@ public final class FlowSampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--count",
+      paramLabel = "N",
       defaultValue = "2000",
       description = "Samples (default: ${DEFAULT-VALUE}).")
   int count;

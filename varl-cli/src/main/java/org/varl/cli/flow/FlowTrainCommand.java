@@ -42,6 +42,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--coupling",
+      paramLabel = "independent|ot",
       defaultValue = "independent",
       description =
           "independent (I-CFM) or ot (OT-CFM, mini-batch OT) (default: ${DEFAULT-VALUE}).")
@@ -49,6 +50,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--ot-solver",
+      paramLabel = "exact|sinkhorn",
       defaultValue = "exact",
       description =
           "For --coupling ot: exact (Hungarian assignment) or sinkhorn (pairs drawn from the entropic"
@@ -57,6 +59,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--sinkhorn-epsilon",
+      paramLabel = "X",
       defaultValue = "0.05",
       description =
           "Sinkhorn's epsilon relative to the batch's mean cost (default: ${DEFAULT-VALUE}).")
@@ -64,6 +67,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--sigma-min",
+      paramLabel = "X",
       defaultValue = "0",
       description =
           "sigma_min of the path x_t = (1 - (1 - sigma_min) t) x_0 + t x_1 (Lipman et al. 2023)"
@@ -72,30 +76,35 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "5000",
       description = "Total training steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       defaultValue = "256",
       description = "Pairs per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
       names = "--lr",
+      paramLabel = "X",
       defaultValue = "1e-3",
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
   @Option(
       names = "--log-every",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Steps per metrics row (default: ${DEFAULT-VALUE}).")
   int logEvery;
 
   @Option(
       names = "--checkpoint-every",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Steps per checkpoint, a multiple of --log-every (default: ${DEFAULT-VALUE}).")
   int checkpointEvery;
@@ -104,6 +113,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "1",
       converter = EngineOptions.ThreadCount.class,
       description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
@@ -112,14 +122,15 @@ public final class FlowTrainCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Run directory (required, except with --resume: then DIR itself).")
+      description =
+          "Run directory (required, except with --resume; default there: the resumed DIR itself).")
   Path out;
 
   @Option(
       names = "--resume",
       paramLabel = "DIR",
       description =
-          "Continue the run in DIR up to --steps with its own data, coupling and optimizer settings.")
+          "Continue the run in DIR up to --steps with its own data, coupling and optimizer settings (default: none, a new run).")
   Path resume;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;

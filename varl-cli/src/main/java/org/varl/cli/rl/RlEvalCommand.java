@@ -44,17 +44,23 @@ public final class RlEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--episodes",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Episodes (default: ${DEFAULT-VALUE}).")
   int episodes;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--stochastic", description = "Sample actions from the policy.")
+  @Option(
+      names = "--stochastic",
+      description =
+          "Sample actions from the policy (default: off, deterministic: tanh(mean) for SAC, the"
+              + " argmax for discrete agents).")
   boolean stochastic;
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "1",
       converter = EngineOptions.ThreadCount.class,
       description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")

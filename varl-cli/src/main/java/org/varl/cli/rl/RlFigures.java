@@ -35,9 +35,11 @@ final class RlFigures {
               dir.resolve("learning_curve.png"),
               Plots.Axes.linear(
                   result.config().algo() + " on " + result.config().env(), "step", "return"),
-              nonEmpty(
-                  series("training episodes", rows, false, r -> r.episodeReturn()),
-                  series("evaluation (mean)", rows, true, r -> r.evalReturnMean())));
+              withReference(
+                  result,
+                  nonEmpty(
+                      series("training episodes", rows, false, r -> r.episodeReturn()),
+                      series("evaluation (mean)", rows, true, r -> r.evalReturnMean()))));
           List<Plots.Series> ae =
               nonEmpty(
                   series("alpha", rows, false, r -> r.alpha()),
@@ -53,6 +55,31 @@ final class RlFigures {
           }
           return null;
         });
+  }
+
+  /** rl-baselines3-zoo's SAC on Pendulum-v1 (benchmark.md): −157 ± 89 at 20,000 steps. */
+  static final double PENDULUM_REFERENCE_MEAN = -157;
+
+  /** The standard deviation of that reference over its evaluation episodes. */
+  static final double PENDULUM_REFERENCE_STD = 89;
+
+  /**
+   * Adds the reference line of rl-zoo's SAC (−157 ± 89 at 20k steps) over the run's steps for SAC
+   * on Pendulum: the learning curve is read against it.
+   */
+  private static List<Plots.Series> withReference(
+      OffPolicyTrainer.Result result, List<Plots.Series> series) {
+    if (!result.config().env().equals("pendulum") || result.steps() < 1) {
+      return series;
+    }
+    List<Plots.Series> all = new ArrayList<>(series);
+    double[] x = {0, result.steps()};
+    all.add(
+        new Plots.Series(
+            "rl-zoo SAC at 20k steps: -157 +/- 89",
+            x,
+            new double[] {PENDULUM_REFERENCE_MEAN, PENDULUM_REFERENCE_MEAN}));
+    return all;
   }
 
   private static void pendulum(Path dir) {

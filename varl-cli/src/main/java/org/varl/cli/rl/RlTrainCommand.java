@@ -42,18 +42,21 @@ public final class RlTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--algo",
+      paramLabel = "sac|soft-q|dqn|dsac",
       defaultValue = "sac",
       description = "sac, soft-q, dqn or dsac (default: ${DEFAULT-VALUE}).")
   String algo;
 
   @Option(
       names = "--env",
+      paramLabel = "pendulum|cartpole|mountaincar-continuous",
       defaultValue = "pendulum",
       description = "pendulum, cartpole or mountaincar-continuous (default: ${DEFAULT-VALUE}).")
   String env;
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "20000",
       description = "Total environment steps (default: ${DEFAULT-VALUE}).")
   long steps;
@@ -66,44 +69,59 @@ public final class RlTrainCommand implements Callable<Integer> {
       description = "Temperature: auto (learned) or a number >= 0 (default: the algorithm's).")
   String alpha;
 
-  @Option(names = "--gamma", description = "Discount in (0, 1] (default: the algorithm's).")
+  @Option(
+      names = "--gamma",
+      paramLabel = "X",
+      description = "Discount in (0, 1] (default: the algorithm's).")
   Double gamma;
 
-  @Option(names = "--lr", description = "Adam learning rate (default: the algorithm's).")
+  @Option(
+      names = "--lr",
+      paramLabel = "X",
+      description = "Adam learning rate (default: the algorithm's).")
   Double lr;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       description = "Transitions per update (default: the algorithm's).")
   Integer batchSize;
 
-  @Option(names = "--buffer-size", description = "Replay capacity (default: the algorithm's).")
+  @Option(
+      names = "--buffer-size",
+      paramLabel = "N",
+      description = "Replay capacity (default: the algorithm's).")
   Integer bufferSize;
 
   @Option(
       names = "--learning-starts",
+      paramLabel = "N",
       description = "Uniform random steps before the first update (default: the algorithm's).")
   Integer learningStarts;
 
   @Option(
       names = "--hidden",
+      paramLabel = "N",
       description = "Width of the two hidden layers of every network (default: the algorithm's).")
   Integer hidden;
 
   @Option(
       names = "--eval-every",
+      paramLabel = "N",
       defaultValue = "5000",
       description = "Steps between evaluations and checkpoints (default: ${DEFAULT-VALUE}).")
   long evalEvery;
 
   @Option(
       names = "--eval-episodes",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Deterministic episodes per evaluation (default: ${DEFAULT-VALUE}).")
   int evalEpisodes;
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "1",
       converter = EngineOptions.ThreadCount.class,
       description =
@@ -114,7 +132,8 @@ public final class RlTrainCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Run directory (required, except with --resume: then DIR itself).")
+      description =
+          "Run directory (required, except with --resume; default there: the resumed DIR itself).")
   Path out;
 
   @Option(
@@ -122,7 +141,7 @@ public final class RlTrainCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Continue the run in DIR up to --steps; everything else comes from its checkpoint, so"
-              + " only --steps, --threads and --out may be given.")
+              + " only --steps, --threads and --out may be given (default: none, a new run).")
   Path resume;
 
   static final Set<String> HONOURED_ON_RESUME =

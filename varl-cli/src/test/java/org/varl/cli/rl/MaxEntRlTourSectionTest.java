@@ -13,6 +13,7 @@ import org.varl.cli.tour.TourResult;
 import org.varl.cli.tour.TourSection;
 import org.varl.experiments.rl.TabularBridgeConfig;
 import org.varl.experiments.rl.TabularBridgeResult;
+import org.varl.rl.train.MetricsRow;
 
 class MaxEntRlTourSectionTest {
 
@@ -75,8 +76,10 @@ class MaxEntRlTourSectionTest {
   }
 
   @Test
-  void runsOnTheDefaultsWithItsFigureAndEveryClaimHolds(@TempDir Path dir) {
-    TourResult r = new MaxEntRlTourSection().run(new TourContext(dir, 1));
+  void theTabularPartRunsOnTheDefaultsWithItsFigureAndEveryClaimHolds(@TempDir Path dir) {
+    // The tabular part alone: the SAC part is a minute of training, run by the tour itself; its
+    // findings are checked on fed numbers below.
+    MaxEntRlTourSection.Part r = MaxEntRlTourSection.tabular(new TourContext(dir, 1));
     assertThat(r.figures()).hasSize(1);
     for (TourResult.Figure f : r.figures()) {
       assertThat(dir.resolve(f.file())).as(f.file()).isNotEmptyFile();
@@ -90,6 +93,57 @@ class MaxEntRlTourSectionTest {
       assertThat(f).doesNotStartWith(FLAG).doesNotContain("NaN");
     }
     assertThat(r.claim()).contains("we'll come back to this");
+  }
+
+  private static MetricsRow episode(long step, double ret, double alpha, double entropy) {
+    return new MetricsRow(
+        step, step / 200, ret, 200, Double.NaN, Double.NaN, 1, 1, alpha, entropy, 100);
+  }
+
+  private static MetricsRow evaluation(long step, double mean, double std) {
+    return new MetricsRow(
+        step,
+        step / 200,
+        Double.NaN,
+        0,
+        mean,
+        std,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  @Test
+  void sacFindingsHoldForALearnedRunAndAreFlaggedForOneThatDidNotLearn() {
+    List<MetricsRow> learned =
+        List.of(
+            episode(200, -1400, 0.9, 1.2),
+            episode(400, -1200, 0.8, 1.0),
+            episode(600, -1300, 0.7, 0.8),
+            evaluation(6000, -140, 80),
+            episode(6000, -130, 0.05, -1.1));
+    List<String> good = MaxEntRlTourSection.sacFindings(learned, 6000);
+    assertThat(good).hasSize(3);
+    assertThat(good.get(0)).doesNotStartWith(FLAG).contains("-1300.0").contains("-140.0");
+    assertThat(good.get(1)).doesNotStartWith(FLAG).contains("within");
+    assertThat(good.get(2)).contains("0.05").contains("-1.10");
+
+    List<MetricsRow> flat =
+        List.of(
+            episode(200, -1200, 0.9, 1.2),
+            episode(400, -1200, 0.8, 1.0),
+            episode(600, -1200, 0.7, 0.8),
+            evaluation(6000, -1250, 30));
+    List<String> bad = MaxEntRlTourSection.sacFindings(flat, 6000);
+    assertThat(bad.get(0)).startsWith(FLAG).contains("not better");
+    assertThat(bad.get(1)).startsWith(FLAG).contains("not within").contains(">= -246");
+
+    assertThat(MaxEntRlTourSection.sacFindings(List.of(), 6000))
+        .singleElement()
+        .asString()
+        .startsWith(FLAG);
   }
 
   @Test
