@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
 import org.varl.core.engine.EngineSetup;
 import org.varl.models.diffusion.DdpmConfig;
@@ -19,7 +20,6 @@ import org.varl.models.diffusion.TrainingDivergedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -177,15 +177,7 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
     DdpmResult result;
     try (Bar bar = new Bar()) {
       if (resume != null) {
-        for (OptionSpec o : commandSpec.commandLine().getParseResult().matchedOptions()) {
-          if (!HONOURED_ON_RESUME.contains(o.longestName())) {
-            throw new IllegalArgumentException(
-                o.longestName()
-                    + " is not honoured with --resume: the run's own value is used (omit "
-                    + o.longestName()
-                    + ")");
-          }
-        }
+        ResumeRule.rejectUnhonoured(commandSpec, HONOURED_ON_RESUME);
         result = DdpmTrainer.resume(resume, steps, threads, out == null ? resume : out, bar);
       } else {
         if (data == null) {

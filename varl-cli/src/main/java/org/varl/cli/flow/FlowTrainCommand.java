@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
 import org.varl.models.flow.Coupling;
 import org.varl.models.flow.FlowConfig;
@@ -133,6 +134,10 @@ public final class FlowTrainCommand implements Callable<Integer> {
           "Continue the run in DIR up to --steps with its own data, coupling and optimizer settings (default: none, a new run).")
   Path resume;
 
+  /** The options a resumed run reads; any other given with --resume is an error. */
+  static final java.util.Set<String> HONOURED_ON_RESUME =
+      java.util.Set.of("--steps", "--threads", "--out");
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -140,6 +145,9 @@ public final class FlowTrainCommand implements Callable<Integer> {
     if (out == null && resume == null) {
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--out=DIR' (optional only with --resume)");
+    }
+    if (resume != null) {
+      ResumeRule.rejectUnhonoured(spec, HONOURED_ON_RESUME);
     }
     Path dir = out == null ? resume : out;
     Outputs.directory(dir);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
 import org.varl.core.engine.EngineSetup;
 import org.varl.rl.env.Envs;
@@ -19,7 +20,6 @@ import org.varl.rl.train.TrainingDivergedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -162,15 +162,7 @@ public final class RlTrainCommand implements Callable<Integer> {
     TrainConfig config;
     Integer resumeThreads = null;
     if (resume != null) {
-      for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-        if (!HONOURED_ON_RESUME.contains(o.longestName())) {
-          throw new IllegalArgumentException(
-              o.longestName()
-                  + " is not honoured with --resume: the run's own value is used (omit "
-                  + o.longestName()
-                  + ")");
-        }
-      }
+      ResumeRule.rejectUnhonoured(spec, HONOURED_ON_RESUME);
       config = OffPolicyTrainer.readConfig(resume);
       boolean given = spec.commandLine().getParseResult().hasMatchedOption("--threads");
       resumeThreads = given ? threads : config.threads();

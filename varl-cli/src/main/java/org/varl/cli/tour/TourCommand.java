@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Runs every implemented lecture experiment on embedded defaults and writes DIR/index.html with"
-            + " the figures (PNG), the lecture's claims and what the measured numbers show. Takes about 30 s on 2 cores.")
+            + " the figures (PNG), the lecture's claims and what the measured numbers show. Takes about 2.5 minutes on 2 cores.")
 public final class TourCommand implements Callable<Integer> {
 
   @Option(

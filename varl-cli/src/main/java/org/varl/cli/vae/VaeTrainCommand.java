@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.Progress;
+import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
 import org.varl.core.data.CsvScaling;
 import org.varl.core.data.DataOptions;
@@ -27,7 +28,6 @@ import org.varl.models.vae.VaeTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -302,15 +302,7 @@ public final class VaeTrainCommand implements Callable<Integer> {
    * error naming it: the run keeps its own model, data and optimization settings.
    */
   private void rejectOptionsTheRunDoesNotHonour() {
-    for (OptionSpec o : commandSpec.commandLine().getParseResult().matchedOptions()) {
-      if (!HONOURED_ON_RESUME.contains(o.longestName())) {
-        throw new IllegalArgumentException(
-            o.longestName()
-                + " is not honoured with --resume: the run's own value is used (omit "
-                + o.longestName()
-                + ", or train a new run without --resume)");
-      }
-    }
+    ResumeRule.rejectUnhonoured(commandSpec, HONOURED_ON_RESUME);
   }
 
   /**

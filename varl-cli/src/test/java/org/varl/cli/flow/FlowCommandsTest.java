@@ -76,6 +76,26 @@ class FlowCommandsTest {
             fork.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readAllLines(fork.resolve("metrics.csv"))).hasSize(5);
+
+    // A setting the resumed run would not read is refused, not silently replaced.
+    Path other = dir.resolve("other");
+    Run refused =
+        run(
+            "flow",
+            "train",
+            "--resume",
+            model.toString(),
+            "--steps",
+            "90",
+            "--coupling",
+            "ot",
+            "--out",
+            other.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err().strip())
+        .contains("--coupling is not honoured with --resume")
+        .doesNotContain("\n");
+    assertThat(other).doesNotExist();
   }
 
   @Test
