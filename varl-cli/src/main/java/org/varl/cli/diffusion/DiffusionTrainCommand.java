@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
-import org.varl.cli.common.Progress;
 import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
+import org.varl.cli.common.StepBar;
 import org.varl.core.engine.EngineSetup;
 import org.varl.models.diffusion.DdpmConfig;
 import org.varl.models.diffusion.DdpmLoss;
@@ -220,28 +220,21 @@ public final class DiffusionTrainCommand implements Callable<Integer> {
 
   /** The progress bar of the training steps, with the loss and steps/s. */
   static final class Bar implements DiffusionListener, AutoCloseable {
-    private Progress bar;
-    private long shown;
+    private final StepBar bar = new StepBar("diffusion train");
 
     @Override
     public void started(long firstStep, long totalSteps) {
-      bar = Progress.start("diffusion train", totalSteps, "step");
-      bar.step(firstStep);
-      shown = firstStep;
+      bar.start(firstStep, totalSteps);
     }
 
     @Override
     public void progress(long step, double loss, double stepsPerSecond) {
-      bar.step(step - shown);
-      shown = step;
-      bar.message(String.format(Locale.ROOT, " | loss %.4f, %.0f steps/s", loss, stepsPerSecond));
+      bar.at(step, String.format(Locale.ROOT, " | loss %.4f, %.0f steps/s", loss, stepsPerSecond));
     }
 
     @Override
     public void close() {
-      if (bar != null) {
-        bar.close();
-      }
+      bar.close();
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
-import org.varl.cli.common.Progress;
 import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
+import org.varl.cli.common.StepBar;
 import org.varl.models.flow.Coupling;
 import org.varl.models.flow.FlowConfig;
 import org.varl.models.flow.FlowDivergedException;
@@ -191,26 +191,22 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
   /** One progress bar over the run's steps, with the loss and throughput. */
   static final class BarListener implements FlowTrainer.Listener, AutoCloseable {
-    private Progress bar;
-    private long shown;
+    private final StepBar bar = new StepBar("flow train");
 
     @Override
     public void progress(FlowMetrics row, int totalSteps, int managedArrays) {
-      if (bar == null) {
-        bar = Progress.start("flow train", totalSteps, "step");
+      if (!bar.started()) {
+        bar.start(0, totalSteps);
       }
-      bar.step(row.step() - shown);
-      shown = row.step();
-      bar.message(
+      bar.at(
+          row.step(),
           String.format(
               Locale.ROOT, " | loss %.4f, %.0f steps/s", row.lossEma(), row.stepsPerSecond()));
     }
 
     @Override
     public void close() {
-      if (bar != null) {
-        bar.close();
-      }
+      bar.close();
     }
   }
 }

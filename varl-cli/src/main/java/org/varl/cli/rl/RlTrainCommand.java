@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
-import org.varl.cli.common.Progress;
 import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
+import org.varl.cli.common.StepBar;
 import org.varl.core.engine.EngineSetup;
 import org.varl.rl.env.Envs;
 import org.varl.rl.train.Algorithms;
@@ -242,21 +242,17 @@ public final class RlTrainCommand implements Callable<Integer> {
 
   /** One progress bar over the steps, with steps/s, the last return and the ETA. */
   static final class BarListener implements TrainListener, AutoCloseable {
-    private Progress bar;
-    private long shown;
+    private final StepBar bar = new StepBar("rl train");
 
     @Override
     public void started(long fromStep, long totalSteps) {
-      bar = Progress.start("rl train", totalSteps, "step");
-      bar.step(fromStep);
-      shown = fromStep;
+      bar.start(fromStep, totalSteps);
     }
 
     @Override
     public void progress(long step, double stepsPerSecond, double lastReturn) {
-      bar.step(step - shown);
-      shown = step;
-      bar.message(
+      bar.at(
+          step,
           String.format(
               Locale.ROOT, " | last return %.1f, %,.0f steps/s", lastReturn, stepsPerSecond));
     }
@@ -275,10 +271,7 @@ public final class RlTrainCommand implements Callable<Integer> {
 
     @Override
     public void close() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
-      }
+      bar.close();
     }
   }
 }
