@@ -29,9 +29,30 @@ public final class CvaeCheckpoint {
 
   private CvaeCheckpoint() {}
 
-  /** Writes the run atomically (through {@link Checkpoint#write}). */
+  /**
+   * Writes the run atomically (through {@link Checkpoint#write}); refuses non-finite parameters, so
+   * a diverged run never overwrites a good checkpoint.
+   *
+   * @throws IllegalStateException if a parameter holds NaN or ±∞ (the message names it)
+   */
   public static void write(Path file, CvaeConfig config, CvaeTrainer.Run run) {
     CvaePolicy policy = run.policy();
+    for (int i = 0; i < policy.parameters().size(); i++) {
+      float[] v = policy.parameters().get(i).toFloatArray();
+      for (int j = 0; j < v.length; j++) {
+        if (!Float.isFinite(v[j])) {
+          throw new IllegalStateException(
+              "training diverged: parameter "
+                  + policy.parameterNames().get(i)
+                  + " holds "
+                  + v[j]
+                  + " at index "
+                  + j
+                  + "; nothing written to "
+                  + file);
+        }
+      }
+    }
     String json;
     try {
       json = JSON.writeValueAsString(config);

@@ -127,7 +127,7 @@ class CvaeTrainerTest {
   }
 
   @Test
-  void checkpointRoundTripIsBitIdentical(@TempDir Path dir) {
+  void checkpointRoundTripIsBitIdentical(@TempDir Path dir) throws java.io.IOException {
     float[][] data = bimodal(200, 4);
     CvaeConfig config = small().withSteps(15).withLearnedPrior(true).withBeta(0.5);
     Path file = dir.resolve("checkpoint.bin");
@@ -153,6 +153,15 @@ class CvaeTrainerTest {
       }
       assertThatThrownBy(() -> CvaeCheckpoint.read(dir.resolve("missing.bin"), m))
           .isInstanceOf(IllegalArgumentException.class);
+      // A diverged run is refused and the good file stays as it was.
+      byte[] before = java.nio.file.Files.readAllBytes(file);
+      NDArray first = run.policy().parameters().get(0);
+      first.set(new ai.djl.ndarray.index.NDIndex("0, 0"), Float.NaN);
+      assertThatThrownBy(() -> CvaeCheckpoint.write(file, config, run))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "training diverged: parameter encoder.layers.0.weight holds NaN at index 0");
+      assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
     }
   }
 
