@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Outputs;
+import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
 import org.varl.core.io.AtomicFiles;
 import org.varl.rl.imitation.DemoCsv;
@@ -59,7 +60,11 @@ public final class DemosCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Outputs.directory(out);
-    List<DemoRow> rows = Demonstrations.generate(obstacles, episodes, seed.seed);
+    List<DemoRow> rows;
+    try (ProgressListener bar = new ProgressListener("imitation demos", "episode")) {
+      bar.stage("expert", Math.max(episodes, 0));
+      rows = Demonstrations.generate(obstacles, episodes, seed.seed, e -> bar.advance(1));
+    }
     Path file = out.resolve(DEMOS);
     Outputs.all(
         () -> {
