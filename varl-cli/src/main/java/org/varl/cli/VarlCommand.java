@@ -9,6 +9,7 @@ import org.varl.cli.common.NumberOptions;
 import org.varl.cli.control.ControlCommand;
 import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.flow.FlowCommand;
+import org.varl.cli.imitation.ImitationCommand;
 import org.varl.cli.rl.RlCommand;
 import org.varl.cli.tour.TourCommand;
 import org.varl.cli.vae.VaeCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       DiffusionCommand.class,
       FlowCommand.class,
       RlCommand.class,
+      ImitationCommand.class,
       HelpCommand.class
     })
 public final class VarlCommand implements java.util.concurrent.Callable<Integer> {

@@ -64,6 +64,7 @@ class OutputRuleTest {
         List.of("vae", "latent", "--model", model),
         List.of("vae", "interpolate", "--model", model),
         List.of("rl", "tabular"),
+        List.of("imitation", "demos"),
         List.of("tour", "--only", "control"));
   }
 

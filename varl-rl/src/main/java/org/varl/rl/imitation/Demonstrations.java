@@ -3,6 +3,7 @@ package org.varl.rl.imitation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.varl.core.random.NoiseStream;
 import org.varl.core.random.Streams;
 import org.varl.rl.env.Obstacle;
@@ -28,6 +29,15 @@ public final class Demonstrations {
    * @throws IllegalStateException if an expert episode does not succeed (it never should)
    */
   public static List<DemoRow> generate(int obstacles, int episodes, long seed) {
+    return generate(obstacles, episodes, seed, e -> {});
+  }
+
+  /**
+   * {@link #generate(int, int, long)}, calling {@code afterEpisode} with each finished episode's
+   * index (for a progress bar).
+   */
+  public static List<DemoRow> generate(
+      int obstacles, int episodes, long seed, IntConsumer afterEpisode) {
     if (episodes < 1) {
       throw new IllegalArgumentException("episodes must be >= 1, found " + episodes);
     }
@@ -60,6 +70,7 @@ public final class Demonstrations {
                 + t
                 + " steps");
       }
+      afterEpisode.accept(e);
     }
     return rows;
   }

@@ -44,6 +44,14 @@ class DemonstrationsTest {
   }
 
   @Test
+  void theCallbackSeesEachEpisodeOnceInOrder() {
+    List<Integer> seen = new java.util.ArrayList<>();
+    List<DemoRow> rows = Demonstrations.generate(1, 7, 2, seen::add);
+    assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    assertThat(rows).isEqualTo(Demonstrations.generate(1, 7, 2));
+  }
+
+  @Test
   void badArgumentsAreRejected() {
     assertThatThrownBy(() -> Demonstrations.generate(1, 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
