@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One recorded obstacle episode: the positions s_0, …, s_T, the actions a_0, …, a_{T−1} as the task
- * applied them (after its clipping, so that s_{t+1} = s_t + a_t), and how the episode ended.
+ * applied them (after its clipping, so that s_{t+1} = s_t + a_t up to the last bit), and how the
+ * episode ended.
  *
  * @param positions the T + 1 positions (x, y), the start first
  * @param actions the T actions (dx, dy)
