@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import org.varl.core.data.RowMajor;
 import org.varl.core.engine.Scalars;
 import org.varl.core.optim.Adam;
 import org.varl.core.random.NoiseStream;
@@ -38,8 +39,8 @@ public final class CvaeTrainer {
       int stateDim,
       float[] actions,
       int actionDim) {
-    int n = rows("states", states, stateDim);
-    int na = rows("actions", actions, actionDim);
+    int n = RowMajor.rows("states", states, stateDim);
+    int na = RowMajor.rows("actions", actions, actionDim);
     if (n != na) {
       throw new IllegalArgumentException(
           "states and actions must have as many rows, found " + n + " and " + na);
@@ -92,33 +93,5 @@ public final class CvaeTrainer {
       adam.stepFromParameters();
       return out;
     }
-  }
-
-  private static int rows(String name, float[] values, int columns) {
-    if (columns < 1) {
-      throw new IllegalArgumentException(name + " columns must be >= 1, found " + columns);
-    }
-    if (values.length == 0 || values.length % columns != 0) {
-      throw new IllegalArgumentException(
-          name
-              + " must hold a positive multiple of "
-              + columns
-              + " values, found "
-              + values.length);
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        throw new IllegalArgumentException(
-            name
-                + " must be finite, found "
-                + values[i]
-                + " at index ["
-                + (i / columns)
-                + ", "
-                + (i % columns)
-                + "]");
-      }
-    }
-    return values.length / columns;
   }
 }
