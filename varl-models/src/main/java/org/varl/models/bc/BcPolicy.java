@@ -22,6 +22,9 @@ public interface BcPolicy {
   /** Every trainable parameter. */
   List<NDArray> parameters();
 
+  /** Names matching {@link #parameters()} (the checkpoint's keys). */
+  List<String> parameterNames();
+
   /** An IllegalArgumentException unless {@code x} is {@code [B, columns]}. */
   static void requireColumns(String name, NDArray x, int columns) {
     Shape shape = x.getShape();

@@ -17,7 +17,8 @@ import org.varl.core.nn.Mlp;
  * </pre>
  *
  * in nats per example. Maximum likelihood on two modes a = ±1 puts μ at their average and σ over
- * both: the policy acts between the modes. One tanh hidden layer of {@code hidden} units.
+ * both: the policy acts between the modes. {@code layers} tanh hidden layers of {@code hidden}
+ * units.
  */
 public final class GaussianBcPolicy implements BcPolicy {
 
@@ -39,7 +40,7 @@ public final class GaussianBcPolicy implements BcPolicy {
         stateDim,
         actionDim,
         Mlp.create(
-            manager, Activation.TANH, config.seed(), stateDim, config.hidden(), 2 * actionDim));
+            manager, Activation.TANH, config.seed(), config.widths(stateDim, 2 * actionDim)));
   }
 
   @Override
@@ -72,5 +73,10 @@ public final class GaussianBcPolicy implements BcPolicy {
   @Override
   public List<NDArray> parameters() {
     return net.parameters();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return net.parameterNames();
   }
 }

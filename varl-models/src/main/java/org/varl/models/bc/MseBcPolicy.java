@@ -36,7 +36,7 @@ public final class MseBcPolicy implements BcPolicy {
     return new MseBcPolicy(
         stateDim,
         actionDim,
-        Mlp.create(manager, Activation.TANH, config.seed(), stateDim, config.hidden(), actionDim));
+        Mlp.create(manager, Activation.TANH, config.seed(), config.widths(stateDim, actionDim)));
   }
 
   @Override
@@ -64,5 +64,10 @@ public final class MseBcPolicy implements BcPolicy {
   @Override
   public List<NDArray> parameters() {
     return net.parameters();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return net.parameterNames();
   }
 }

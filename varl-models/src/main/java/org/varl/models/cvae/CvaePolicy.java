@@ -36,8 +36,9 @@ import org.varl.core.random.Streams;
  * Kl#divergence}). Log-variances are clipped as {@link Normal#fromLogVariance} does. Shapes: {@code
  * s: [B, stateDim]}, {@code a: [B, actionDim]}, {@code z: [B, latent]}.
  *
- * <p>Every network has one tanh hidden layer of {@code hidden} units; parameters are drawn from one
- * generator in the order encoder, decoder, prior, so the policy is a pure function of the seed.
+ * <p>Every network has {@code layers} tanh hidden layers of {@code hidden} units; parameters are
+ * drawn from one generator in the order encoder, decoder, prior, so the policy is a pure function
+ * of the seed.
  */
 public final class CvaePolicy {
 
@@ -67,13 +68,14 @@ public final class CvaePolicy {
       throw new IllegalArgumentException("actionDim must be >= 1, found " + actionDim);
     }
     SplittableRandom random = NoiseStream.generator(config.seed(), Streams.PARAMETERS);
-    int h = config.hidden();
     int k = config.latent();
-    Mlp enc = Mlp.create(manager, Activation.TANH, random, stateDim + actionDim, h, 2 * k);
-    Mlp dec = Mlp.create(manager, Activation.TANH, random, stateDim + k, h, 2 * actionDim);
+    Mlp enc =
+        Mlp.create(manager, Activation.TANH, random, config.widths(stateDim + actionDim, 2 * k));
+    Mlp dec =
+        Mlp.create(manager, Activation.TANH, random, config.widths(stateDim + k, 2 * actionDim));
     Mlp pri =
         config.learnedPrior()
-            ? Mlp.create(manager, Activation.TANH, random, stateDim, h, 2 * k)
+            ? Mlp.create(manager, Activation.TANH, random, config.widths(stateDim, 2 * k))
             : null;
     return new CvaePolicy(stateDim, actionDim, k, enc, dec, pri);
   }

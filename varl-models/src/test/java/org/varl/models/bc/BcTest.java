@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.varl.core.distributions.Normal;
 import org.varl.testing.ResourceCounts;
 
@@ -30,7 +33,12 @@ class BcTest {
   }
 
   private static BcConfig small() {
-    return BcConfig.defaults().withHidden(32).withLearningRate(1e-2).withSteps(600).withSeed(3);
+    return BcConfig.defaults()
+        .withHidden(32)
+        .withLayers(1)
+        .withLearningRate(1e-2)
+        .withSteps(600)
+        .withSeed(3);
   }
 
   @Test
@@ -128,6 +136,33 @@ class BcTest {
       before = ResourceCounts.arrays(m);
       BcTrainer.train(m, c.withSteps(60), GaussianBcPolicy.create(m, c, 1, 1), data[0], data[1]);
       assertThat(ResourceCounts.arrays(m) - before).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void aCheckpointRoundTripActsTheSameAndACorruptOneIsRefused(@TempDir Path dir) throws Exception {
+    float[][] data = bimodal(200, 2);
+    BcConfig c = small().withSteps(20).withLayers(2);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray s = m.create(new float[] {0.1f, 0.5f, 0.9f}, new Shape(3, 1));
+      for (boolean gaussian : new boolean[] {true, false}) {
+        BcPolicy p =
+            gaussian ? GaussianBcPolicy.create(m, c, 1, 1) : MseBcPolicy.create(m, c, 1, 1);
+        BcTrainer.Run run = BcTrainer.train(m, c, p, data[0], data[1]);
+        Path file = dir.resolve(gaussian ? "g.ckpt" : "m.ckpt");
+        BcCheckpoint.write(file, c, run);
+        BcCheckpoint.Loaded back = BcCheckpoint.read(file, m);
+        assertThat(back.config()).isEqualTo(c);
+        assertThat(back.run().policy()).isInstanceOf(p.getClass());
+        assertThat(back.run().policy().act(s).toFloatArray())
+            .containsExactly(p.act(s).toFloatArray());
+        assertThat(back.run().losses()).containsExactly(run.losses());
+      }
+      Path bad = dir.resolve("bad.ckpt");
+      Files.writeString(bad, "not a checkpoint");
+      assertThatThrownBy(() -> BcCheckpoint.read(bad, m))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bad.ckpt");
     }
   }
 

@@ -32,6 +32,7 @@ class CvaeTrainerTest {
     return CvaeConfig.defaults()
         .withLatent(1)
         .withHidden(32)
+        .withLayers(1)
         .withLearningRate(1e-2)
         .withBatchSize(128)
         .withSteps(1000)
