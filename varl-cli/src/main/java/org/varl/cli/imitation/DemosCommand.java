@@ -1,8 +1,5 @@
 package org.varl.cli.imitation;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +7,7 @@ import java.util.concurrent.Callable;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
-import org.varl.core.io.AtomicFiles;
-import org.varl.rl.imitation.DemoCsv;
+import org.varl.rl.imitation.DemoFiles;
 import org.varl.rl.imitation.DemoRow;
 import org.varl.rl.imitation.Demonstrations;
 import picocli.CommandLine;
@@ -26,11 +22,12 @@ import picocli.CommandLine.Option;
         "Runs the scripted expert of the obstacle task (a side of each disc drawn per episode,"
             + " way-points, Gaussian action noise; it never collides) and writes DIR/demos.csv with"
             + " the columns episode,step,x,y,dx,dy,mode (state before the step, applied action,"
-            + " the episode's mode: bit k set when disc k is passed on the right).")
+            + " the episode's mode: bit k set when disc k is passed on the right) and DIR/demos.json"
+            + " (obstacles, episodes, seed, rows).")
 public final class DemosCommand implements Callable<Integer> {
 
   /** The file written into {@code --out}. */
-  public static final String DEMOS = "demos.csv";
+  public static final String DEMOS = DemoFiles.CSV;
 
   @Option(
       names = "--obstacles",
@@ -66,17 +63,7 @@ public final class DemosCommand implements Callable<Integer> {
       rows = Demonstrations.generate(obstacles, episodes, seed.seed, e -> bar.advance(1));
     }
     Path file = out.resolve(DEMOS);
-    Outputs.all(
-        () -> {
-          AtomicFiles.write(
-              file,
-              stream -> {
-                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                DemoCsv.write(rows, w);
-                w.flush();
-              });
-          return file;
-        });
+    Outputs.all(() -> DemoFiles.write(out, obstacles, episodes, seed.seed, rows));
     System.out.printf(
         Locale.ROOT, "wrote %s: %d episodes, %d steps%n", file, episodes, rows.size());
     return 0;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
     name = "imitation",
     mixinStandardHelpOptions = true,
     description =
-        "Multimodal imitation on the obstacle task: the scripted expert's demonstrations.",
-    subcommands = {DemosCommand.class})
+        "Multimodal imitation on the obstacle task: the scripted expert's demonstrations, behaviour"
+            + " cloning, conditional VAE and diffusion policies, their rollouts and their comparison.",
+    subcommands = {DemosCommand.class, TrainCommand.class, EvalCommand.class, CompareCommand.class})
 public final class ImitationCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.varl.core.data.RowMajor;
 import org.varl.core.engine.Scalars;
 import org.varl.core.optim.Adam;
@@ -35,6 +36,20 @@ public final class BcTrainer {
    */
   public static Run train(
       NDManager manager, BcConfig config, BcPolicy policy, float[] states, float[] actions) {
+    return train(manager, config, policy, states, actions, t -> {});
+  }
+
+  /**
+   * {@link #train(NDManager, BcConfig, BcPolicy, float[], float[])}, calling {@code afterStep} with
+   * each finished step's index (for a progress bar).
+   */
+  public static Run train(
+      NDManager manager,
+      BcConfig config,
+      BcPolicy policy,
+      float[] states,
+      float[] actions,
+      IntConsumer afterStep) {
     int stateDim = policy.stateDim();
     int actionDim = policy.actionDim();
     int n = RowMajor.rows("states", states, stateDim);
@@ -65,6 +80,7 @@ public final class BcTrainer {
         }
         adam.stepFromParameters();
       }
+      afterStep.accept(t);
     }
     return new Run(policy, adam, losses);
   }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.varl.core.data.RowMajor;
 import org.varl.core.engine.Scalars;
 import org.varl.core.optim.Adam;
@@ -39,6 +40,21 @@ public final class CvaeTrainer {
       int stateDim,
       float[] actions,
       int actionDim) {
+    return train(manager, config, states, stateDim, actions, actionDim, t -> {});
+  }
+
+  /**
+   * {@link #train(NDManager, CvaeConfig, float[], int, float[], int)}, calling {@code afterStep}
+   * with each finished step's index (for a progress bar).
+   */
+  public static Run train(
+      NDManager manager,
+      CvaeConfig config,
+      float[] states,
+      int stateDim,
+      float[] actions,
+      int actionDim,
+      IntConsumer afterStep) {
     int n = RowMajor.rows("states", states, stateDim);
     int na = RowMajor.rows("actions", actions, actionDim);
     if (n != na) {
@@ -50,6 +66,7 @@ public final class CvaeTrainer {
     CvaeHistory history = new CvaeHistory(config.steps());
     for (int t = 0; t < config.steps(); t++) {
       history.add(step(manager, config, policy, adam, states, stateDim, actions, actionDim, n, t));
+      afterStep.accept(t);
     }
     return new Run(policy, adam, history);
   }
