@@ -65,6 +65,9 @@ class OutputRuleTest {
         List.of("vae", "interpolate", "--model", model),
         List.of("rl", "tabular"),
         List.of("imitation", "demos"),
+        List.of("imitation", "train", "--demos", "no-such-demos"),
+        List.of("imitation", "eval", "--model", model),
+        List.of("imitation", "compare", "--demos", "no-such-demos"),
         List.of("tour", "--only", "control"));
   }
 

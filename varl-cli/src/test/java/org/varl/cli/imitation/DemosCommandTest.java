@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varl.cli.VarlCommand;
 import org.varl.rl.imitation.DemoCsv;
+import org.varl.rl.imitation.DemoFiles;
 import org.varl.rl.imitation.Demonstrations;
 import picocli.CommandLine;
 
@@ -46,8 +47,12 @@ class DemosCommandTest {
       assertThat(DemoCsv.read(in, "demos.csv")).isEqualTo(Demonstrations.generate(2, 15, 4));
     }
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("demos.csv");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("demos.csv", "demos.json");
     }
+    DemoFiles.Demos back = DemoFiles.read(dir);
+    assertThat(back.obstacles()).isEqualTo(2);
+    assertThat(back.rows()).isEqualTo(Demonstrations.generate(2, 15, 4));
   }
 
   @Test
