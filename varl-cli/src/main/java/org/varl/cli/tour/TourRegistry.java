@@ -2,6 +2,7 @@ package org.varl.cli.tour;
 
 import java.util.List;
 import org.varl.cli.diffusion.DiffusionTourSection;
+import org.varl.cli.imitation.ImitationTourSection;
 import org.varl.cli.rl.MaxEntRlTourSection;
 import org.varl.cli.vae.VaeTourSection;
 import org.varl.cli.vi.AmortizationTourSection;
@@ -22,6 +23,7 @@ public final class TourRegistry {
         new VaeTourSection(),
         new DiffusionTourSection(),
         new ControlSection(),
-        new MaxEntRlTourSection());
+        new MaxEntRlTourSection(),
+        new ImitationTourSection());
   }
 }
