@@ -9,10 +9,10 @@ import org.varl.models.diffusion.Schedule;
  * <p>Why the cosine schedule at T = 32: Chi et al. (2023) train their CNN and transformer policies
  * with diffusers' {@code squaredcos_cap_v2} β schedule, which is the cosine schedule of Nichol and
  * Dhariwal (2021) that {@link NoiseSchedule#cosine} implements (ᾱ_t = f(t)/f(0), β capped at
- * 0.999), with 100 training steps; its ᾱ_T is 0 for every T, so x_T ~ N(0, I) is exact and T can be
- * cut to a few dozen. Ho et al.'s linear schedule (β from 1e-4 to 0.02) is made for T = 1000: at T
- * = 32 it ends at ᾱ_T ≈ 0.72, far from noise, so the sampler's start N(0, I) would not match
- * q(x_T).
+ * 0.999), with 100 training steps; its ᾱ_T is near 0 for every T (2.4e-6 at T = 32: the last β is
+ * capped, ᾱ_T = 0.001 ᾱ_{T−1}), so starting the sampler at N(0, I) is right and T can be cut to a
+ * few dozen. Ho et al.'s linear schedule (β from 1e-4 to 0.02) is made for T = 1000: at T = 32 it
+ * ends at ᾱ_T ≈ 0.72, far from noise, so the sampler's start N(0, I) would not match q(x_T).
  *
  * @param denoisingSteps T, the number of diffusion steps (default 32: "a few dozen")
  * @param schedule the β schedule (default cosine, see above)
