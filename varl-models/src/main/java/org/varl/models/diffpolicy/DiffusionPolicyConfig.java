@@ -20,7 +20,8 @@ import org.varl.models.diffusion.Schedule;
  * @param layers number of hidden SiLU layers (default 3, the toy DDPM's)
  * @param learningRate Adam's step size (default 1e-3)
  * @param batchSize examples per minibatch (default 256)
- * @param steps optimizer steps (default 4000)
+ * @param steps optimizer steps (default 10000: on the one-disc obstacle task, 200 demonstrations,
+ *     4000 steps left 7% collisions at seed 1 and 10000 none, about 20 s on one core)
  * @param seed the run seed (default 0); parameters, minibatches, times and noise derive from it
  */
 public record DiffusionPolicyConfig(
@@ -60,7 +61,7 @@ public record DiffusionPolicyConfig(
 
   /** The defaults listed on the components. */
   public static DiffusionPolicyConfig defaults() {
-    return new DiffusionPolicyConfig(32, Schedule.COSINE, 128, 3, 1e-3, 256, 4000, 0L);
+    return new DiffusionPolicyConfig(32, Schedule.COSINE, 128, 3, 1e-3, 256, 10000, 0L);
   }
 
   /** The β schedule with T steps. */
