@@ -18,14 +18,15 @@ import org.varl.rl.imitation.eval.ObstacleRollouts;
  * Trains a diffusion policy (its defaults, with the given steps, learning rate and T) on {@code
  * Demonstrations.generate(OBSTACLES, DEMOS, SEED)} with config seed SEED, and scores {@code
  * ObstacleRollouts.play(OBSTACLES, policy, EPISODES, SEED)} (noise seed SEED) by {@link
- * ImitationMetrics}. Prints one line: {@code seed S obstacles O rows N steps K lr L T t
- * train_seconds W steps_per_second R final_loss F success X collision Y timeout Z modes [..]
- * entropy H jerk J eval_seconds E expert_success X expert_entropy H expert_jerk J}, where
- * final_loss is the mean of the last 100 steps' losses and the expert's scores are those of the
- * scripted expert ({@code ObstacleRollouts.expert}, σ_a = 0.005) on the same episode starts.
+ * ImitationMetrics}. Prints one line: {@code scaling minmax|identity seed S obstacles O rows N
+ * steps K lr L T t train_seconds W steps_per_second R final_loss F success X collision Y timeout Z
+ * modes [..] entropy H jerk J eval_seconds E expert_success X expert_entropy H expert_jerk J},
+ * where final_loss is the mean of the last 100 steps' losses and the expert's scores are those of
+ * the scripted expert ({@code ObstacleRollouts.expert}, σ_a = 0.005) on the same episode starts.
  *
  * <p>Usage: {@code DiffusionObstacle SEED [STEPS=default] [LR=default] [T=default] [EPISODES=200]
- * [DEMOS=200] [OBSTACLES=1]}; an empty argument keeps the default.
+ * [DEMOS=200] [OBSTACLES=1] [SCALING=minmax|identity]}; an empty argument keeps the default. {@code
+ * identity} trains in data units (no scaling of states and actions), for the ablation.
  */
 public final class DiffusionObstacle {
   private DiffusionObstacle() {}
@@ -49,6 +50,7 @@ public final class DiffusionObstacle {
     int episodes = arg(args, 4) != null ? Integer.parseInt(args[4]) : 200;
     int demos = arg(args, 5) != null ? Integer.parseInt(args[5]) : 200;
     int obstacles = arg(args, 6) != null ? Integer.parseInt(args[6]) : 1;
+    boolean identity = "identity".equals(arg(args, 7));
     EngineSetup.threads(1);
     List<DemoRow> rows = Demonstrations.generate(obstacles, demos, seed);
     float[] states = new float[2 * rows.size()];
@@ -63,7 +65,15 @@ public final class DiffusionObstacle {
     try (NDManager m = NDManager.newBaseManager()) {
       long start = System.nanoTime();
       DiffusionPolicyTrainer.Run run =
-          DiffusionPolicyTrainer.train(m, config, states, 2, actions, 2);
+          identity
+              ? DiffusionPolicyTrainer.train(
+                  m,
+                  config,
+                  DiffusionPolicy.create(
+                      m, config, UnitScaling.identity(2), UnitScaling.identity(2)),
+                  states,
+                  actions)
+              : DiffusionPolicyTrainer.train(m, config, states, 2, actions, 2);
       double train = (System.nanoTime() - start) / 1e9;
       double[] losses = run.losses();
       double last = 0;
@@ -88,10 +98,11 @@ public final class DiffusionObstacle {
       System.out.println(
           String.format(
               Locale.ROOT,
-              "seed %d obstacles %d rows %d steps %d lr %s T %d train_seconds %.1f"
+              "scaling %s seed %d obstacles %d rows %d steps %d lr %s T %d train_seconds %.1f"
                   + " steps_per_second %.0f final_loss %.4f success %.3f collision %.3f"
                   + " timeout %.3f modes %s entropy %.3f jerk %.3e eval_seconds %.1f"
                   + " expert_success %.3f expert_entropy %.3f expert_jerk %.3e",
+              identity ? "identity" : "minmax",
               seed,
               obstacles,
               rows.size(),

@@ -53,6 +53,28 @@ public final class DiffusionPolicyTrainer {
             config,
             UnitScaling.fit(states, stateDim),
             UnitScaling.fit(actions, actionDim));
+    return train(manager, config, policy, states, actions);
+  }
+
+  /**
+   * Trains {@code policy} (created in {@code manager}, with scalings of the caller's choice) on
+   * {@code states: [n, stateDim]} and {@code actions: [n, actionDim]} (row-major, data units).
+   *
+   * @throws IllegalArgumentException as {@link #train(NDManager, DiffusionPolicyConfig, float[],
+   *     int, float[], int)}, for the policy's dimensions
+   */
+  public static Run train(
+      NDManager manager,
+      DiffusionPolicyConfig config,
+      DiffusionPolicy policy,
+      float[] states,
+      float[] actions) {
+    int n = RowMajor.rows("states", states, policy.stateDim());
+    int na = RowMajor.rows("actions", actions, policy.actionDim());
+    if (n != na) {
+      throw new IllegalArgumentException(
+          "states and actions must have as many rows, found " + n + " and " + na);
+    }
     Adam adam = Adam.of(policy.parameters(), config.learningRate());
     double[] losses = new double[config.steps()];
     for (int k = 0; k < config.steps(); k++) {

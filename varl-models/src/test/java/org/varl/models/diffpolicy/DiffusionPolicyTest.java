@@ -8,8 +8,10 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.varl.core.engine.EngineSetup;
 import org.varl.core.io.Checkpoint;
 import org.varl.models.diffusion.NoiseSchedule;
 import org.varl.models.diffusion.SinusoidalEmbedding;
@@ -17,6 +19,12 @@ import org.varl.testing.ResourceCounts;
 
 /** The loss by hand, the bimodal toy, determinism, scoping and the checkpoint round trip. */
 class DiffusionPolicyTest {
+
+  /** One intra-op thread: the networks are small and the machine is shared (EngineSetup). */
+  @BeforeAll
+  static void oneThread() {
+    EngineSetup.threads(1);
+  }
 
   /** s ~ U[0, 1], a = ±1 + N(0, 0.05²) with equal probability: two modes, mean 0. */
   private static float[][] bimodal(int n, long seed) {
@@ -159,6 +167,12 @@ class DiffusionPolicyTest {
       assertThat(p2.sample(m, s, new SplittableRandom(5))).containsExactly(a1);
       assertThat(p3.sample(m, s, new SplittableRandom(5))).isNotEqualTo(a1);
       assertThat(p1.sample(m, s, new SplittableRandom(6))).isNotEqualTo(a1);
+      // Training a policy made by the caller with the fitted scalings is the same run.
+      DiffusionPolicy made =
+          DiffusionPolicy.create(
+              m, config, UnitScaling.fit(data[0], 1), UnitScaling.fit(data[1], 1));
+      DiffusionPolicyTrainer.train(m, config, made, data[0], data[1]);
+      assertThat(made.sample(m, s, new SplittableRandom(5))).containsExactly(a1);
     }
   }
 

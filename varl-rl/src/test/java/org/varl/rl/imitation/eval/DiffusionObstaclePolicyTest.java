@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.varl.core.engine.EngineSetup;
 import org.varl.models.diffpolicy.DiffusionPolicy;
 import org.varl.models.diffpolicy.DiffusionPolicyConfig;
 import org.varl.models.diffpolicy.UnitScaling;
@@ -13,6 +15,12 @@ import org.varl.testing.ResourceCounts;
 
 /** Fresh draws per step, reproducible per episode, on an untrained diffusion policy. */
 class DiffusionObstaclePolicyTest {
+
+  /** One intra-op thread: the networks are small and the machine is shared (EngineSetup). */
+  @BeforeAll
+  static void oneThread() {
+    EngineSetup.threads(1);
+  }
 
   private static final double[] S = {0.1, 0.3};
 
