@@ -6,6 +6,8 @@
  * and timeout rates, mode fractions, D3IL's behaviour entropy, mean jerk) and the driver that plays
  * a policy for seeded episodes ({@link org.varl.rl.imitation.eval.ObstacleRollouts}), and a trained
  * CVAE as such a policy with the test-time choice of z ({@link
- * org.varl.rl.imitation.eval.CvaeObstaclePolicy}, {@link org.varl.rl.imitation.eval.LatentChoice}).
+ * org.varl.rl.imitation.eval.CvaeObstaclePolicy}, {@link org.varl.rl.imitation.eval.LatentChoice}),
+ * and a trained diffusion policy, a fresh action draw per step ({@link
+ * org.varl.rl.imitation.eval.DiffusionObstaclePolicy}).
  */
 package org.varl.rl.imitation.eval;
