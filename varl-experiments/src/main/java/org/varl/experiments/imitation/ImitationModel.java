@@ -19,10 +19,13 @@ import org.varl.models.bc.GaussianBcPolicy;
 import org.varl.models.cvae.CvaeCheckpoint;
 import org.varl.models.cvae.CvaePolicy;
 import org.varl.models.cvae.CvaeTrainer;
+import org.varl.models.diffpolicy.DiffusionPolicyCheckpoint;
+import org.varl.models.diffpolicy.DiffusionPolicyTrainer;
 import org.varl.rl.imitation.DemoRow;
 import org.varl.rl.imitation.DemoScaling;
 import org.varl.rl.imitation.eval.BcObstaclePolicy;
 import org.varl.rl.imitation.eval.CvaeObstaclePolicy;
+import org.varl.rl.imitation.eval.DiffusionObstaclePolicy;
 import org.varl.rl.imitation.eval.LatentChoice;
 import org.varl.rl.imitation.eval.ObstaclePolicy;
 
@@ -31,7 +34,7 @@ import org.varl.rl.imitation.eval.ObstaclePolicy;
  * discs), the {@link DemoScaling} of its training demos, and the trained model (its parameters, its
  * optimizer and its history). On disk a model directory holds {@code model.json} ({@code {"format":
  * 1, "policy": KIND, "obstacles": N, "scaling": {...}}}) and {@code model.ckpt}, the model family's
- * checkpoint ({@link CvaeCheckpoint} or {@link BcCheckpoint}).
+ * checkpoint ({@link CvaeCheckpoint}, {@link BcCheckpoint} or {@link DiffusionPolicyCheckpoint}).
  */
 public final class ImitationModel {
 
@@ -50,6 +53,7 @@ public final class ImitationModel {
   private final ImitationTrainConfig config;
   private final CvaeTrainer.Run cvae;
   private final BcTrainer.Run bc;
+  private final DiffusionPolicyTrainer.Run diffusion;
 
   ImitationModel(
       ImitationPolicyKind kind,
@@ -57,13 +61,15 @@ public final class ImitationModel {
       DemoScaling scaling,
       ImitationTrainConfig config,
       CvaeTrainer.Run cvae,
-      BcTrainer.Run bc) {
+      BcTrainer.Run bc,
+      DiffusionPolicyTrainer.Run diffusion) {
     this.kind = kind;
     this.obstacles = obstacles;
     this.scaling = scaling;
     this.config = config;
     this.cvae = cvae;
     this.bc = bc;
+    this.diffusion = diffusion;
   }
 
   public ImitationPolicyKind kind() {
@@ -91,7 +97,7 @@ public final class ImitationModel {
         switch (kind) {
           case BC_GAUSSIAN, BC_MSE -> new BcObstaclePolicy(manager, bc.policy());
           case CVAE, CVAE_LEARNED_PRIOR -> new CvaeObstaclePolicy(manager, cvae.policy(), z, seed);
-          case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
+          case DIFFUSION -> new DiffusionObstaclePolicy(manager, diffusion.policy(), seed);
         };
     return scaling.wrap(standardized);
   }
@@ -101,15 +107,15 @@ public final class ImitationModel {
     return switch (kind) {
       case BC_GAUSSIAN, BC_MSE -> List.of("train/loss");
       case CVAE, CVAE_LEARNED_PRIOR -> List.of("train/loss", "train/reconstruction", "train/kl");
-      case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
+      case DIFFUSION -> List.of("train/loss");
     };
   }
 
   /** One row per optimizer step, columns {@link #historyColumns()} (nats per example). */
   public double[][] history() {
     return switch (kind) {
-      case BC_GAUSSIAN, BC_MSE -> {
-        double[] l = bc.losses();
+      case BC_GAUSSIAN, BC_MSE, DIFFUSION -> {
+        double[] l = kind == ImitationPolicyKind.DIFFUSION ? diffusion.losses() : bc.losses();
         double[][] out = new double[l.length][];
         for (int t = 0; t < l.length; t++) {
           out[t] = new double[] {l[t]};
@@ -124,7 +130,6 @@ public final class ImitationModel {
         }
         yield out;
       }
-      case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
     };
   }
 
@@ -156,7 +161,7 @@ public final class ImitationModel {
     switch (kind) {
       case BC_GAUSSIAN, BC_MSE -> BcCheckpoint.write(ckpt, config.bc(), bc);
       case CVAE, CVAE_LEARNED_PRIOR -> CvaeCheckpoint.write(ckpt, config.cvae(), cvae);
-      case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
+      case DIFFUSION -> DiffusionPolicyCheckpoint.write(ckpt, diffusion);
     }
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
@@ -242,7 +247,8 @@ public final class ImitationModel {
                   + kind.id());
         }
         requireTaskDims(ckpt, l.run().policy().stateDim(), l.run().policy().actionDim());
-        yield new ImitationModel(kind, obstacles, scaling, base.withBc(l.config()), null, l.run());
+        yield new ImitationModel(
+            kind, obstacles, scaling, base.withBc(l.config()), null, l.run(), null);
       }
       case CVAE, CVAE_LEARNED_PRIOR -> {
         CvaeCheckpoint.Loaded l = CvaeCheckpoint.read(ckpt, manager);
@@ -259,9 +265,14 @@ public final class ImitationModel {
         }
         requireTaskDims(ckpt, p.stateDim(), p.actionDim());
         yield new ImitationModel(
-            kind, obstacles, scaling, base.withCvae(l.config()), l.run(), null);
+            kind, obstacles, scaling, base.withCvae(l.config()), l.run(), null, null);
       }
-      case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
+      case DIFFUSION -> {
+        DiffusionPolicyTrainer.Run run = DiffusionPolicyCheckpoint.read(ckpt, manager);
+        requireTaskDims(ckpt, run.policy().stateDim(), run.policy().actionDim());
+        yield new ImitationModel(
+            kind, obstacles, scaling, base.withDiffusion(run.policy().config()), null, null, run);
+      }
     };
   }
 

@@ -8,12 +8,18 @@ import org.varl.models.bc.BcTrainer;
 import org.varl.models.bc.GaussianBcPolicy;
 import org.varl.models.bc.MseBcPolicy;
 import org.varl.models.cvae.CvaeTrainer;
+import org.varl.models.diffpolicy.DiffusionPolicy;
+import org.varl.models.diffpolicy.DiffusionPolicyConfig;
+import org.varl.models.diffpolicy.DiffusionPolicyTrainer;
+import org.varl.models.diffpolicy.UnitScaling;
 import org.varl.rl.imitation.DemoRow;
 import org.varl.rl.imitation.DemoScaling;
 
 /**
  * Trains the configured policy on the demonstrations' (state, action) pairs, standardized by their
- * own {@link DemoScaling}. One listener stage, one unit per optimizer step.
+ * own {@link DemoScaling} (the diffusion policy then maps the standardized values to [−1, 1] by its
+ * own min-max {@link UnitScaling}, its sampler's clip range). One listener stage, one unit per
+ * optimizer step.
  */
 public final class ImitationTraining {
 
@@ -43,15 +49,23 @@ public final class ImitationTraining {
                 : MseBcPolicy.create(manager, config.bc(), 2, 2);
         BcTrainer.Run run =
             BcTrainer.train(manager, config.bc(), p, states, actions, t -> listener.advance(1));
-        yield new ImitationModel(kind, obstacles, scaling, config, null, run);
+        yield new ImitationModel(kind, obstacles, scaling, config, null, run, null);
       }
       case CVAE, CVAE_LEARNED_PRIOR -> {
         CvaeTrainer.Run run =
             CvaeTrainer.train(
                 manager, config.cvae(), states, 2, actions, 2, t -> listener.advance(1));
-        yield new ImitationModel(kind, obstacles, scaling, config, run, null);
+        yield new ImitationModel(kind, obstacles, scaling, config, run, null, null);
       }
-      case DIFFUSION -> throw new UnsupportedOperationException("diffusion");
+      case DIFFUSION -> {
+        DiffusionPolicyConfig dc = config.diffusion();
+        DiffusionPolicy p =
+            DiffusionPolicy.create(
+                manager, dc, UnitScaling.fit(states, 2), UnitScaling.fit(actions, 2));
+        DiffusionPolicyTrainer.Run run =
+            DiffusionPolicyTrainer.train(manager, dc, p, states, actions, t -> listener.advance(1));
+        yield new ImitationModel(kind, obstacles, scaling, config, null, null, run);
+      }
     };
   }
 }

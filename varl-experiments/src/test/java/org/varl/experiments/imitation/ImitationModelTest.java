@@ -38,7 +38,8 @@ class ImitationModelTest {
             ImitationPolicyKind.BC_GAUSSIAN,
             ImitationPolicyKind.BC_MSE,
             ImitationPolicyKind.CVAE,
-            ImitationPolicyKind.CVAE_LEARNED_PRIOR)) {
+            ImitationPolicyKind.CVAE_LEARNED_PRIOR,
+            ImitationPolicyKind.DIFFUSION)) {
       ImitationTrainConfig c = ImitationTrainConfig.defaults().withPolicy(kind).withSteps(25);
       Path d = dir.resolve(kind.id());
       try (NDManager m = NDManager.newBaseManager()) {
@@ -50,6 +51,8 @@ class ImitationModelTest {
         // only the trained family's config is stored
         if (kind.hasLatent()) {
           assertThat(back.config().cvae()).isEqualTo(c.cvae());
+        } else if (kind == ImitationPolicyKind.DIFFUSION) {
+          assertThat(back.config().diffusion()).isEqualTo(c.diffusion());
         } else {
           assertThat(back.config().bc()).isEqualTo(c.bc());
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.varl.core.data.RowMajor;
 import org.varl.core.engine.Scalars;
 import org.varl.core.optim.Adam;
@@ -69,6 +70,20 @@ public final class DiffusionPolicyTrainer {
       DiffusionPolicy policy,
       float[] states,
       float[] actions) {
+    return train(manager, config, policy, states, actions, k -> {});
+  }
+
+  /**
+   * {@link #train(NDManager, DiffusionPolicyConfig, DiffusionPolicy, float[], float[])}, calling
+   * {@code afterStep} with each finished step's index (for a progress bar).
+   */
+  public static Run train(
+      NDManager manager,
+      DiffusionPolicyConfig config,
+      DiffusionPolicy policy,
+      float[] states,
+      float[] actions,
+      IntConsumer afterStep) {
     int n = RowMajor.rows("states", states, policy.stateDim());
     int na = RowMajor.rows("actions", actions, policy.actionDim());
     if (n != na) {
@@ -79,6 +94,7 @@ public final class DiffusionPolicyTrainer {
     double[] losses = new double[config.steps()];
     for (int k = 0; k < config.steps(); k++) {
       losses[k] = step(manager, config, policy, adam, states, actions, n, k);
+      afterStep.accept(k);
     }
     return new Run(policy, adam, losses);
   }
