@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.varl.cli.common.EngineOptions;
 import org.varl.cli.common.Outputs;
 import org.varl.cli.common.ProgressListener;
 import org.varl.cli.common.SeedOption;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Option;
           + " choice) on the same start states, and write compare.csv (a row per policy, z and"
           + " seed), compare.md (mean [min, max] over seeds, the scripted expert as reference),"
           + " compare.png (the demos and a panel per policy) and latents.png (the CVAE's posterior"
-          + " means by the expert's mode) into --out."
+          + " means by the expert's mode) into --out.",
+      "Runs on one PyTorch thread: the networks are small and run fastest on one."
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -75,14 +75,6 @@ public final class CompareCommand implements Callable<Integer> {
   @Mixin SeedOption seed;
 
   @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "1",
-      converter = EngineOptions.ThreadCount.class,
-      description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(
       names = "--out",
       paramLabel = "DIR",
       defaultValue = "out/imitation-compare",
@@ -95,7 +87,6 @@ public final class CompareCommand implements Callable<Integer> {
     CompareConfig config = config();
     DemoFiles.Demos d = DemoFiles.read(demos);
     EngineSetup.logging(false);
-    EngineSetup.threads(threads);
     CompareResult r;
     try (ProgressListener bar = new ProgressListener("imitation compare", "unit")) {
       r = CompareExperiment.run(config, d.obstacles(), d.rows(), bar);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.varl.core.engine.EngineSetup;
 import org.varl.experiments.Listener;
 import org.varl.rl.imitation.DemoRow;
 import org.varl.rl.imitation.ObstacleExpert;
@@ -31,6 +32,10 @@ public final class CompareExperiment {
     List<String> firstLabels = new ArrayList<>();
     Optional<float[]> latentMeans = Optional.empty();
     int latent = 0;
+    // The networks are small: one engine thread (two OpenMP threads on a busy machine spin-wait;
+    // measured 169 s instead of ~10 s for one BC training at load 5).
+    int threadsBefore = EngineSetup.currentThreads();
+    EngineSetup.threads(1);
     try (NDManager root = NDManager.newBaseManager()) {
       for (int i = 0; i < config.seeds(); i++) {
         long seed = config.seed() + i;
@@ -67,6 +72,8 @@ public final class CompareExperiment {
           }
         }
       }
+    } finally {
+      EngineSetup.threads(threadsBefore);
     }
     List<ObstacleRollout> expertRollouts =
         ObstacleRollouts.play(
