@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       RlTrainCommand.class,
       RlEvalCommand.class,
       TabularCommand.class,
-      RolloutCommand.class
+      RolloutCommand.class,
+      CollectCommand.class
     })
 public final class RlCommand implements java.util.concurrent.Callable<Integer> {
 

@@ -11,6 +11,8 @@ import org.varl.cli.common.SeedOption;
 import org.varl.cli.common.StepBar;
 import org.varl.core.engine.EngineSetup;
 import org.varl.rl.env.Envs;
+import org.varl.rl.env.PixelOptions;
+import org.varl.rl.repr.ObservationSpec;
 import org.varl.rl.train.Algorithms;
 import org.varl.rl.train.MetricsRow;
 import org.varl.rl.train.OffPolicyTrainer;
@@ -49,9 +51,11 @@ public final class RlTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--env",
-      paramLabel = "pendulum|cartpole|mountaincar-continuous",
+      paramLabel = "pendulum|cartpole|mountaincar-continuous|pendulum-pixels|cartpole-pixels",
       defaultValue = "pendulum",
-      description = "pendulum, cartpole or mountaincar-continuous (default: ${DEFAULT-VALUE}).")
+      description =
+          "pendulum, cartpole, mountaincar-continuous, or the pixel environments pendulum-pixels"
+              + " and cartpole-pixels (default: ${DEFAULT-VALUE}).")
   String env;
 
   @Option(
@@ -144,6 +148,29 @@ public final class RlTrainCommand implements Callable<Integer> {
               + " only --steps, --threads and --out may be given (default: none, a new run).")
   Path resume;
 
+  // Pixel observations and their encoder (issue 13, representation learning).
+  @Option(
+      names = "--encoder",
+      paramLabel = "none|vae:RUN",
+      defaultValue = "none",
+      description =
+          "What the agent sees on a pixel environment: none (the raw frame stack) or vae:RUN (each"
+              + " frame encoded to the latent mean of the VAE run RUN of varl vae train, the k"
+              + " latents concatenated) (default: ${DEFAULT-VALUE}).")
+  String encoder;
+
+  @Option(
+      names = "--image-size",
+      paramLabel = "N",
+      description = "Side of a frame of a pixel environment, in [8, 256] (default: 32).")
+  Integer imageSize;
+
+  @Option(
+      names = "--frame-stack",
+      paramLabel = "K",
+      description = "Frames per observation of a pixel environment, in [1, 16] (default: 3).")
+  Integer frameStack;
+
   static final Set<String> HONOURED_ON_RESUME =
       Set.of("--steps", "--threads", "--out", "--resume", "--help", "--version");
 
@@ -160,6 +187,7 @@ public final class RlTrainCommand implements Callable<Integer> {
     }
     Path dir = out != null ? out : resume;
     TrainConfig config;
+    ObservationSpec observation = null;
     Integer resumeThreads = null;
     if (resume != null) {
       ResumeRule.rejectUnhonoured(spec, HONOURED_ON_RESUME);
@@ -209,16 +237,55 @@ public final class RlTrainCommand implements Callable<Integer> {
       }
       Algorithms.require(config.algo());
       Envs.make(config.env());
+      if (Envs.isPixels(config.env())) {
+        PixelOptions pixels =
+            new PixelOptions(
+                imageSize == null ? PixelOptions.DEFAULT_IMAGE_SIZE : imageSize,
+                frameStack == null ? PixelOptions.DEFAULT_FRAME_STACK : frameStack);
+        observation = ObservationSpec.resolve(config.env(), pixels, encoder);
+        if (bufferSize == null && observation.encoder().equals("none")) {
+          // 10^6 stacks of 3 x 32 x 32 floats would not fit: hold the whole run instead
+          // (the same transitions as long as the run is no longer than 10^6 steps).
+          config =
+              config.withReplay(
+                  config.batchSize(),
+                  (int) Math.min(Algorithms.SAC_SCHEDULE.bufferSize(), steps),
+                  config.learningStarts());
+        }
+      } else {
+        if (!encoder.strip().equals("none")) {
+          throw new IllegalArgumentException(
+              "--encoder "
+                  + encoder
+                  + " needs a pixel environment (pendulum-pixels, cartpole-pixels), found '"
+                  + config.env()
+                  + "'");
+        }
+        if (imageSize != null || frameStack != null) {
+          throw new IllegalArgumentException(
+              "--image-size and --frame-stack need a pixel environment (pendulum-pixels,"
+                  + " cartpole-pixels), found '"
+                  + config.env()
+                  + "'");
+        }
+      }
       Algorithms.schedule(config);
     }
     EngineSetup.logging(false);
     EngineSetup.threads(config.threads());
     OffPolicyTrainer.Result result;
     try (BarListener bar = new BarListener()) {
-      result =
-          resume != null
-              ? OffPolicyTrainer.resume(resume, config.steps(), resumeThreads, dir, bar)
-              : OffPolicyTrainer.run(config, dir, bar);
+      if (resume != null) {
+        result = OffPolicyTrainer.resume(resume, config.steps(), resumeThreads, dir, bar);
+      } else if (observation != null) {
+        try (ObservationSpec.Environments envs = observation.open()) {
+          EngineSetup.threads(config.threads());
+          observation.write(dir);
+          result = OffPolicyTrainer.run(config, envs.factory(), dir, null, bar);
+        }
+      } else {
+        result = OffPolicyTrainer.run(config, dir, bar);
+      }
     } catch (TrainingDivergedException e) {
       System.err.println("varl rl train: " + e.getMessage());
       return 1;

@@ -184,7 +184,7 @@ public final class RolloutCommand implements Callable<Integer> {
   }
 
   private static String stateNames(String id) {
-    return switch (id) {
+    return switch (id.replace("-pixels", "")) {
       case Pendulum.ID -> "theta, theta_dot";
       case CartPole.ID -> "x, x_dot, theta, theta_dot";
       case MountainCarContinuous.ID -> "position, velocity";

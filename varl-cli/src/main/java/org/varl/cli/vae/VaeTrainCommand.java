@@ -49,7 +49,8 @@ public final class VaeTrainCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "SPEC",
       description =
-          "fashion-mnist, mnist, shapes or csv:PATH (default: shapes, the embedded data set;"
+          "fashion-mnist, mnist, shapes, csv:PATH or replay:DIR (the frames of varl rl collect)"
+              + " (default: shapes, the embedded data set;"
               + " with --resume, the run's own).")
   String data;
 

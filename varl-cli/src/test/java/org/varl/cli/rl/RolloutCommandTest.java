@@ -216,7 +216,8 @@ class RolloutCommandTest {
     assertInputError(
         out,
         "env must be one of pendulum (Pendulum-v1), cartpole (CartPole-v1),"
-            + " mountaincar-continuous (MountainCarContinuous-v0), found 'acrobot'",
+            + " mountaincar-continuous (MountainCarContinuous-v0), pendulum-pixels"
+            + " (Pendulum-v1-pixels), cartpole-pixels (CartPole-v1-pixels), found 'acrobot'",
         rollout("acrobot", good, out));
     for (String cell :
         new String[] {"1f", "0x1p3", "NaN", "Infinity", "2d", "abc", "1.2.3", "\u22121", "1e400"}) {

@@ -18,6 +18,8 @@ import org.varl.core.engine.MemoryBudget;
  *   <li>{@code shapes}: {@link DataOptions#shapesCount()} generated sprites ({@link Shapes}), split
  *       at random.
  *   <li>{@code csv:PATH}: a numeric CSV file ({@link CsvLoader}), split at random and scaled.
+ *   <li>{@code replay:DIR}: the frames of a replay directory of {@code varl rl collect} ({@link
+ *       ReplayFrames}), split at random, their true states as factors.
  * </ul>
  *
  * The random splits hold out {@link DataOptions#testFraction()} of the rows, seeded by {@link
@@ -51,6 +53,15 @@ public final class DataSources {
       }
       return CsvLoader.load(Path.of(path), s, options);
     }
+    if (s.startsWith("replay:")) {
+      String path = s.substring(7).strip();
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--data replay:DIR needs a directory after \"replay:\" (written by varl rl collect)");
+      }
+      return TrainTestSplit.random(
+          ReplayFrames.load(Path.of(path), s), options.testFraction(), options.seed());
+    }
     return switch (s) {
       case "fashion-mnist" -> fashionMnist(options);
       case "mnist" -> mnist(options);
@@ -70,7 +81,9 @@ public final class DataSources {
       }
       default ->
           throw new IllegalArgumentException(
-              "unknown --data \"" + spec + "\": expected fashion-mnist, mnist, shapes or csv:PATH");
+              "unknown --data \""
+                  + spec
+                  + "\": expected fashion-mnist, mnist, shapes, csv:PATH or replay:DIR");
     };
   }
 

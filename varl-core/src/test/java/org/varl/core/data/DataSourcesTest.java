@@ -151,7 +151,8 @@ class DataSourcesTest {
   void unknownSpecListsTheKnownOnes() {
     assertThatThrownBy(() -> DataSources.load("cifar", DataOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown --data \"cifar\": expected fashion-mnist, mnist, shapes or csv:PATH");
+        .hasMessage(
+            "unknown --data \"cifar\": expected fashion-mnist, mnist, shapes, csv:PATH or replay:DIR");
     assertThatThrownBy(() -> DataSources.load("csv:", DataOptions.defaults()))
         .hasMessage("--data csv:PATH needs a file path after \"csv:\"");
   }

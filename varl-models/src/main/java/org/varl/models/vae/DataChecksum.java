@@ -103,6 +103,12 @@ public final class DataChecksum {
     if (s.startsWith("csv:")) {
       return List.of(Path.of(s.substring(4)));
     }
+    if (s.startsWith("replay:")) {
+      Path dir = Path.of(s.substring(7).strip());
+      return List.of(
+          dir.resolve(org.varl.core.data.ReplayFrames.FRAMES),
+          dir.resolve(org.varl.core.data.ReplayFrames.STATES));
+    }
     if (!s.equals("mnist") && !s.equals("fashion-mnist")) {
       return null;
     }

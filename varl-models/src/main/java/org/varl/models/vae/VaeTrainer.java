@@ -190,6 +190,9 @@ public final class VaeTrainer {
     if (spec.startsWith("csv:")) {
       return "csv:" + Path.of(spec.substring(4)).toAbsolutePath().normalize();
     }
+    if (spec.startsWith("replay:")) {
+      return "replay:" + Path.of(spec.substring(7).strip()).toAbsolutePath().normalize();
+    }
     return spec;
   }
 

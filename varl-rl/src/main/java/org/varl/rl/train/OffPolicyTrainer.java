@@ -77,6 +77,16 @@ public final class OffPolicyTrainer {
 
   private OffPolicyTrainer() {}
 
+  /**
+   * Called after every step's updates, before an episode's end resets the environment: may change
+   * the buffer's observations in place (a refit of the observation encoder re-encodes them) and
+   * returns the observation the loop continues from ({@code observation} itself, or re-encoded).
+   */
+  @FunctionalInterface
+  public interface StepHook {
+    double[] afterStep(long step, ReplayBuffer buffer, double[] observation);
+  }
+
   /** Trains a new run of {@code config} on its registered environment into {@code out}. */
   public static Result run(TrainConfig config, Path out, TrainListener listener) {
     Algorithms.require(config.algo());
@@ -94,7 +104,16 @@ public final class OffPolicyTrainer {
     TrainConfig own = TrainConfig.fromJson(checkpoint.config());
     TrainConfig config =
         own.withSteps(steps).withThreads(threads == null ? own.threads() : threads);
-    return run(config, () -> Envs.make(config.env()), out, checkpoint, listener);
+    org.varl.rl.repr.ObservationSpec spec = org.varl.rl.repr.ObservationSpec.read(from);
+    if (spec == null) {
+      return run(config, () -> Envs.make(config.env()), out, checkpoint, listener);
+    }
+    try (org.varl.rl.repr.ObservationSpec.Environments envs = spec.open()) {
+      if (!from.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+        spec.write(out);
+      }
+      return run(config, envs.factory(), out, checkpoint, listener);
+    }
   }
 
   /** The config stored in the checkpoint of run directory {@code dir}. */
@@ -112,13 +131,24 @@ public final class OffPolicyTrainer {
       Path out,
       Checkpoint checkpoint,
       TrainListener listener) {
+    return run(config, environments, out, checkpoint, listener, null);
+  }
+
+  /** {@link #run(TrainConfig, Supplier, Path, Checkpoint, TrainListener)} with a step hook. */
+  public static Result run(
+      TrainConfig config,
+      Supplier<Env> environments,
+      Path out,
+      Checkpoint checkpoint,
+      TrainListener listener,
+      StepHook hook) {
     UpdateSchedule schedule = Algorithms.schedule(config);
     Env env = environments.get();
     Env evalEnv = environments.get();
     try (NDManager manager = NDManager.newBaseManager()) {
       Algorithms.Built built = Algorithms.build(config, env, manager);
       try (Agent agent = built.agent()) {
-        Loop loop = new Loop(config, schedule, env, evalEnv, agent, out, listener);
+        Loop loop = new Loop(config, schedule, env, evalEnv, agent, out, listener, hook);
         if (checkpoint != null) {
           loop.restore(checkpoint);
         } else {
@@ -138,6 +168,7 @@ public final class OffPolicyTrainer {
     private final Agent agent;
     private final Path out;
     private final TrainListener listener;
+    private final StepHook hook;
     private final ReplayBuffer buffer;
     private final int actionDim;
     private final List<MetricsRow> rows = new ArrayList<>();
@@ -165,7 +196,9 @@ public final class OffPolicyTrainer {
         Env evalEnv,
         Agent agent,
         Path out,
-        TrainListener listener) {
+        TrainListener listener,
+        StepHook hook) {
+      this.hook = hook;
       this.config = config;
       this.schedule = schedule;
       this.env = env;
@@ -276,6 +309,9 @@ public final class OffPolicyTrainer {
             for (int g = 0; g < schedule.gradientSteps(); g++) {
               update();
             }
+          }
+          if (hook != null) {
+            observation = hook.afterStep(step, buffer, observation);
           }
           if (s.done()) {
             addRow(

@@ -23,9 +23,16 @@ public final class TrainedAgent {
   public static <T> T with(Path dir, BiFunction<Agent, Env, T> use) {
     Checkpoint checkpoint = Checkpoint.read(dir.resolve(OffPolicyTrainer.CHECKPOINT), null);
     TrainConfig config = TrainConfig.fromJson(checkpoint.config());
-    Env env = Envs.make(config.env());
-    try (NDManager manager = NDManager.newBaseManager();
-        Agent agent = Algorithms.build(config, env, manager).agent()) {
+    // A run on pixels records what it saw (observation.json): the rendering and the encoder.
+    org.varl.rl.repr.ObservationSpec spec = org.varl.rl.repr.ObservationSpec.read(dir);
+    try (org.varl.rl.repr.ObservationSpec.Environments envs =
+            spec == null
+                ? new org.varl.rl.repr.ObservationSpec.Environments(
+                    () -> Envs.make(config.env()), null)
+                : spec.open();
+        NDManager manager = NDManager.newBaseManager();
+        Agent agent = Algorithms.build(config, envs.factory().get(), manager).agent()) {
+      Env env = envs.factory().get();
       if (!checkpoint.kind().equals(agent.kind())) {
         throw new IllegalArgumentException(
             "incompatible checkpoint: kind "

@@ -9,7 +9,9 @@ class EnvsTest {
 
   @Test
   void namesAndGymnasiumIdsMakeFreshEnvironmentsInTheirTimeLimits() {
-    assertThat(Envs.names()).containsExactly("pendulum", "cartpole", "mountaincar-continuous");
+    assertThat(Envs.names())
+        .containsExactly(
+            "pendulum", "cartpole", "mountaincar-continuous", "pendulum-pixels", "cartpole-pixels");
     assertThat(Envs.make("pendulum").unwrapped()).isInstanceOf(Pendulum.class);
     assertThat(Envs.make("Pendulum-v1").maxEpisodeSteps()).isEqualTo(200);
     assertThat(Envs.make("cartpole").unwrapped()).isInstanceOf(CartPole.class);
@@ -26,6 +28,7 @@ class EnvsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "env must be one of pendulum (Pendulum-v1), cartpole (CartPole-v1),"
-                + " mountaincar-continuous (MountainCarContinuous-v0), found 'acrobot'");
+                + " mountaincar-continuous (MountainCarContinuous-v0), pendulum-pixels"
+                + " (Pendulum-v1-pixels), cartpole-pixels (CartPole-v1-pixels), found 'acrobot'");
   }
 }
