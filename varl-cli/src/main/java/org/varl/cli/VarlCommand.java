@@ -11,6 +11,7 @@ import org.varl.cli.diffusion.DiffusionCommand;
 import org.varl.cli.flow.FlowCommand;
 import org.varl.cli.imitation.ImitationCommand;
 import org.varl.cli.rl.RlCommand;
+import org.varl.cli.ssm.SsmCommand;
 import org.varl.cli.tour.TourCommand;
 import org.varl.cli.vae.VaeCommand;
 import org.varl.cli.vi.ViCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
       FlowCommand.class,
       RlCommand.class,
       ImitationCommand.class,
+      SsmCommand.class,
       HelpCommand.class
     })
 public final class VarlCommand implements java.util.concurrent.Callable<Integer> {

@@ -1,0 +1,86 @@
+package org.varl.models.ssm;
+
+/**
+ * The structure of a {@link SequenceModel}.
+ *
+ * @param dimZ size of the Gaussian latent z_t (default 2: the linear-Gaussian reference's)
+ * @param dimX observation size
+ * @param dimA action size (0: none)
+ * @param hidden width of the hidden layers of the prior, decoder and posterior networks (default
+ *     64)
+ * @param layers hidden layers of those networks (default 1; 0 makes every one of them linear, which
+ *     holds the linear-Gaussian model exactly)
+ * @param deterministic size of the deterministic GRU path h_t (0: none, z_t alone is the state; >
+ *     0: the RSSM of PlaNet, Hafner et al. 2019, whose default there is 200; here 32)
+ * @param encoder filtering or smoothing (default filtering)
+ * @param encoderHidden size of the smoothing encoder's backward GRU (default 32)
+ */
+public record SsmConfig(
+    int dimZ,
+    int dimX,
+    int dimA,
+    int hidden,
+    int layers,
+    int deterministic,
+    SsmEncoder encoder,
+    int encoderHidden) {
+
+  /** Upper bound of every size: keeps the weight matrices far below 2^31 entries. */
+  public static final int MAX_SIZE = 4096;
+
+  public SsmConfig {
+    requireSize("dimZ", dimZ, 1);
+    requireSize("dimX", dimX, 1);
+    requireSize("dimA", dimA, 0);
+    requireSize("hidden", hidden, 1);
+    if (layers < 0 || layers > 8) {
+      throw new IllegalArgumentException("layers must be in [0, 8], found " + layers);
+    }
+    requireSize("deterministic", deterministic, 0);
+    if (encoder == null) {
+      throw new IllegalArgumentException("encoder must be filtering or smoothing, found null");
+    }
+    requireSize("encoderHidden", encoderHidden, 1);
+  }
+
+  private static void requireSize(String name, int v, int min) {
+    if (v < min || v > MAX_SIZE) {
+      throw new IllegalArgumentException(
+          name + " must be in [" + min + ", " + MAX_SIZE + "], found " + v);
+    }
+  }
+
+  /** The defaults for data of the given observation and action sizes. */
+  public static SsmConfig defaults(int dimX, int dimA) {
+    return new SsmConfig(2, dimX, dimA, 64, 1, 0, SsmEncoder.FILTERING, 32);
+  }
+
+  /** Whether the model has the deterministic path (RSSM). */
+  public boolean recurrent() {
+    return deterministic > 0;
+  }
+
+  public SsmConfig withDimZ(int v) {
+    return new SsmConfig(v, dimX, dimA, hidden, layers, deterministic, encoder, encoderHidden);
+  }
+
+  public SsmConfig withHidden(int v) {
+    return new SsmConfig(dimZ, dimX, dimA, v, layers, deterministic, encoder, encoderHidden);
+  }
+
+  public SsmConfig withLayers(int v) {
+    return new SsmConfig(dimZ, dimX, dimA, hidden, v, deterministic, encoder, encoderHidden);
+  }
+
+  public SsmConfig withDeterministic(int v) {
+    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, v, encoder, encoderHidden);
+  }
+
+  public SsmConfig withEncoder(SsmEncoder v) {
+    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, deterministic, v, encoderHidden);
+  }
+
+  public SsmConfig withEncoderHidden(int v) {
+    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, deterministic, encoder, v);
+  }
+}
