@@ -52,7 +52,7 @@ public final class RepresentationCommand implements Callable<Integer> {
 
   @Option(
       names = "--variants",
-      paramLabel = "state,vae-z,pixels",
+      paramLabel = "state|vae-z|pixels[,...]",
       defaultValue = "state,vae-z,pixels",
       split = ",",
       description =
