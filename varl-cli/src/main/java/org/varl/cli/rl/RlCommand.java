@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       RlEvalCommand.class,
       TabularCommand.class,
       RolloutCommand.class,
-      CollectCommand.class
+      CollectCommand.class,
+      RepresentationCommand.class
     })
 public final class RlCommand implements java.util.concurrent.Callable<Integer> {
 

@@ -10,8 +10,11 @@ import org.varl.cli.common.ResumeRule;
 import org.varl.cli.common.SeedOption;
 import org.varl.cli.common.StepBar;
 import org.varl.core.engine.EngineSetup;
+import org.varl.models.vae.VaeRefit;
 import org.varl.rl.env.Envs;
 import org.varl.rl.env.PixelOptions;
+import org.varl.rl.repr.EncodedEnv;
+import org.varl.rl.repr.EncoderRefit;
 import org.varl.rl.repr.ObservationSpec;
 import org.varl.rl.train.Algorithms;
 import org.varl.rl.train.MetricsRow;
@@ -171,6 +174,22 @@ public final class RlTrainCommand implements Callable<Integer> {
       description = "Frames per observation of a pixel environment, in [1, 16] (default: 3).")
   Integer frameStack;
 
+  @Option(
+      names = "--encoder-refit-every",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "With --encoder vae:RUN: every N steps train the VAE further on the replay buffer's"
+              + " frames, re-encode the buffer and continue; 0 = never (default: ${DEFAULT-VALUE}).")
+  long refitEvery;
+
+  @Option(
+      names = "--encoder-refit-epochs",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "VAE epochs over the buffer's frames per refit (default: ${DEFAULT-VALUE}).")
+  int refitEpochs;
+
   static final Set<String> HONOURED_ON_RESUME =
       Set.of("--steps", "--threads", "--out", "--resume", "--help", "--version");
 
@@ -270,6 +289,17 @@ public final class RlTrainCommand implements Callable<Integer> {
         }
       }
       Algorithms.schedule(config);
+      if (refitEvery < 0) {
+        throw new IllegalArgumentException("encoder-refit-every must be >= 0, found " + refitEvery);
+      }
+      if (refitEpochs < 1) {
+        throw new IllegalArgumentException(
+            "encoder-refit-epochs must be >= 1, found " + refitEpochs);
+      }
+      if (refitEvery > 0 && (observation == null || observation.encoder().equals("none"))) {
+        throw new IllegalArgumentException(
+            "--encoder-refit-every needs --encoder vae:RUN on a pixel environment");
+      }
     }
     EngineSetup.logging(false);
     EngineSetup.threads(config.threads());
@@ -280,8 +310,12 @@ public final class RlTrainCommand implements Callable<Integer> {
       } else if (observation != null) {
         try (ObservationSpec.Environments envs = observation.open()) {
           EngineSetup.threads(config.threads());
-          observation.write(dir);
-          result = OffPolicyTrainer.run(config, envs.factory(), dir, null, bar);
+          if (refitEvery > 0) {
+            result = trainWithRefit(config, observation, envs, dir, bar);
+          } else {
+            observation.write(dir);
+            result = OffPolicyTrainer.run(config, envs.factory(), dir, null, bar);
+          }
         }
       } else {
         result = OffPolicyTrainer.run(config, dir, bar);
@@ -305,6 +339,48 @@ public final class RlTrainCommand implements Callable<Integer> {
         result.config().evalEpisodes(),
         dir);
     return 0;
+  }
+
+  /**
+   * The run with {@link EncoderRefit}: the VAE is copied into {@code dir/encoder-vae}, refit there
+   * in place, and {@code observation.json} points at that copy.
+   */
+  private OffPolicyTrainer.Result trainWithRefit(
+      TrainConfig config,
+      ObservationSpec observation,
+      ObservationSpec.Environments envs,
+      Path dir,
+      BarListener bar) {
+    Path vaeCopy = dir.resolve("encoder-vae").toAbsolutePath().normalize();
+    VaeRefit.save(envs.encoder().runConfig(), envs.encoder().vae(), vaeCopy);
+    new ObservationSpec(
+            observation.env(), observation.pixels(), "vae:" + vaeCopy, observation.latent())
+        .write(dir);
+    EncodedEnv train = (EncodedEnv) envs.factory().get();
+    boolean[] first = {true};
+    java.util.function.Supplier<org.varl.rl.env.Env> environments =
+        () -> {
+          if (first[0]) {
+            first[0] = false;
+            return train;
+          }
+          return envs.factory().get();
+        };
+    EncoderRefit refit =
+        new EncoderRefit(
+            train,
+            refitEvery,
+            refitEpochs,
+            config.seed(),
+            Algorithms.schedule(config).bufferSize(),
+            vaeCopy);
+    OffPolicyTrainer.Result r = OffPolicyTrainer.run(config, environments, dir, null, bar, refit);
+    System.err.printf(
+        Locale.ROOT,
+        "%nencoder refit: %d rounds, VAE loss per frame %s%n",
+        refit.rounds(),
+        refit.losses());
+    return r;
   }
 
   /** One progress bar over the steps, with steps/s, the last return and the ETA. */

@@ -24,6 +24,7 @@ public final class TourRegistry {
         new DiffusionTourSection(),
         new ControlSection(),
         new MaxEntRlTourSection(),
-        new ImitationTourSection());
+        new ImitationTourSection(),
+        new org.varl.cli.rl.RepresentationTourSection());
   }
 }

@@ -260,4 +260,25 @@ public final class ReplayBuffer {
     }
     checkpoint.floats(name); // the dtype
   }
+
+  /**
+   * Replaces the observations of row {@code i} (in storage order) with {@code observation} and
+   * {@code nextObservation}: a refit observation encoder re-encodes the rows it holds.
+   */
+  public void replaceObservations(int i, float[] observation, float[] nextObservation) {
+    if (i < 0 || i >= size) {
+      throw new IllegalArgumentException("row must be in [0, " + size + "), found " + i);
+    }
+    if (observation.length != observationDim || nextObservation.length != observationDim) {
+      throw new IllegalArgumentException(
+          "observations must have " + observationDim + " values, found " + observation.length);
+    }
+    System.arraycopy(observation, 0, observations, i * observationDim, observationDim);
+    System.arraycopy(nextObservation, 0, nextObservations, i * observationDim, observationDim);
+  }
+
+  /** The write position: the row the next {@code add} fills. */
+  public int position() {
+    return position;
+  }
 }

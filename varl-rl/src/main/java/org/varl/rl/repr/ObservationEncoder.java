@@ -84,6 +84,11 @@ public final class ObservationEncoder implements AutoCloseable {
     }
   }
 
+  /** The loaded VAE run's configuration, or null for an encoder over a caller's VAE. */
+  public org.varl.models.vae.RunConfig runConfig() {
+    return owned == null ? null : owned.config();
+  }
+
   /** The VAE (its parameters are what a refit changes). */
   public Vae vae() {
     return vae;

@@ -1,0 +1,280 @@
+package org.varl.experiments.repr;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.varl.rl.env.PixelOptions;
+import org.varl.rl.train.TrainConfig;
+
+/**
+ * The representation comparison (issue 13): SAC with the same hyper-parameters, seeds and
+ * environment steps on three observations of Pendulum.
+ *
+ * <ul>
+ *   <li>{@code state}: {@code pendulum}'s (cos θ, sin θ, θ̇);
+ *   <li>{@code vae-z}: {@code pendulum-pixels} seen through a frozen conv VAE (latent {@code
+ *       latent} per frame) trained for {@code vaeEpochs} epochs on {@code collectSteps} frames of a
+ *       uniform random policy (those steps are not counted in {@code steps});
+ *   <li>the pixels variant: {@code pendulum-pixels}' raw stack, with the agent that {@link
+ *       #pixels()} configures (until the conv-encoder SAC is available, the plain MLP SAC on the
+ *       flattened stack, labelled {@code pixels-mlp}).
+ * </ul>
+ *
+ * @param steps SAC environment steps per run, ≥ 200
+ * @param seeds seeds seed, seed + 1, …, ≥ 1
+ * @param seed the first seed
+ * @param pixelOptions frame size and stack
+ * @param collectSteps random-policy frames the VAE is trained on, ≥ 100
+ * @param vaeEpochs VAE epochs, ≥ 1
+ * @param latent VAE latent size per frame, ≥ 1
+ * @param vaeHidden the conv VAE's fully connected width, ≥ 1
+ * @param evalEvery steps between evaluations (the curves' points), ≥ 1
+ * @param evalEpisodes deterministic episodes per evaluation, ≥ 1
+ * @param probeFrames held-out random-policy frames for the linear probes (half fit, half score)
+ * @param variants which of {@code state}, {@code vae-z}, {@code pixels} to run, in order
+ * @param pixels the pixels variant's label and the change it makes to its training config
+ */
+public record RepresentationConfig(
+    long steps,
+    int seeds,
+    long seed,
+    PixelOptions pixelOptions,
+    int collectSteps,
+    int vaeEpochs,
+    int latent,
+    int vaeHidden,
+    long evalEvery,
+    int evalEpisodes,
+    int probeFrames,
+    List<String> variants,
+    PixelsVariant pixels) {
+
+  /** The variant names. */
+  public static final List<String> VARIANTS = List.of("state", "vae-z", "pixels");
+
+  /**
+   * How the pixels variant trains: its label in the outputs and the change to its {@link
+   * TrainConfig} (e.g. a conv encoder trained through the critic, once SAC has one).
+   */
+  public record PixelsVariant(String label, UnaryOperator<TrainConfig> configure) {
+
+    /** SAC's plain MLP on the flattened frame stack. */
+    public static PixelsVariant mlp() {
+      return new PixelsVariant("pixels-mlp", c -> c);
+    }
+  }
+
+  /** Checks every field; messages name the option and value. */
+  public RepresentationConfig {
+    if (steps < 200) {
+      throw new IllegalArgumentException("steps must be >= 200, found " + steps);
+    }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds must be >= 1, found " + seeds);
+    }
+    if (collectSteps < 100) {
+      throw new IllegalArgumentException("collect-steps must be >= 100, found " + collectSteps);
+    }
+    if (vaeEpochs < 1) {
+      throw new IllegalArgumentException("vae-epochs must be >= 1, found " + vaeEpochs);
+    }
+    if (latent < 1 || latent > 256) {
+      throw new IllegalArgumentException("latent must be in [1, 256], found " + latent);
+    }
+    if (vaeHidden < 1) {
+      throw new IllegalArgumentException("vae-hidden must be >= 1, found " + vaeHidden);
+    }
+    if (evalEvery < 1) {
+      throw new IllegalArgumentException("eval-every must be >= 1, found " + evalEvery);
+    }
+    if (evalEpisodes < 1) {
+      throw new IllegalArgumentException("eval-episodes must be >= 1, found " + evalEpisodes);
+    }
+    if (probeFrames < 20) {
+      throw new IllegalArgumentException("probe-frames must be >= 20, found " + probeFrames);
+    }
+    if (variants == null || variants.isEmpty()) {
+      throw new IllegalArgumentException("variants must name at least one of " + VARIANTS);
+    }
+    for (String v : variants) {
+      if (!VARIANTS.contains(v)) {
+        throw new IllegalArgumentException(
+            "variants must be among " + String.join(", ", VARIANTS) + ", found '" + v + "'");
+      }
+    }
+    variants = List.copyOf(variants);
+    if (pixels == null) {
+      pixels = PixelsVariant.mlp();
+    }
+  }
+
+  /**
+   * The issue's budget: 20,000 steps, 3 seeds from 1, 32 × 32 frames stacked 3, a VAE (latent 8,
+   * hidden 256) trained 5 epochs on 10,000 random frames, an evaluation of 10 episodes every 2,000
+   * steps, probes on 4,000 held-out frames, all three variants, pixels with the MLP.
+   */
+  public static RepresentationConfig defaults() {
+    return new RepresentationConfig(
+        20_000,
+        3,
+        1,
+        PixelOptions.defaults(),
+        10_000,
+        5,
+        8,
+        256,
+        2_000,
+        10,
+        4_000,
+        VARIANTS,
+        PixelsVariant.mlp());
+  }
+
+  /** With {@code n} SAC steps per run. */
+  public RepresentationConfig withSteps(long n) {
+    return new RepresentationConfig(
+        n,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels);
+  }
+
+  /** With {@code n} seeds from {@code first}. */
+  public RepresentationConfig withSeeds(int n, long first) {
+    return new RepresentationConfig(
+        steps,
+        n,
+        first,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels);
+  }
+
+  /** With the VAE's data and training. */
+  public RepresentationConfig withVae(int frames, int epochs, int latentSize, int hidden) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        frames,
+        epochs,
+        latentSize,
+        hidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels);
+  }
+
+  /** With the rendering options. */
+  public RepresentationConfig withPixelOptions(PixelOptions p) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        p,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels);
+  }
+
+  /** With an evaluation of {@code episodes} every {@code every} steps. */
+  public RepresentationConfig withEvaluation(long every, int episodes) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        every,
+        episodes,
+        probeFrames,
+        variants,
+        pixels);
+  }
+
+  /** With {@code n} probe frames. */
+  public RepresentationConfig withProbeFrames(int n) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        n,
+        variants,
+        pixels);
+  }
+
+  /** With only {@code names} run. */
+  public RepresentationConfig withVariants(List<String> names) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        names,
+        pixels);
+  }
+
+  /** With the pixels variant {@code p}. */
+  public RepresentationConfig withPixels(PixelsVariant p) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        p);
+  }
+
+  /** The label of variant {@code name} in the outputs ({@code pixels} → the pixels label). */
+  public String label(String name) {
+    return name.equals("pixels") ? pixels.label() : name;
+  }
+}
