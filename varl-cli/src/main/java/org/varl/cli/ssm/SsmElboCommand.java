@@ -41,7 +41,7 @@ public final class SsmElboCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      paramLabel = "csv:PATH",
+      paramLabel = "SPEC",
       required = true,
       description = "The sequences the run was trained on: csv:PATH (sequences.csv).")
   String data;

@@ -56,7 +56,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      paramLabel = "csv:PATH",
+      paramLabel = "SPEC",
       required = true,
       description = "Sequences: csv:PATH, a sequences.csv written by varl ssm generate.")
   String data;
