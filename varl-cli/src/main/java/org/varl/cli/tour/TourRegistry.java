@@ -4,6 +4,7 @@ import java.util.List;
 import org.varl.cli.diffusion.DiffusionTourSection;
 import org.varl.cli.imitation.ImitationTourSection;
 import org.varl.cli.rl.MaxEntRlTourSection;
+import org.varl.cli.ssm.SsmTourSection;
 import org.varl.cli.vae.VaeTourSection;
 import org.varl.cli.vi.AmortizationTourSection;
 import org.varl.cli.vi.EstimatorsTourSection;
@@ -24,6 +25,7 @@ public final class TourRegistry {
         new DiffusionTourSection(),
         new ControlSection(),
         new MaxEntRlTourSection(),
-        new ImitationTourSection());
+        new ImitationTourSection(),
+        new SsmTourSection());
   }
 }
