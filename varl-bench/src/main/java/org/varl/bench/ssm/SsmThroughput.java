@@ -1,14 +1,25 @@
 package org.varl.bench.ssm;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.varl.core.distributions.Distribution;
+import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
+import org.varl.core.kl.Kl;
+import org.varl.core.random.NoiseStream;
+import org.varl.models.ssm.LatentPath;
 import org.varl.models.ssm.LinearGaussianSsm;
+import org.varl.models.ssm.Posterior;
 import org.varl.models.ssm.SequenceData;
+import org.varl.models.ssm.SequenceElbo;
+import org.varl.models.ssm.SequenceModel;
 import org.varl.models.ssm.SsmConfig;
 import org.varl.models.ssm.SsmEncoder;
 import org.varl.models.ssm.SsmTrainConfig;
@@ -22,6 +33,12 @@ import org.varl.models.ssm.SsmTrainer;
  * x Wᵀ, dX = dY W, dW = dYᵀ X) is replayed alone on arrays of the same shapes and timed; the rest
  * of the step is everything else (elementwise ops, splits, stacks, the distributions, autograd
  * bookkeeping, Adam, the JNI calls).
+ *
+ * <p>Then the ablation of what was done about per-op overhead: the ELBO's forward and backward pass
+ * as {@link SequenceElbo#compute} has it (only the posterior, the reparameterization and the path
+ * inside the loop over t; prior, decoder, distributions and KL once on the stacked {@code [B, T,
+ * ·]} arrays) against the same mathematics written step by step (prior, decoder, three
+ * distributions and a KL per time step), both on the filtering model.
  *
  * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30]}. Prints one line per
  * variant.
@@ -70,6 +87,93 @@ public final class SsmThroughput {
           100 * matmulMs / stepMs,
           100 * (1 - matmulMs / stepMs));
     }
+    try (NDManager m = NDManager.newBaseManager()) {
+      SequenceModel model = SequenceModel.create(m, base, 1);
+      elboMs(model, data, b, true, 5);
+      elboMs(model, data, b, false, 5);
+      double batched = elboMs(model, data, b, true, 30);
+      double perStep = elboMs(model, data, b, false, 30);
+      System.out.printf(
+          Locale.ROOT,
+          "ssm filtering T %d B %d: ELBO forward+backward %.2f ms batched over time after the loop,"
+              + " %.2f ms with prior, decoder, distributions and KL per time step (%.2fx)%n",
+          t,
+          b,
+          batched,
+          perStep,
+          perStep / batched);
+    }
+  }
+
+  /** Forward and backward of the ELBO, batched over time after the loop or per step: ms. */
+  static double elboMs(SequenceModel model, SequenceData data, int b, boolean batched, int reps) {
+    int t = data.length();
+    float[] xs = new float[b * t * data.dimX()];
+    float[] as = new float[b * t * data.dimA()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = (float) data.x()[i];
+    }
+    for (int i = 0; i < as.length; i++) {
+      as[i] = (float) data.a()[i];
+    }
+    double best = Double.MAX_VALUE;
+    try (NDManager root = NDManager.newBaseManager()) {
+      for (int r = 0; r < reps; r++) {
+        try (NDManager m = root.newSubManager()) {
+          NDArray x = m.create(xs, new Shape(b, t, data.dimX()));
+          NDArray a = m.create(as, new Shape(b, t, data.dimA()));
+          NDArray eps = NoiseStream.normal(m, new Shape(t, b, model.config().dimZ()), 1, 2, r);
+          long start = System.nanoTime();
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray elbo =
+                batched
+                    ? SequenceElbo.compute(
+                            model, x, a, model.posterior(x), eps, SequenceElbo.Objective.plain())
+                        .elbo()
+                    : perStepElbo(model, x, a, model.posterior(x), eps);
+            gc.backward(elbo.mean().neg());
+          }
+          best = Math.min(best, (System.nanoTime() - start) / 1e6);
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The sequence ELBO written step by step (the naive form the batched one replaces). */
+  static NDArray perStepElbo(
+      SequenceModel model, NDArray x, NDArray a, Posterior posterior, NDArray eps) {
+    int b = Math.toIntExact(x.getShape().get(0));
+    int t = Math.toIntExact(x.getShape().get(1));
+    int dz = model.config().dimZ();
+    NDManager m = x.getManager();
+    LatentPath path = model.path();
+    NDArray xt = x.transpose(1, 0, 2);
+    NDArray at = a.transpose(1, 0, 2);
+    NDArray carry = m.zeros(new Shape(b, path.carrySize()));
+    NDArray z = null;
+    NDArray total = m.zeros(new Shape(b));
+    for (int s = 0; s < t; s++) {
+      if (s > 0) {
+        carry = path.advance(carry, z, at.get(s - 1));
+      }
+      NDList q = posterior.at(s, carry).split(2, 1);
+      NDList p =
+          (s == 0
+                  ? m.zeros(new Shape(b, 2L * dz)).add(model.initialPrior(m))
+                  : model.transitionPrior(carry))
+              .split(2, 1);
+      Distribution qd = Normal.diagonalFromLogVariance(q.get(0), q.get(1));
+      Distribution pd = Normal.diagonalFromLogVariance(p.get(0), p.get(1));
+      // The reparameterization through the distribution's own σ: z = μ + σ ε.
+      NDArray sigma = ((Normal) ((org.varl.core.distributions.Independent) qd).base()).scale();
+      z = eps.get(s).mul(sigma).add(q.get(0));
+      NDArray mean = model.decoderMean(path.features(carry, z));
+      NDArray lv = mean.zerosLike().add(model.decoderLogVariance());
+      NDArray recon = Normal.diagonalFromLogVariance(mean, lv).logProb(xt.get(s));
+      total = total.add(recon.sub(Kl.divergence(qd, pd)));
+    }
+    return total;
   }
 
   /** The linear layers of one training step (forward), as (rows, in, out, calls). */
