@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "elbo",
     mixinStandardHelpOptions = true,
     description = {
-      "On the held-out sequences of --data (the last 20%), the trained model's ELBO per step (mean"
+      "On the held-out sequences of --data (the last 20%%), the trained model's ELBO per step (mean"
           + " of --samples reparameterized draws per sequence) beside the exact log p(x_{1:T}) per"
           + " step of the Kalman filter under the true parameters of --truth. Writes elbo.json"
           + " (kalman_loglik_per_step, elbo_per_step, gap_per_step and its standard error,"
@@ -41,7 +41,7 @@ public final class SsmElboCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      paramLabel = "csv:PATH",
+      paramLabel = "SPEC",
       required = true,
       description = "The sequences the run was trained on: csv:PATH (sequences.csv).")
   String data;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
       "Sample sequences from a random stable linear-Gaussian state-space model: z_1 ~ N(mu0, P0),"
           + " z_{t+1} = A z_t + B a_t + w_t (w ~ N(0, Q)), x_t = C z_t + v_t (v ~ N(0, R)),"
           + " actions a_t ~ U[-1, 1] recorded. Writes sequences.csv (sequence, t, x_0.., a_0..) and"
-          + " truth.json (A, B, C, Q, R, mu0, P0) into --out; the last 20% of the sequences are the"
+          + " truth.json (A, B, C, Q, R, mu0, P0) into --out; the last 20%% of the sequences are the"
           + " held-out split."
     })
 public final class SsmGenerateCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train the sequential latent model on the first 80% of the sequences of --data: prior"
+      "Train the sequential latent model on the first 80%% of the sequences of --data: prior"
           + " p(z_t | z_{t-1}, a_{t-1}) (or p(z_t | h_t) with --rssm), Gaussian MLP decoder"
           + " p(x_t | z_t), encoder q(z_t | z_{t-1}, a_{t-1}, x_t) (filtering) or"
           + " q(z_t | z_{t-1}, a_{t-1}, x_{t:T}) (smoothing, backward GRU), by Adam on the sequence"
@@ -56,7 +56,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      paramLabel = "csv:PATH",
+      paramLabel = "SPEC",
       required = true,
       description = "Sequences: csv:PATH, a sequences.csv written by varl ssm generate.")
   String data;

@@ -4,6 +4,8 @@ import java.util.List;
 import org.varl.cli.diffusion.DiffusionTourSection;
 import org.varl.cli.imitation.ImitationTourSection;
 import org.varl.cli.rl.MaxEntRlTourSection;
+import org.varl.cli.rl.RepresentationTourSection;
+import org.varl.cli.ssm.SsmTourSection;
 import org.varl.cli.vae.VaeTourSection;
 import org.varl.cli.vi.AmortizationTourSection;
 import org.varl.cli.vi.EstimatorsTourSection;
@@ -25,6 +27,7 @@ public final class TourRegistry {
         new ControlSection(),
         new MaxEntRlTourSection(),
         new ImitationTourSection(),
-        new org.varl.cli.rl.RepresentationTourSection());
+        new RepresentationTourSection(),
+        new SsmTourSection());
   }
 }

@@ -69,6 +69,9 @@ class OutputRuleTest {
         List.of("imitation", "train", "--demos", "no-such-demos"),
         List.of("imitation", "eval", "--model", model),
         List.of("imitation", "compare", "--demos", "no-such-demos"),
+        List.of("ssm", "generate"),
+        List.of("ssm", "train", "--data", "csv:no-such.csv"),
+        List.of("ssm", "elbo", "--model", model, "--data", "csv:no-such.csv", "--truth", "t.json"),
         List.of("tour", "--only", "control"));
   }
 

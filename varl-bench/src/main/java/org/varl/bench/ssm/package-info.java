@@ -1,0 +1,2 @@
+/** Whole-run benchmark of the sequential latent models: training throughput and its op profile. */
+package org.varl.bench.ssm;
