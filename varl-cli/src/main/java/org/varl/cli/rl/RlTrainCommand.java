@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
           + " evaluation) and the figures into --out.",
       "Options left out take the algorithm's defaults: sac = Haarnoja et al. 2018 with rl-zoo's"
           + " Pendulum lr 1e-3 (gamma 0.99, batch 256, buffer 1e6, 100 random steps, hidden 256,"
-          + " alpha auto); soft-q/dqn = rl-zoo's CartPole DQN (soft-q alpha 0.1); dsac = SB3's SAC."
+          + " alpha auto); soft-q/dqn = rl-zoo's CartPole DQN (soft-q alpha 0.1); dsac = SB3's SAC.",
+      "sac --encoder conv (image environments): SAC+AE's pixel SAC, a conv encoder trained by the"
+          + " critic only (2 conv layers of 32 filters, 50 features), critic tau 0.01, encoder tau"
+          + " 0.05, buffer 50000, 1000 random steps."
     })
 public final class RlTrainCommand implements Callable<Integer> {
 
@@ -104,6 +107,21 @@ public final class RlTrainCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Width of the two hidden layers of every network (default: the algorithm's).")
   Integer hidden;
+
+  @Option(
+      names = "--encoder",
+      paramLabel = "none|conv",
+      defaultValue = "none",
+      description =
+          "Observation encoder of sac: none (flat vectors) or conv (a convolutional encoder of an"
+              + " image environment's observations) (default: ${DEFAULT-VALUE}).")
+  String encoder;
+
+  @Option(
+      names = "--encoder-features",
+      paramLabel = "N",
+      description = "Output width of the conv encoder, with --encoder conv (default: 50).")
+  Integer encoderFeatures;
 
   @Option(
       names = "--eval-every",
@@ -194,7 +212,9 @@ public final class RlTrainCommand implements Callable<Integer> {
               learningStarts == null ? -1 : learningStarts,
               evalEvery,
               evalEpisodes,
-              threads);
+              threads,
+              encoder,
+              encoderFeatures == null ? 0 : encoderFeatures);
       if (hidden != null && hidden < 1) {
         throw new IllegalArgumentException("hidden must be >= 1, found " + hidden);
       }
@@ -204,11 +224,15 @@ public final class RlTrainCommand implements Callable<Integer> {
       if (bufferSize != null && bufferSize < 1) {
         throw new IllegalArgumentException("buffer-size must be >= 1, found " + bufferSize);
       }
+      if (encoderFeatures != null && encoderFeatures < 1) {
+        throw new IllegalArgumentException(
+            "encoder-features must be >= 1, found " + encoderFeatures);
+      }
       if (learningStarts != null && learningStarts < 0) {
         throw new IllegalArgumentException("learning-starts must be >= 0, found " + learningStarts);
       }
       Algorithms.require(config.algo());
-      Envs.make(config.env());
+      Algorithms.requireEncoder(config, Envs.make(config.env()));
       Algorithms.schedule(config);
     }
     EngineSetup.logging(false);

@@ -132,6 +132,10 @@ class RlTrainEvalCommandsTest {
       {"--alpha", "-1"},
       {"--gamma", "1.5"},
       {"--algo", "sac", "--env", "cartpole"},
+      {"--encoder", "conv"},
+      {"--encoder", "mlp"},
+      {"--encoder-features", "8"},
+      {"--encoder", "conv", "--encoder-features", "0"},
     };
     String[] expected = {
       "env must be one of pendulum",
@@ -141,6 +145,10 @@ class RlTrainEvalCommandsTest {
       "alpha must be >= 0 and finite, found -1",
       "gamma must be in (0, 1], found 1.5",
       "sac needs a continuous (Box) action space",
+      "encoder conv needs image observations, env pendulum has a flat vector of 3 values",
+      "encoder must be one of none, conv, found 'mlp'",
+      "encoder-features needs --encoder conv",
+      "encoder-features must be >= 1, found 0",
     };
     for (int i = 0; i < cases.length; i++) {
       Path out = dir.resolve("bad" + i);
