@@ -253,7 +253,7 @@ public final class RlTrainCommand implements Callable<Integer> {
         Locale.ROOT,
         "trained %s on %s for %d steps (%d updates): evaluation return %.1f +/- %.1f over %d"
             + " episodes; run in %s%n",
-        result.config().algo(),
+        result.config().algo() + (result.config().hasEncoder() ? " (encoder conv)" : ""),
         result.config().env(),
         result.steps(),
         result.updates(),

@@ -122,6 +122,59 @@ class RlTrainEvalCommandsTest {
     assertThat(e2.toString()).as("stderr").contains("--lr is not honoured with --resume");
   }
 
+  /**
+   * {@code --encoder conv} end to end on the first registered image environment (none on main
+   * before {@code pendulum-pixels}; the test is skipped until one is registered): train, the
+   * checkpoint kind, resume, eval.
+   */
+  @Test
+  void aPixelRunTrainsResumesAndEvaluates() throws Exception {
+    String image = null;
+    for (String name : org.varl.rl.env.Envs.names()) {
+      if (org.varl.rl.train.Algorithms.imageShape(org.varl.rl.env.Envs.make(name)) != null) {
+        image = name;
+        break;
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(image != null, "no image environment registered");
+    Path runDir = dir.resolve("pixels");
+    StringWriter err = new StringWriter();
+    String[] args =
+        train(
+            runDir,
+            "--env",
+            image,
+            "--encoder",
+            "conv",
+            "--encoder-features",
+            "8",
+            "--steps",
+            "120",
+            "--eval-every",
+            "60",
+            "--batch-size",
+            "16",
+            "--buffer-size",
+            "200",
+            "--learning-starts",
+            "40");
+    assertThat(run(err, args)).as(err.toString()).isZero();
+    org.varl.core.io.Checkpoint c =
+        org.varl.core.io.Checkpoint.read(runDir.resolve("checkpoint.bin"), null);
+    assertThat(c.kind()).isEqualTo("sac-conv");
+    assertThat(Files.readString(runDir.resolve("config.json")))
+        .contains("\"encoder\": \"conv\"")
+        .contains("\"encoder_features\": 8");
+    assertThat(run(err, "rl", "train", "--steps", "150", "--resume", runDir.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(
+            run(err, "rl", "eval", "--model", runDir.toString(), "--episodes", "1", "--seed", "5"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(runDir.resolve("eval.json"))).contains("\"mean\"");
+  }
+
   @Test
   void badInputIsOneLineExitTwoAndNothingWritten() throws Exception {
     String[][] cases = {
