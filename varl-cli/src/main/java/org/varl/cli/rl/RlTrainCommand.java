@@ -232,8 +232,9 @@ public final class RlTrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("learning-starts must be >= 0, found " + learningStarts);
       }
       Algorithms.require(config.algo());
-      Algorithms.requireEncoder(config, Envs.make(config.env()));
+      Envs.make(config.env());
       Algorithms.schedule(config);
+      Algorithms.requireEncoder(config, Envs.make(config.env()));
     }
     EngineSetup.logging(false);
     EngineSetup.threads(config.threads());

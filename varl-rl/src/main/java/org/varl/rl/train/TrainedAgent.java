@@ -3,7 +3,6 @@ package org.varl.rl.train;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.varl.core.io.Checkpoint;
 import org.varl.rl.agents.Agent;
 import org.varl.rl.env.Env;
@@ -22,18 +21,9 @@ public final class TrainedAgent {
    *     (the message names the file or the entry)
    */
   public static <T> T with(Path dir, BiFunction<Agent, Env, T> use) {
-    return with(dir, config -> Envs.make(config.env()), use);
-  }
-
-  /**
-   * As {@link #with(Path, BiFunction)}, with the environment made by {@code environments} from the
-   * run's config (an environment outside the registry, e.g. a test's).
-   */
-  public static <T> T with(
-      Path dir, Function<TrainConfig, Env> environments, BiFunction<Agent, Env, T> use) {
     Checkpoint checkpoint = Checkpoint.read(dir.resolve(OffPolicyTrainer.CHECKPOINT), null);
     TrainConfig config = TrainConfig.fromJson(checkpoint.config());
-    Env env = environments.apply(config);
+    Env env = Envs.make(config.env());
     try (NDManager manager = NDManager.newBaseManager();
         Agent agent = Algorithms.build(config, env, manager).agent()) {
       if (!checkpoint.kind().equals(agent.kind())) {

@@ -3,6 +3,7 @@ package org.varl.rl.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.io.Checkpoint;
+import org.varl.rl.agents.Agent;
 import org.varl.rl.agents.SacAgent;
 import org.varl.rl.env.Envs;
 
@@ -52,13 +54,16 @@ class PixelSacTrainingTest {
     TrainConfig stored = TrainConfig.fromJson(c.config());
     assertThat(stored.encoder()).isEqualTo("conv");
     assertThat(stored.encoderFeatures()).isEqualTo(16);
-    // The loaded agent's deterministic evaluation (the training's last round) is the same number.
-    double loaded =
-        TrainedAgent.with(
-            dir,
-            config -> PixelMatchTarget.limited(),
-            (agent, env) -> Evaluation.run(agent, env, 10, stored.seed(), 2, true).mean());
-    assertThat(loaded).isEqualTo(last);
+    // An agent rebuilt from the stored config and loaded (what TrainedAgent does for a registered
+    // environment) evaluates the training's last round (index 2) to the same number.
+    try (NDManager manager = NDManager.newBaseManager();
+        Agent agent = Algorithms.build(stored, PixelMatchTarget.limited(), manager).agent()) {
+      assertThat(agent.kind()).isEqualTo(c.kind());
+      agent.readFrom(c);
+      double loaded =
+          Evaluation.run(agent, PixelMatchTarget.limited(), 10, stored.seed(), 2, true).mean();
+      assertThat(loaded).isEqualTo(last);
+    }
   }
 
   @Test
