@@ -186,7 +186,6 @@ class RlTrainEvalCommandsTest {
       {"--gamma", "1.5"},
       {"--algo", "sac", "--env", "cartpole"},
       {"--encoder", "conv"},
-      {"--encoder", "mlp"},
       {"--encoder-features", "8"},
       {"--encoder", "conv", "--encoder-features", "0"},
     };
@@ -199,7 +198,6 @@ class RlTrainEvalCommandsTest {
       "gamma must be in (0, 1], found 1.5",
       "sac needs a continuous (Box) action space",
       "encoder conv needs image observations, env pendulum has a flat vector of 3 values",
-      "encoder must be one of none, conv, found 'mlp'",
       "encoder-features needs --encoder conv",
       "encoder-features must be >= 1, found 0",
     };
