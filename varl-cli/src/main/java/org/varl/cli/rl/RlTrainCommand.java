@@ -41,7 +41,10 @@ import picocli.CommandLine.Spec;
           + " evaluation) and the figures into --out.",
       "Options left out take the algorithm's defaults: sac = Haarnoja et al. 2018 with rl-zoo's"
           + " Pendulum lr 1e-3 (gamma 0.99, batch 256, buffer 1e6, 100 random steps, hidden 256,"
-          + " alpha auto); soft-q/dqn = rl-zoo's CartPole DQN (soft-q alpha 0.1); dsac = SB3's SAC."
+          + " alpha auto); soft-q/dqn = rl-zoo's CartPole DQN (soft-q alpha 0.1); dsac = SB3's SAC.",
+      "sac --encoder conv (image environments): SAC+AE's pixel SAC, a conv encoder trained by the"
+          + " critic only (2 conv layers of 32 filters, 50 features), critic tau 0.01, encoder tau"
+          + " 0.05, buffer 50000, 1000 random steps."
     })
 public final class RlTrainCommand implements Callable<Integer> {
 
@@ -113,6 +116,12 @@ public final class RlTrainCommand implements Callable<Integer> {
   Integer hidden;
 
   @Option(
+      names = "--encoder-features",
+      paramLabel = "N",
+      description = "Output width of the conv encoder, with --encoder conv (default: 50).")
+  Integer encoderFeatures;
+
+  @Option(
       names = "--eval-every",
       paramLabel = "N",
       defaultValue = "5000",
@@ -154,12 +163,14 @@ public final class RlTrainCommand implements Callable<Integer> {
   // Pixel observations and their encoder (issue 13, representation learning).
   @Option(
       names = "--encoder",
-      paramLabel = "none|vae:RUN",
+      paramLabel = "none|conv|vae:RUN",
       defaultValue = "none",
       description =
-          "What the agent sees on a pixel environment: none (the raw frame stack) or vae:RUN (each"
-              + " frame encoded to the latent mean of the VAE run RUN of varl vae train, the k"
-              + " latents concatenated) (default: ${DEFAULT-VALUE}).")
+          "What the agent sees: none (the observation vector; on a pixel environment the raw frame"
+              + " stack through the MLPs), conv (sac on a pixel environment: SAC+AE's conv encoder"
+              + " trained by the critic) or vae:RUN (each frame encoded to the latent mean of the"
+              + " VAE run RUN of varl vae train, the k latents concatenated)"
+              + " (default: ${DEFAULT-VALUE}).")
   String encoder;
 
   @Option(
@@ -241,7 +252,9 @@ public final class RlTrainCommand implements Callable<Integer> {
               learningStarts == null ? -1 : learningStarts,
               evalEvery,
               evalEpisodes,
-              threads);
+              threads,
+              isConv() ? "conv" : "none",
+              encoderFeatures == null ? 0 : encoderFeatures);
       if (hidden != null && hidden < 1) {
         throw new IllegalArgumentException("hidden must be >= 1, found " + hidden);
       }
@@ -251,17 +264,28 @@ public final class RlTrainCommand implements Callable<Integer> {
       if (bufferSize != null && bufferSize < 1) {
         throw new IllegalArgumentException("buffer-size must be >= 1, found " + bufferSize);
       }
+      if (encoderFeatures != null && encoderFeatures < 1) {
+        throw new IllegalArgumentException(
+            "encoder-features must be >= 1, found " + encoderFeatures);
+      }
       if (learningStarts != null && learningStarts < 0) {
         throw new IllegalArgumentException("learning-starts must be >= 0, found " + learningStarts);
       }
       Algorithms.require(config.algo());
       Envs.make(config.env());
+      String e = encoder.strip();
+      if (!e.equals("none") && !e.equals("conv") && !(e.startsWith("vae:") && e.length() > 4)) {
+        throw new IllegalArgumentException(
+            "encoder must be none, conv or vae:RUN, found '" + encoder + "'");
+      }
       if (Envs.isPixels(config.env())) {
         PixelOptions pixels =
             new PixelOptions(
                 imageSize == null ? PixelOptions.DEFAULT_IMAGE_SIZE : imageSize,
                 frameStack == null ? PixelOptions.DEFAULT_FRAME_STACK : frameStack);
-        observation = ObservationSpec.resolve(config.env(), pixels, encoder);
+        // conv sees the raw stack: the encoder is inside the agent, not in front of the env.
+        observation =
+            ObservationSpec.resolve(config.env(), pixels, isConv() ? "none" : encoder);
         if (bufferSize == null && observation.encoder().equals("none")) {
           // 10^6 stacks of 3 x 32 x 32 floats would not fit: hold the whole run instead
           // (the same transitions as long as the run is no longer than 10^6 steps).
@@ -300,6 +324,11 @@ public final class RlTrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--encoder-refit-every needs --encoder vae:RUN on a pixel environment");
       }
+      Algorithms.requireEncoder(
+          config,
+          observation == null
+              ? Envs.make(config.env())
+              : Envs.make(config.env(), observation.pixels()));
     }
     EngineSetup.logging(false);
     EngineSetup.threads(config.threads());
@@ -330,7 +359,7 @@ public final class RlTrainCommand implements Callable<Integer> {
         Locale.ROOT,
         "trained %s on %s for %d steps (%d updates): evaluation return %.1f +/- %.1f over %d"
             + " episodes; run in %s%n",
-        result.config().algo(),
+        result.config().algo() + (result.config().hasEncoder() ? " (encoder conv)" : ""),
         result.config().env(),
         result.steps(),
         result.updates(),
@@ -339,6 +368,10 @@ public final class RlTrainCommand implements Callable<Integer> {
         result.config().evalEpisodes(),
         dir);
     return 0;
+  }
+
+  private boolean isConv() {
+    return encoder.strip().equals("conv");
   }
 
   /**

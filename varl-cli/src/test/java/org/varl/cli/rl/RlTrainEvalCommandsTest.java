@@ -122,6 +122,59 @@ class RlTrainEvalCommandsTest {
     assertThat(e2.toString()).as("stderr").contains("--lr is not honoured with --resume");
   }
 
+  /**
+   * {@code --encoder conv} end to end on the first registered image environment (none on main
+   * before {@code pendulum-pixels}; the test is skipped until one is registered): train, the
+   * checkpoint kind, resume, eval.
+   */
+  @Test
+  void aPixelRunTrainsResumesAndEvaluates() throws Exception {
+    String image = null;
+    for (String name : org.varl.rl.env.Envs.names()) {
+      if (org.varl.rl.train.Algorithms.imageShape(org.varl.rl.env.Envs.make(name)) != null) {
+        image = name;
+        break;
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(image != null, "no image environment registered");
+    Path runDir = dir.resolve("pixels");
+    StringWriter err = new StringWriter();
+    String[] args =
+        train(
+            runDir,
+            "--env",
+            image,
+            "--encoder",
+            "conv",
+            "--encoder-features",
+            "8",
+            "--steps",
+            "120",
+            "--eval-every",
+            "60",
+            "--batch-size",
+            "16",
+            "--buffer-size",
+            "200",
+            "--learning-starts",
+            "40");
+    assertThat(run(err, args)).as(err.toString()).isZero();
+    org.varl.core.io.Checkpoint c =
+        org.varl.core.io.Checkpoint.read(runDir.resolve("checkpoint.bin"), null);
+    assertThat(c.kind()).isEqualTo("sac-conv");
+    assertThat(Files.readString(runDir.resolve("config.json")))
+        .contains("\"encoder\": \"conv\"")
+        .contains("\"encoder_features\": 8");
+    assertThat(run(err, "rl", "train", "--steps", "150", "--resume", runDir.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(
+            run(err, "rl", "eval", "--model", runDir.toString(), "--episodes", "1", "--seed", "5"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Files.readString(runDir.resolve("eval.json"))).contains("\"mean\"");
+  }
+
   @Test
   void badInputIsOneLineExitTwoAndNothingWritten() throws Exception {
     String[][] cases = {
@@ -132,6 +185,10 @@ class RlTrainEvalCommandsTest {
       {"--alpha", "-1"},
       {"--gamma", "1.5"},
       {"--algo", "sac", "--env", "cartpole"},
+      {"--encoder", "conv"},
+      {"--encoder-features", "8"},
+      {"--encoder", "conv", "--encoder-features", "0"},
+      {"--encoder", "ae"},
     };
     String[] expected = {
       "env must be one of pendulum",
@@ -141,6 +198,10 @@ class RlTrainEvalCommandsTest {
       "alpha must be >= 0 and finite, found -1",
       "gamma must be in (0, 1], found 1.5",
       "sac needs a continuous (Box) action space",
+      "--encoder conv needs a pixel environment (pendulum-pixels, cartpole-pixels), found 'pendulum'",
+      "encoder-features needs --encoder conv",
+      "encoder-features must be >= 1, found 0",
+      "encoder must be none, conv or vae:RUN, found 'ae'",
     };
     for (int i = 0; i < cases.length; i++) {
       Path out = dir.resolve("bad" + i);

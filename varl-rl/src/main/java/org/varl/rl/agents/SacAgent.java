@@ -22,6 +22,7 @@ import org.varl.core.optim.Polyak;
 import org.varl.core.random.NoiseStream;
 import org.varl.core.random.Streams;
 import org.varl.rl.env.Box;
+import org.varl.rl.env.ImageShape;
 import org.varl.rl.replay.ReplayBatch;
 
 /**
@@ -64,11 +65,34 @@ import org.varl.rl.replay.ReplayBatch;
  * and input-gradient backward on batch 256, one thread). Randomness is counter-based: the update's
  * noise from (seed, {@code UPDATE_NOISE}, u), the exploration noise from (seed, {@code
  * ACTION_NOISE}, step).
+ *
+ * <p><b>From pixels</b> ({@link SacConfig#encoder()} set, the observation an image of {@link
+ * ImageShape}): SAC+AE's pixel SAC without the decoder (Yarats et al. 2019, "Improving Sample
+ * Efficiency in Model-Free Reinforcement Learning from Images", their "SAC:pixel"; DrQ's and CURL's
+ * code route the gradients the same way). A {@link ConvEncoder} φ = (convolutions c, head g_Q)
+ * feeds both critics, Q_k(φ(s), a); the actor reads the same convolutions through a head of its
+ * own, π(a | g_π(c(s))); a target encoder φ̄ feeds the target critics:
+ *
+ * <pre>
+ *   target:  y = r + γ (1 − terminated) (min_k Q̄_k(φ̄(s′), a′) − α log π(a′|s′))
+ *   critic:  L_Q over the parameters of Q_1, Q_2 and φ = (c, g_Q): the encoder learns from the critic only
+ *   actor:   L_π over the actor and g_π, with c(s) and φ(s) held fixed (SAC+AE's detach_encoder)
+ *   Polyak:  θ̄ ← τ θ + (1 − τ) θ̄ for the critics,  φ̄ ← τ_φ φ + (1 − τ_φ) φ̄ for the encoder
+ * </pre>
+ *
+ * The detach is done as for the critics: the encoder's parameters stop requiring gradients during
+ * the actor's pass, so c(s) is computed once with the just-updated convolutions (as SAC+AE
+ * recomputes it) and no gradient reaches them. SAC+AE's τ = 0.01 and τ_φ = 0.05 are applied every
+ * second update there; here both every update ({@code Algorithms} sets τ = 0.01 for {@code
+ * --encoder conv}).
  */
 public final class SacAgent implements Agent {
 
   /** The checkpoint kind. */
   public static final String KIND = "sac";
+
+  /** The checkpoint kind of an agent with a convolutional encoder. */
+  public static final String KIND_CONV = "sac-conv";
 
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
   private static final double LOG_TWO = Math.log(2);
@@ -91,6 +115,10 @@ public final class SacAgent implements Agent {
   private final Mlp q2Target;
   private final List<NDArray> criticParameters;
   private final List<NDArray> criticTargetParameters;
+  private final ConvEncoder encoder;
+  private final ConvEncoder actorEncoder;
+  private final ConvEncoder encoderTarget;
+  private final List<NDArray> criticOptimized;
   private final NDArray logAlpha;
   private final Adam actorOptimizer;
   private final Adam criticOptimizer;
@@ -100,10 +128,49 @@ public final class SacAgent implements Agent {
    * A new agent in a sub-manager of {@code parent}, its networks initialized from (seed, {@code
    * PARAMETERS}) in the order actor, critic 1, critic 2; the target critics start as copies.
    *
-   * @throws IllegalArgumentException if the action box has an infinite bound
+   * @throws IllegalArgumentException if the action box has an infinite bound, or the config has an
+   *     encoder (which needs the image layout: the other constructor)
    */
   public SacAgent(
       NDManager parent, Box observationSpace, Box actionSpace, SacConfig config, long seed) {
+    this(parent, observationSpace, null, actionSpace, config, seed);
+  }
+
+  /**
+   * As the other constructor, with the layout {@code image} of the observations (null for flat
+   * ones). With an encoder in the config the order of initialization is actor, critic 1, critic 2,
+   * the encoder, the actor's encoder head; the target critics and the target encoder start as
+   * copies.
+   *
+   * @throws IllegalArgumentException as the other constructor, or if the config has an encoder and
+   *     {@code image} is null or does not match the observation's length
+   */
+  public SacAgent(
+      NDManager parent,
+      Box observationSpace,
+      ImageShape image,
+      Box actionSpace,
+      SacConfig config,
+      long seed) {
+    ConvEncoderConfig encoderConfig = config.encoder();
+    if (encoderConfig != null) {
+      if (image == null) {
+        throw new IllegalArgumentException(
+            "encoder conv needs image observations, found a flat vector of "
+                + observationSpace.dimension()
+                + " values");
+      }
+      if (image.size() != observationSpace.dimension()) {
+        throw new IllegalArgumentException(
+            "image "
+                + image
+                + " has "
+                + image.size()
+                + " values, the observation "
+                + observationSpace.dimension());
+      }
+      ConvEncoder.outputExtent(image, encoderConfig);
+    }
     this.config = config;
     this.seed = seed;
     this.observationDim = observationSpace.dimension();
@@ -136,8 +203,9 @@ public final class SacAgent implements Agent {
       halfWidthArray = constant(toFloats(halfWidth));
       SplittableRandom init = NoiseStream.generator(seed, Streams.PARAMETERS);
       int h = config.hidden();
-      actor = Mlp.create(manager, Activation.RELU, init, observationDim, h, h, 2 * actionDim);
-      int in = observationDim + actionDim;
+      int inputDim = encoderConfig == null ? observationDim : encoderConfig.features();
+      actor = Mlp.create(manager, Activation.RELU, init, inputDim, h, h, 2 * actionDim);
+      int in = inputDim + actionDim;
       q1 = Mlp.create(manager, Activation.RELU, init, in, h, h, 1);
       q2 = Mlp.create(manager, Activation.RELU, init, in, h, h, 1);
       SplittableRandom unused = new SplittableRandom(0);
@@ -148,9 +216,25 @@ public final class SacAgent implements Agent {
       criticParameters = concat(q1.parameters(), q2.parameters());
       criticTargetParameters = concat(q1Target.parameters(), q2Target.parameters());
       Polyak.update(criticTargetParameters, criticParameters, 1.0);
+      List<NDArray> actorOptimized;
+      if (encoderConfig == null) {
+        encoder = null;
+        actorEncoder = null;
+        encoderTarget = null;
+        criticOptimized = criticParameters;
+        actorOptimized = actor.parameters();
+      } else {
+        encoder = ConvEncoder.create(manager, init, image, encoderConfig);
+        actorEncoder = encoder.withOwnHead(manager, init);
+        encoderTarget = ConvEncoder.create(manager, unused, image, encoderConfig);
+        encoderTarget.freeze();
+        Polyak.update(encoderTarget.parameters(), encoder.parameters(), 1.0);
+        criticOptimized = concat(encoder.parameters(), criticParameters);
+        actorOptimized = concat(actorEncoder.headParameters(), actor.parameters());
+      }
       logAlpha = constant(new float[] {(float) Math.log(config.alpha())});
-      actorOptimizer = Adam.of(actor.parameters(), config.learningRate());
-      criticOptimizer = Adam.of(criticParameters, config.learningRate());
+      actorOptimizer = Adam.of(actorOptimized, config.learningRate());
+      criticOptimizer = Adam.of(criticOptimized, config.learningRate());
       alphaOptimizer =
           config.autoAlpha() ? Adam.of(List.of(logAlpha), config.learningRate()) : null;
       done = true;
@@ -165,6 +249,16 @@ public final class SacAgent implements Agent {
     List<NDArray> all = new ArrayList<>(a);
     all.addAll(b);
     return List.copyOf(all);
+  }
+
+  /** What the actor reads of observations {@code s}: s itself, or g_π(c(s)). */
+  private NDArray actorInput(NDArray s) {
+    return encoder == null ? s : actorEncoder.forward(s);
+  }
+
+  /** What the critics read of observations {@code s}: s itself, or φ(s). */
+  private NDArray criticInput(NDArray s) {
+    return encoder == null ? s : encoder.forward(s);
   }
 
   private static void requireGradients(List<NDArray> parameters, boolean on) {
@@ -201,7 +295,7 @@ public final class SacAgent implements Agent {
     float[] out;
     try (NDManager m = manager.newSubManager()) {
       NDArray x = m.create(toFloats(observation), new Shape(1, observationDim));
-      out = actor.forward(x).toFloatArray();
+      out = actor.forward(actorInput(x)).toFloatArray();
     }
     SplittableRandom noise =
         deterministic ? null : NoiseStream.generator(seed, Streams.ACTION_NOISE, step);
@@ -271,8 +365,9 @@ public final class SacAgent implements Agent {
     for (int i = 0; i < n; i++) {
       discount[i] = gamma * (1f - batch.terminated()[i]);
     }
-    Sample a = sample(m, actor.forward(next), noise, minusTwo);
-    NDArray qNext = minQ(q1Target, q2Target, next.concat(a.action(), 1));
+    Sample a = sample(m, actor.forward(actorInput(next)), noise, minusTwo);
+    NDArray nextFeatures = encoderTarget == null ? next : encoderTarget.forward(next);
+    NDArray qNext = minQ(q1Target, q2Target, nextFeatures.concat(a.action(), 1));
     NDArray softValue = qNext.sub(a.logProb().mul(Scalars.constant(m, alpha)));
     NDArray r = m.create(batch.rewards(), new Shape(n, 1));
     return r.add(m.create(discount, new Shape(n, 1)).mul(softValue));
@@ -296,42 +391,75 @@ public final class SacAgent implements Agent {
     SplittableRandom random = NoiseStream.generator(seed, Streams.UPDATE_NOISE, update);
     Noise nextNoise = Noise.draw(random, n, actionDim);
     Noise noise = Noise.draw(random, n, actionDim);
-    float[] stateActions = concatRows(batch.observations(), observationDim, batch.actions());
     try (NDManager m = manager.newSubManager()) {
       NDArray minusTwo = Scalars.constant(m, -2f);
-      NDArray alphaArray = Scalars.constant(m, alpha);
       NDArray y = target(m, batch, nextNoise, alpha, minusTwo);
       NDArray s = m.create(batch.observations(), new Shape(n, observationDim));
-      NDArray sa = m.create(stateActions, new Shape(n, observationDim + actionDim));
-      NDArray criticLoss;
-      NDArray actorLoss;
-      NDArray logProb;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        // Critic: mean (Q_1 − y)² + mean (Q_2 − y)² = mean ((Q_1 − y)² + (Q_2 − y)²).
-        criticLoss = q1.forward(sa).sub(y).square().add(q2.forward(sa).sub(y).square()).mean();
-        collector.backward(criticLoss);
-        criticOptimizer.stepFromParameters();
-        // Actor, against the updated critics, which pass the gradient through without keeping one.
-        requireGradients(criticParameters, false);
-        try {
-          Sample pi = sample(m, actor.forward(s), noise, minusTwo);
-          NDArray qPi = minQ(q1, q2, s.concat(pi.action(), 1));
-          actorLoss = pi.logProb().mul(alphaArray).sub(qPi).mean();
-          collector.backward(actorLoss);
-          logProb = pi.logProb();
-        } finally {
-          requireGradients(criticParameters, true);
-        }
-        actorOptimizer.stepFromParameters();
-      }
-      double meanLogProb = logProb.mean().getFloat();
+      float criticLoss = criticStep(m, batch, s, y);
+      ActorStep pi = actorStep(m, s, noise, alpha, minusTwo);
       if (alphaOptimizer != null) {
         // ∂L_α/∂log α = −(mean log π + H̄).
-        float gradient = (float) -(meanLogProb + targetEntropy);
+        float gradient = (float) -(pi.meanLogProb() + targetEntropy);
         alphaOptimizer.step(List.of(m.create(new float[] {gradient}, new Shape(1))));
       }
       Polyak.update(criticTargetParameters, criticParameters, config.tau());
-      return new UpdateMetrics(criticLoss.getFloat(), actorLoss.getFloat(), alpha, -meanLogProb);
+      if (encoder != null) {
+        Polyak.update(encoderTarget.parameters(), encoder.parameters(), config.encoder().tau());
+      }
+      return new UpdateMetrics(criticLoss, pi.loss(), alpha, -pi.meanLogProb());
+    }
+  }
+
+  /**
+   * The critic step: one Adam step on L_Q over both critics (and the encoder, which it trains);
+   * returns L_Q.
+   */
+  float criticStep(NDManager m, ReplayBatch batch, NDArray s, NDArray y) {
+    int n = batch.size();
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray sa;
+      if (encoder == null) {
+        float[] stateActions = concatRows(batch.observations(), observationDim, batch.actions());
+        sa = m.create(stateActions, new Shape(n, observationDim + actionDim));
+      } else {
+        // φ(s) with gradients: the critic loss trains the encoder.
+        sa = encoder.forward(s).concat(m.create(batch.actions(), new Shape(n, actionDim)), 1);
+      }
+      // Critic: mean (Q_1 − y)² + mean (Q_2 − y)² = mean ((Q_1 − y)² + (Q_2 − y)²).
+      NDArray criticLoss =
+          q1.forward(sa).sub(y).square().add(q2.forward(sa).sub(y).square()).mean();
+      collector.backward(criticLoss);
+      criticOptimizer.stepFromParameters();
+      return criticLoss.getFloat();
+    }
+  }
+
+  /** L_π and the batch mean of log π(ã|s) of one actor step. */
+  record ActorStep(float loss, double meanLogProb) {}
+
+  /**
+   * The actor step: one Adam step on L_π over the actor (and its encoder head), against the critics
+   * as they stand, which pass the gradient through without keeping one; the encoder (convolutions
+   * and critic head) likewise: the actor's gradient stops at c(s).
+   */
+  ActorStep actorStep(NDManager m, NDArray s, Noise noise, float alpha, NDArray minusTwo) {
+    requireGradients(criticOptimized, false);
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray actorIn = s;
+      NDArray criticIn = s;
+      if (encoder != null) {
+        NDArray c = encoder.convolve(s);
+        criticIn = encoder.project(c);
+        actorIn = actorEncoder.project(c);
+      }
+      Sample pi = sample(m, actor.forward(actorIn), noise, minusTwo);
+      NDArray qPi = minQ(q1, q2, criticIn.concat(pi.action(), 1));
+      NDArray actorLoss = pi.logProb().mul(Scalars.constant(m, alpha)).sub(qPi).mean();
+      collector.backward(actorLoss);
+      actorOptimizer.stepFromParameters();
+      return new ActorStep(actorLoss.getFloat(), pi.logProb().mean().getFloat());
+    } finally {
+      requireGradients(criticOptimized, true);
     }
   }
 
@@ -355,12 +483,12 @@ public final class SacAgent implements Agent {
     int n = observations.length / observationDim;
     try (NDManager m = manager.newSubManager()) {
       NDArray s = m.create(observations, new Shape(n, observationDim));
-      NDArray mu = actor.forward(s).split(2, 1).get(0);
+      NDArray mu = actor.forward(actorInput(s)).split(2, 1).get(0);
       NDArray action = mu.tanh().mul(halfWidthArray);
       if (!centred) {
         action = action.add(centreArray);
       }
-      float[] q = minQ(q1, q2, s.concat(action, 1)).toFloatArray();
+      float[] q = minQ(q1, q2, criticInput(s).concat(action, 1)).toFloatArray();
       float[] a = action.toFloatArray();
       double[] values = new double[n];
       double[] actions = new double[n * actionDim];
@@ -390,9 +518,9 @@ public final class SacAgent implements Agent {
     float alpha = (float) alpha();
     try (NDManager m = manager.newSubManager()) {
       NDArray s = m.create(repeated, new Shape((long) n * samples, observationDim));
-      Sample a = sample(m, actor.forward(s), noise, Scalars.constant(m, -2f));
+      Sample a = sample(m, actor.forward(actorInput(s)), noise, Scalars.constant(m, -2f));
       float[] v =
-          minQ(q1, q2, s.concat(a.action(), 1))
+          minQ(q1, q2, criticInput(s).concat(a.action(), 1))
               .sub(a.logProb().mul(Scalars.constant(m, alpha)))
               .toFloatArray();
       double[] out = new double[n];
@@ -413,6 +541,13 @@ public final class SacAgent implements Agent {
     checkpoint.putParameters("sac/q1_target/", q1Target.parameterNames(), q1Target.parameters());
     checkpoint.putParameters("sac/q2_target/", q2Target.parameterNames(), q2Target.parameters());
     checkpoint.putParameters("sac/alpha/", List.of("log_alpha"), List.of(logAlpha));
+    if (encoder != null) {
+      checkpoint.putParameters("sac/encoder/", encoder.parameterNames(), encoder.parameters());
+      checkpoint.putParameters(
+          "sac/encoder_target/", encoderTarget.parameterNames(), encoderTarget.parameters());
+      checkpoint.putParameters(
+          "sac/actor_encoder/", actorEncoder.headParameterNames(), actorEncoder.headParameters());
+    }
     checkpoint.putAdam("sac/actor_adam/", actorOptimizer.state());
     checkpoint.putAdam("sac/critic_adam/", criticOptimizer.state());
     if (alphaOptimizer != null) {
@@ -428,8 +563,17 @@ public final class SacAgent implements Agent {
     checkpoint.loadParameters("sac/q1_target/", q1Target.parameterNames(), q1Target.parameters());
     checkpoint.loadParameters("sac/q2_target/", q2Target.parameterNames(), q2Target.parameters());
     checkpoint.loadParameters("sac/alpha/", List.of("log_alpha"), List.of(logAlpha));
-    actorOptimizer.restore(checkpoint.adamState("sac/actor_adam/", actor.parameters().size()));
-    criticOptimizer.restore(checkpoint.adamState("sac/critic_adam/", criticParameters.size()));
+    if (encoder != null) {
+      checkpoint.loadParameters("sac/encoder/", encoder.parameterNames(), encoder.parameters());
+      checkpoint.loadParameters(
+          "sac/encoder_target/", encoderTarget.parameterNames(), encoderTarget.parameters());
+      checkpoint.loadParameters(
+          "sac/actor_encoder/", actorEncoder.headParameterNames(), actorEncoder.headParameters());
+    }
+    actorOptimizer.restore(
+        checkpoint.adamState("sac/actor_adam/", actorOptimizer.parameters().size()));
+    criticOptimizer.restore(
+        checkpoint.adamState("sac/critic_adam/", criticOptimizer.parameters().size()));
     if (alphaOptimizer != null) {
       alphaOptimizer.restore(checkpoint.adamState("sac/alpha_adam/", 1));
     }
@@ -437,12 +581,27 @@ public final class SacAgent implements Agent {
 
   @Override
   public String kind() {
-    return KIND;
+    return encoder == null ? KIND : KIND_CONV;
   }
 
   /** The actor network (tests, plots). */
   public Mlp actor() {
     return actor;
+  }
+
+  /** The critics' encoder φ (trained by the critic loss), or null without one. */
+  public ConvEncoder encoder() {
+    return encoder;
+  }
+
+  /** The actor's encoder: φ's convolutions with the actor's own head; null without an encoder. */
+  public ConvEncoder actorEncoder() {
+    return actorEncoder;
+  }
+
+  /** The Polyak-averaged target encoder φ̄, or null without an encoder. */
+  public ConvEncoder encoderTarget() {
+    return encoderTarget;
   }
 
   /** The twin critics Q_1, Q_2. */

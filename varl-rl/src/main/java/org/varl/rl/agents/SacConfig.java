@@ -17,6 +17,8 @@ package org.varl.rl.agents;
  * @param targetEntropy H̄; NaN means −|A| (the paper's heuristic)
  * @param logStdMin lower clamp of the actor's log σ (−20, SB3's LOG_STD_MIN)
  * @param logStdMax upper clamp of the actor's log σ (2, SB3's LOG_STD_MAX)
+ * @param encoder the convolutional encoder in front of actor and critics for image observations
+ *     (SAC+AE, {@link ConvEncoder}), or null for none (flat observations straight into the MLPs)
  */
 public record SacConfig(
     double gamma,
@@ -27,7 +29,8 @@ public record SacConfig(
     double alpha,
     double targetEntropy,
     double logStdMin,
-    double logStdMax) {
+    double logStdMax,
+    ConvEncoderConfig encoder) {
 
   /** Checks every field; the message names it and its value. */
   public SacConfig {
@@ -61,49 +64,91 @@ public record SacConfig(
 
   /** The paper's settings with rl-zoo's Pendulum learning rate and a learned α. */
   public static SacConfig defaults() {
-    return new SacConfig(0.99, 0.005, 1e-3, 256, true, 1.0, Double.NaN, -20, 2);
+    return new SacConfig(0.99, 0.005, 1e-3, 256, true, 1.0, Double.NaN, -20, 2, null);
   }
 
   /** With discount γ. */
   public SacConfig withGamma(double g) {
     return new SacConfig(
-        g, tau, learningRate, hidden, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax);
+        g,
+        tau,
+        learningRate,
+        hidden,
+        autoAlpha,
+        alpha,
+        targetEntropy,
+        logStdMin,
+        logStdMax,
+        encoder);
   }
 
   /** With Polyak coefficient τ. */
   public SacConfig withTau(double t) {
     return new SacConfig(
-        gamma, t, learningRate, hidden, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax);
+        gamma,
+        t,
+        learningRate,
+        hidden,
+        autoAlpha,
+        alpha,
+        targetEntropy,
+        logStdMin,
+        logStdMax,
+        encoder);
   }
 
   /** With Adam step size {@code lr}. */
   public SacConfig withLearningRate(double lr) {
     return new SacConfig(
-        gamma, tau, lr, hidden, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax);
+        gamma, tau, lr, hidden, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax, encoder);
   }
 
   /** With hidden width {@code h}. */
   public SacConfig withHidden(int h) {
     return new SacConfig(
-        gamma, tau, learningRate, h, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax);
+        gamma,
+        tau,
+        learningRate,
+        h,
+        autoAlpha,
+        alpha,
+        targetEntropy,
+        logStdMin,
+        logStdMax,
+        encoder);
   }
 
   /** With a fixed temperature α ≥ 0 (α = 0: no entropy bonus). */
   public SacConfig withFixedAlpha(double a) {
     return new SacConfig(
-        gamma, tau, learningRate, hidden, false, a, targetEntropy, logStdMin, logStdMax);
+        gamma, tau, learningRate, hidden, false, a, targetEntropy, logStdMin, logStdMax, encoder);
   }
 
   /** With a learned temperature starting at α. */
   public SacConfig withAutoAlpha(double initial) {
     return new SacConfig(
-        gamma, tau, learningRate, hidden, true, initial, targetEntropy, logStdMin, logStdMax);
+        gamma,
+        tau,
+        learningRate,
+        hidden,
+        true,
+        initial,
+        targetEntropy,
+        logStdMin,
+        logStdMax,
+        encoder);
   }
 
   /** With target entropy H̄ (NaN: −|A|). */
   public SacConfig withTargetEntropy(double h) {
     return new SacConfig(
-        gamma, tau, learningRate, hidden, autoAlpha, alpha, h, logStdMin, logStdMax);
+        gamma, tau, learningRate, hidden, autoAlpha, alpha, h, logStdMin, logStdMax, encoder);
+  }
+
+  /** With the convolutional encoder {@code e} (null: none). */
+  public SacConfig withEncoder(ConvEncoderConfig e) {
+    return new SacConfig(
+        gamma, tau, learningRate, hidden, autoAlpha, alpha, targetEntropy, logStdMin, logStdMax, e);
   }
 
   /** H̄ for an action space of {@code actionDim} dimensions: the given one or −|A|. */

@@ -3,6 +3,8 @@ package org.varl.rl.train;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.varl.rl.agents.Agent;
+import org.varl.rl.agents.ConvEncoder;
+import org.varl.rl.agents.ConvEncoderConfig;
 import org.varl.rl.agents.DiscreteSacAgent;
 import org.varl.rl.agents.DiscreteSacConfig;
 import org.varl.rl.agents.SacAgent;
@@ -12,6 +14,9 @@ import org.varl.rl.agents.SoftQConfig;
 import org.varl.rl.agents.UpdateSchedule;
 import org.varl.rl.env.Box;
 import org.varl.rl.env.Env;
+import org.varl.rl.env.ImageObservations;
+import org.varl.rl.env.ImageShape;
+import org.varl.rl.env.TimeLimit;
 
 /**
  * The {@code --algo} registry: each name builds its agent and its training schedule from the
@@ -26,6 +31,12 @@ import org.varl.rl.env.Env;
  *   <li>{@code dqn}: {@link SoftQAgent} with {@code SoftQConfig.defaults()} (α = 0);
  *   <li>{@code dsac}: {@link DiscreteSacAgent} with {@code DiscreteSacConfig.defaults()}.
  * </ul>
+ *
+ * <p>{@code --encoder conv} (sac only, on an environment implementing {@link ImageObservations}):
+ * the same SAC with a {@link ConvEncoder} ({@link ConvEncoderConfig#defaults()}, {@code
+ * --encoder-features} its width) and SAC+AE's target rates, critic τ = 0.01 and encoder τ = 0.05
+ * (Yarats et al. 2019, appendix B: {@code critic_tau}, {@code encoder_tau}), on {@link
+ * #SAC_CONV_SCHEDULE}.
  */
 public final class Algorithms {
 
@@ -35,7 +46,67 @@ public final class Algorithms {
   /** SAC's loop schedule (SB3 defaults with rl-zoo's Pendulum batch 256, learning_starts 100). */
   public static final UpdateSchedule SAC_SCHEDULE = new UpdateSchedule(1_000_000, 256, 100, 1, 1);
 
+  /**
+   * SAC's schedule with an image encoder: batch 256 as {@link #SAC_SCHEDULE}, 1,000 random steps
+   * (SAC+AE's {@code init_steps}) and a replay buffer of 50,000: SAC+AE and DrQ keep 10⁵–10⁶ frames
+   * as bytes, this buffer keeps float32 observations, and 50,000 transitions of 3×32×32 take 1.2
+   * GB.
+   */
+  public static final UpdateSchedule SAC_CONV_SCHEDULE =
+      new UpdateSchedule(50_000, 256, 1000, 1, 1);
+
+  /** SAC+AE's {@code critic_tau}, the target critics' rate with an encoder. */
+  public static final double SAC_CONV_CRITIC_TAU = 0.01;
+
   private Algorithms() {}
+
+  /**
+   * The image layout of {@code env}'s observations (looking through a {@link TimeLimit}), or null
+   * for flat ones.
+   */
+  public static ImageShape imageShape(Env env) {
+    Env e = env;
+    while (true) {
+      if (e instanceof ImageObservations images) {
+        return images.imageShape();
+      }
+      if (e instanceof TimeLimit limit) {
+        e = limit.unwrapped();
+      } else {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Fails unless {@code config}'s encoder fits its algorithm and {@code env}: {@code conv} needs
+   * sac and image observations large enough for the convolutions. The message names the option and
+   * the environment.
+   */
+  public static void requireEncoder(TrainConfig config, Env env) {
+    if (!config.hasEncoder()) {
+      return;
+    }
+    if (!config.algo().equals("sac")) {
+      throw new IllegalArgumentException(
+          "encoder conv is only available with --algo sac, found algo " + config.algo());
+    }
+    ImageShape image = imageShape(env);
+    if (image == null) {
+      throw new IllegalArgumentException(
+          "encoder conv needs image observations, env "
+              + config.env()
+              + " has a flat vector of "
+              + env.observationSpace().dimension()
+              + " values: use --encoder none or an image environment");
+    }
+    ConvEncoder.outputExtent(image, encoderConfig(config));
+  }
+
+  private static ConvEncoderConfig encoderConfig(TrainConfig config) {
+    ConvEncoderConfig e = ConvEncoderConfig.defaults();
+    return config.encoderFeatures() > 0 ? e.withFeatures(config.encoderFeatures()) : e;
+  }
 
   /** An agent and the schedule the loop runs it on. */
   public record Built(Agent agent, UpdateSchedule schedule) {}
@@ -61,7 +132,7 @@ public final class Algorithms {
     require(config.algo());
     UpdateSchedule base =
         switch (config.algo()) {
-          case "sac" -> SAC_SCHEDULE;
+          case "sac" -> config.hasEncoder() ? SAC_CONV_SCHEDULE : SAC_SCHEDULE;
           case "soft-q" -> SoftQConfig.softQDefaults().schedule();
           case "dqn" -> SoftQConfig.defaults().schedule();
           default -> DiscreteSacConfig.defaults().schedule();
@@ -89,6 +160,7 @@ public final class Algorithms {
    */
   public static Built build(TrainConfig config, Env env, NDManager manager) {
     UpdateSchedule schedule = schedule(config);
+    requireEncoder(config, env);
     Box obs = env.observationSpace();
     String alpha = config.alpha();
     Agent agent =
@@ -115,7 +187,12 @@ public final class Algorithms {
             if (config.hidden() > 0) {
               c = c.withHidden(config.hidden());
             }
-            yield new SacAgent(manager, obs, box, c, config.seed());
+            ImageShape image = null;
+            if (config.hasEncoder()) {
+              c = c.withTau(SAC_CONV_CRITIC_TAU).withEncoder(encoderConfig(config));
+              image = imageShape(env);
+            }
+            yield new SacAgent(manager, obs, image, box, c, config.seed());
           }
           case "soft-q", "dqn" -> {
             boolean dqn = config.algo().equals("dqn");

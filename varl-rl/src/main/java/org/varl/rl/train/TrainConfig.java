@@ -1,6 +1,7 @@
 package org.varl.rl.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * @param evalEvery environment steps between evaluations (and checkpoints), ≥ 1
  * @param evalEpisodes deterministic episodes per evaluation, ≥ 1
  * @param threads PyTorch intra-op threads of the run (part of its reproducibility)
+ * @param encoder {@code none} (flat observations into the networks) or {@code conv} (SAC with a
+ *     convolutional encoder of image observations: {@code org.varl.rl.agents.ConvEncoder})
+ * @param encoderFeatures the encoder's output width, or 0 (the default, 50); only with {@code conv}
  */
 public record TrainConfig(
     String env,
@@ -41,7 +45,9 @@ public record TrainConfig(
     int learningStarts,
     long evalEvery,
     int evalEpisodes,
-    int threads) {
+    int threads,
+    String encoder,
+    int encoderFeatures) {
 
   /** Checks what does not depend on the algorithm; the message names the option and value. */
   public TrainConfig {
@@ -92,6 +98,66 @@ public record TrainConfig(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, found " + threads);
     }
+    encoder = encoder == null ? NO_ENCODER : encoder.strip().toLowerCase(Locale.ROOT);
+    if (!ENCODERS.contains(encoder)) {
+      throw new IllegalArgumentException(
+          "encoder must be one of " + String.join(", ", ENCODERS) + ", found '" + encoder + "'");
+    }
+    requireUnsetOrPositive("encoder-features", encoderFeatures);
+    if (encoderFeatures > 0 && encoder.equals(NO_ENCODER)) {
+      throw new IllegalArgumentException(
+          "encoder-features needs --encoder conv, found encoder none and encoder-features "
+              + encoderFeatures);
+    }
+  }
+
+  /** The {@code encoder} names. */
+  public static final List<String> ENCODERS = List.of("none", "conv");
+
+  /** No encoder: flat observations. */
+  public static final String NO_ENCODER = "none";
+
+  /** A convolutional encoder of image observations. */
+  public static final String CONV_ENCODER = "conv";
+
+  /** A run without an encoder (the fields before issue 13's). */
+  public TrainConfig(
+      String env,
+      String algo,
+      long steps,
+      long seed,
+      String alpha,
+      double gamma,
+      double learningRate,
+      int hidden,
+      int batchSize,
+      int bufferSize,
+      int learningStarts,
+      long evalEvery,
+      int evalEpisodes,
+      int threads) {
+    this(
+        env,
+        algo,
+        steps,
+        seed,
+        alpha,
+        gamma,
+        learningRate,
+        hidden,
+        batchSize,
+        bufferSize,
+        learningStarts,
+        evalEvery,
+        evalEpisodes,
+        threads,
+        NO_ENCODER,
+        0);
+  }
+
+  /** Whether the run has a convolutional encoder. */
+  public boolean hasEncoder() {
+    return encoder.equals(CONV_ENCODER);
   }
 
   private static void requireUnsetOrPositive(String name, int value) {
@@ -122,7 +188,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With the environment {@code name}. */
@@ -141,7 +209,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With the algorithm {@code name}. */
@@ -160,7 +230,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With seed {@code s}. */
@@ -179,7 +251,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With {@code --alpha} ({@code auto}, a number, or null for the default). */
@@ -198,7 +272,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With discount {@code g}. */
@@ -217,7 +293,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With Adam step size {@code lr}. */
@@ -236,7 +314,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With hidden width {@code h}. */
@@ -255,7 +335,9 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With the replay settings (0 / −1: the algorithm's default). */
@@ -274,7 +356,9 @@ public record TrainConfig(
         starts,
         evalEvery,
         evalEpisodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With an evaluation of {@code episodes} episodes every {@code every} steps. */
@@ -293,7 +377,9 @@ public record TrainConfig(
         learningStarts,
         every,
         episodes,
-        threads);
+        threads,
+        encoder,
+        encoderFeatures);
   }
 
   /** With {@code n} threads. */
@@ -312,7 +398,32 @@ public record TrainConfig(
         learningStarts,
         evalEvery,
         evalEpisodes,
-        n);
+        n,
+        encoder,
+        encoderFeatures);
+  }
+
+  /**
+   * With encoder {@code name} ({@code none} or {@code conv}) of {@code features} outputs (0: 50).
+   */
+  public TrainConfig withEncoder(String name, int features) {
+    return new TrainConfig(
+        env,
+        algo,
+        steps,
+        seed,
+        alpha,
+        gamma,
+        learningRate,
+        hidden,
+        batchSize,
+        bufferSize,
+        learningStarts,
+        evalEvery,
+        evalEpisodes,
+        threads,
+        name,
+        features);
   }
 
   /** A flat JSON object of every field (unset ones as null), as {@code config.json} holds it. */
@@ -332,6 +443,8 @@ public record TrainConfig(
     f.put("eval_every", Long.toString(evalEvery));
     f.put("eval_episodes", Integer.toString(evalEpisodes));
     f.put("threads", Integer.toString(threads));
+    f.put("encoder", quote(encoder));
+    f.put("encoder_features", Integer.toString(encoderFeatures));
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, String> e : f.entrySet()) {
@@ -377,7 +490,10 @@ public record TrainConfig(
         (int) integer(f, "learning_starts"),
         integer(f, "eval_every"),
         (int) integer(f, "eval_episodes"),
-        (int) integer(f, "threads"));
+        (int) integer(f, "threads"),
+        // Runs from before the encoder option have none.
+        f.getOrDefault("encoder", NO_ENCODER),
+        f.containsKey("encoder_features") ? (int) integer(f, "encoder_features") : 0);
   }
 
   private static String raw(Map<String, String> f, String key) {
