@@ -254,12 +254,13 @@ public final class SsmTrainCommand implements Callable<Integer> {
       double last = h.length == 0 ? Double.NaN : h[h.length - 1][0];
       System.out.printf(
           Locale.ROOT,
-          "trained %s%s encoder on %d sequences of %d steps: %d steps in %.1f s (%.0f"
+          "trained %s%s encoder on %d sequences of %d steps: %d steps (total %d) in %.1f s (%.0f"
               + " sequence-steps/s), last minibatch ELBO per step %.4f nats; run in %s%n",
           run.model().config().encoder().id(),
           run.model().config().recurrent() ? " rssm" : "",
           train.sequences(),
           all.length(),
+          h.length - before,
           h.length,
           seconds,
           seconds > 0
