@@ -40,8 +40,8 @@ import org.varl.models.ssm.SsmTrainer;
  * ·]} arrays) against the same mathematics written step by step (prior, decoder, three
  * distributions and a KL per time step), both on the filtering model.
  *
- * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30]}. Prints one line per
- * variant.
+ * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30] [ablation]} (the last: only
+ * the ablation). Prints one line per variant.
  */
 public final class SsmThroughput {
 
@@ -63,7 +63,8 @@ public final class SsmThroughput {
             base.withEncoder(SsmEncoder.SMOOTHING),
             base.withDeterministic(32),
             base.withDeterministic(32).withEncoder(SsmEncoder.SMOOTHING));
-    for (SsmConfig c : variants) {
+    boolean ablationOnly = args.length > 4 && args[4].equals("ablation");
+    for (SsmConfig c : ablationOnly ? List.<SsmConfig>of() : variants) {
       SsmTrainConfig tc = SsmTrainConfig.defaults().withBatchSize(b).withSteps(warmup);
       double stepMs;
       try (NDManager m = NDManager.newBaseManager()) {
