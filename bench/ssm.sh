@@ -3,7 +3,7 @@
 # dim-a 1, hidden 64), filtering / smoothing encoder, with and without the RSSM path, one PyTorch thread:
 # ms per step, sequence-steps/s (B x T per step), and the share of the step spent outside matrix products (every
 # linear layer of the step replayed alone, forward and both backward products; see org.varl.bench.ssm.SsmThroughput).
-# Usage: bench/ssm.sh [T=50] [B=32] [STEPS=200] [WARMUP=30]
+# Usage: bench/ssm.sh [T=50] [B=32] [STEPS=200] [WARMUP=30] [ablation]  (ablation: only the batched-vs-per-step ELBO)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/varl-bench/target/varl-bench.jar"
@@ -19,5 +19,5 @@ cp="$jar:$here/varl-bench/target/lib/*"
 # One PyTorch thread: small networks, shared machine (STYLE.md).
 java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" org.varl.bench.ssm.SsmThroughput \
-  "${1:-50}" "${2:-32}" "${3:-200}" "${4:-30}"
+  "${1:-50}" "${2:-32}" "${3:-200}" "${4:-30}" ${5:+"$5"}
 uptime

@@ -40,8 +40,8 @@ import org.varl.models.ssm.SsmTrainer;
  * ·]} arrays) against the same mathematics written step by step (prior, decoder, three
  * distributions and a KL per time step), both on the filtering model.
  *
- * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30]}. Prints one line per
- * variant.
+ * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30] [ablation]} (the last: only
+ * the ablation). Prints one line per variant.
  */
 public final class SsmThroughput {
 
@@ -63,29 +63,46 @@ public final class SsmThroughput {
             base.withEncoder(SsmEncoder.SMOOTHING),
             base.withDeterministic(32),
             base.withDeterministic(32).withEncoder(SsmEncoder.SMOOTHING));
-    for (SsmConfig c : variants) {
+    boolean ablationOnly = args.length > 4 && args[4].equals("ablation");
+    for (SsmConfig c : ablationOnly ? List.<SsmConfig>of() : variants) {
       SsmTrainConfig tc = SsmTrainConfig.defaults().withBatchSize(b).withSteps(warmup);
       double stepMs;
+      double[] each = new double[steps];
       try (NDManager m = NDManager.newBaseManager()) {
         SsmTrainer.Run run = SsmTrainer.train(m, c, tc, data, SsmTrainer.Listener.none());
         long start = System.nanoTime();
-        SsmTrainer.continueTo(m, run, warmup + steps, data, SsmTrainer.Listener.none());
+        long[] last = {start};
+        SsmTrainer.continueTo(
+            m,
+            run,
+            warmup + steps,
+            data,
+            (k, total, e, r, kl) -> {
+              long now = System.nanoTime();
+              each[(int) (k - warmup - 1)] = (now - last[0]) / 1e6;
+              last[0] = now;
+            });
         stepMs = (System.nanoTime() - start) / 1e6 / steps;
       }
+      java.util.Arrays.sort(each);
+      double medianMs = each[steps / 2];
       double matmulMs = matmulMs(products(c, b, t), 20);
       System.out.printf(
           Locale.ROOT,
-          "ssm %s%s T %d B %d: %.2f ms/step, %.0f sequence-steps/s; matrix products %.2f ms/step"
-              + " (%.1f%%), outside them %.1f%%%n",
+          "ssm %s%s T %d B %d: %.2f ms/step mean (%.0f sequence-steps/s), %.2f median, %.2f"
+              + " fastest; matrix products %.2f ms/step: %.1f%% of the fastest step, outside them"
+              + " %.1f%%%n",
           c.encoder().id(),
           c.recurrent() ? " rssm" : "",
           t,
           b,
           stepMs,
           b * t / (stepMs / 1000),
+          medianMs,
+          each[0],
           matmulMs,
-          100 * matmulMs / stepMs,
-          100 * (1 - matmulMs / stepMs));
+          100 * matmulMs / each[0],
+          100 * (1 - matmulMs / each[0]));
     }
     try (NDManager m = NDManager.newBaseManager()) {
       SequenceModel model = SequenceModel.create(m, base, 1);
@@ -202,7 +219,10 @@ public final class SsmThroughput {
     return p;
   }
 
-  /** Mean time of the step's products (forward and both backward ones), in ms. */
+  /**
+   * Fastest time (of {@code repeats}) of the step's products (forward and both backward ones), in
+   * ms.
+   */
   static double matmulMs(List<Product> products, int repeats) {
     double best = Double.MAX_VALUE;
     try (NDManager root = NDManager.newBaseManager()) {

@@ -23,6 +23,7 @@ import org.varl.core.io.AtomicFiles;
 import org.varl.models.ssm.SequenceData;
 import org.varl.models.ssm.SsmCheckpoint;
 import org.varl.models.ssm.SsmConfig;
+import org.varl.models.ssm.SsmDivergedException;
 import org.varl.models.ssm.SsmEncoder;
 import org.varl.models.ssm.SsmFiles;
 import org.varl.models.ssm.SsmTrainConfig;
@@ -202,33 +203,47 @@ public final class SsmTrainCommand implements Callable<Integer> {
           };
       SsmTrainer.Run run;
       int before = 0;
-      if (resume != null) {
-        SsmTrainer.Run back = SsmCheckpoint.read(resume.resolve(CHECKPOINT), m);
-        requireFits(back.model().config(), all);
-        before = back.steps();
-        run = SsmTrainer.continueTo(m, back, steps, train, listener);
-      } else {
-        SsmConfig config =
-            new SsmConfig(
-                dimZ,
-                all.dimX(),
-                all.dimA(),
-                hidden,
-                layers,
-                rssm ? deterministic : 0,
-                SsmEncoder.parse(encoder),
-                encoderHidden);
-        SsmTrainConfig tc =
-            new SsmTrainConfig(
-                steps,
-                batchSize,
-                lr,
-                freeNats,
-                klBalance != null,
-                klBalance == null ? 0.8 : klBalance,
-                4,
-                seed.seed);
-        run = SsmTrainer.train(m, config, tc, train, listener);
+      try {
+        if (resume != null) {
+          SsmTrainer.Run back = SsmCheckpoint.read(resume.resolve(CHECKPOINT), m);
+          requireFits(back.model().config(), all);
+          before = back.steps();
+          run = SsmTrainer.continueTo(m, back, steps, train, listener);
+        } else {
+          SsmConfig config =
+              new SsmConfig(
+                  dimZ,
+                  all.dimX(),
+                  all.dimA(),
+                  hidden,
+                  layers,
+                  rssm ? deterministic : 0,
+                  SsmEncoder.parse(encoder),
+                  encoderHidden);
+          SsmTrainConfig tc =
+              new SsmTrainConfig(
+                  steps,
+                  batchSize,
+                  lr,
+                  freeNats,
+                  klBalance != null,
+                  klBalance == null ? 0.8 : klBalance,
+                  4,
+                  seed.seed);
+          run = SsmTrainer.train(m, config, tc, train, listener);
+        }
+      } catch (SsmDivergedException e) {
+        // Not an input error and not a bug: one line, exit 1; nothing is written, so a resumed
+        // run's checkpoint stays as it was.
+        bar.close();
+        System.err.println(
+            "varl ssm train: "
+                + e.getMessage()
+                + "; nothing written to "
+                + target
+                + " (try a smaller --lr, or --layers >= 1: a linear posterior can feed z back"
+                + " into its own log-variance and explode)");
+        return 1;
       }
       bar.close();
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -254,12 +269,13 @@ public final class SsmTrainCommand implements Callable<Integer> {
       double last = h.length == 0 ? Double.NaN : h[h.length - 1][0];
       System.out.printf(
           Locale.ROOT,
-          "trained %s%s encoder on %d sequences of %d steps: %d steps in %.1f s (%.0f"
+          "trained %s%s encoder on %d sequences of %d steps: %d steps (total %d) in %.1f s (%.0f"
               + " sequence-steps/s), last minibatch ELBO per step %.4f nats; run in %s%n",
           run.model().config().encoder().id(),
           run.model().config().recurrent() ? " rssm" : "",
           train.sequences(),
           all.length(),
+          h.length - before,
           h.length,
           seconds,
           seconds > 0

@@ -192,6 +192,56 @@ class SsmCommandsTest {
     assertThat(again.err()).contains("already holds a run");
   }
 
+  @Test
+  void aDivergingRunIsOneLineExitOneAndWritesNothing() throws Exception {
+    Path long50 = dir.resolve("long");
+    assertThat(
+            run(
+                    "ssm",
+                    "generate",
+                    "--length",
+                    "50",
+                    "--sequences",
+                    "10",
+                    "--out",
+                    long50.toString())
+                .code())
+        .isZero();
+    Path out = dir.resolve("diverged");
+    // A linear posterior (--layers 0) at its random initialization feeds z_{t-1} back into its own
+    // log-variance: over 50 steps z explodes (measured: at step 2, ELBO -Infinity).
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    Run r;
+    try {
+      r =
+          run(
+              "ssm",
+              "train",
+              "--data",
+              "csv:" + long50.resolve("sequences.csv"),
+              "--layers",
+              "0",
+              "--steps",
+              "5",
+              "--batch-size",
+              "8",
+              "--out",
+              out.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(r.code()).isEqualTo(1);
+    // The progress bar's line (stderr, a pipe here) and then the error's one line.
+    List<String> lines =
+        err.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("varl ssm train: training diverged at step 2: the ELBO is -Infinity");
+    assertThat(lines).hasSizeLessThanOrEqualTo(2);
+    assertThat(Files.exists(out.resolve("checkpoint.bin"))).isFalse();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, c, a.length, b.length);

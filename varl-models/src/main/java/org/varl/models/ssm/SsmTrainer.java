@@ -93,7 +93,11 @@ public final class SsmTrainer {
     return new Run(run.model(), train, run.adam(), history);
   }
 
-  /** Optimizer step k; returns the minibatch's per-step ELBO, recon and KL. */
+  /**
+   * Optimizer step k; returns the minibatch's per-step ELBO, recon and KL.
+   *
+   * @throws SsmDivergedException if the minibatch ELBO is not finite (no update is made)
+   */
   static double[] step(
       NDManager manager,
       SequenceModel model,
@@ -136,8 +140,7 @@ public final class SsmTrainer {
       }
       double elbo = values[0] / ((double) b * steps);
       if (!Double.isFinite(elbo)) {
-        throw new IllegalStateException(
-            "training diverged at step " + (k + 1) + ": the ELBO is " + elbo);
+        throw new SsmDivergedException(k + 1, elbo);
       }
       adam.stepFromParameters();
       return new double[] {
