@@ -284,8 +284,7 @@ public final class RlTrainCommand implements Callable<Integer> {
                 imageSize == null ? PixelOptions.DEFAULT_IMAGE_SIZE : imageSize,
                 frameStack == null ? PixelOptions.DEFAULT_FRAME_STACK : frameStack);
         // conv sees the raw stack: the encoder is inside the agent, not in front of the env.
-        observation =
-            ObservationSpec.resolve(config.env(), pixels, isConv() ? "none" : encoder);
+        observation = ObservationSpec.resolve(config.env(), pixels, isConv() ? "none" : encoder);
         if (bufferSize == null && observation.encoder().equals("none")) {
           // 10^6 stacks of 3 x 32 x 32 floats would not fit: hold the whole run instead
           // (the same transitions as long as the run is no longer than 10^6 steps).
