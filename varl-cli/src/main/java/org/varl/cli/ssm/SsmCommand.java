@@ -27,6 +27,41 @@ public final class SsmCommand implements java.util.concurrent.Callable<Integer> 
   }
 
   /**
+   * One warning line when {@code csv} is not the file the run in {@code runDir} was trained on (its
+   * {@code run.json} records the SHA-256 as {@code dataChecksum}); empty when they match or the run
+   * recorded none.
+   */
+  static java.util.Optional<String> dataChange(Path runDir, Path csv) {
+    Path runJson = runDir.resolve(SsmTrainCommand.RUN);
+    if (!java.nio.file.Files.isRegularFile(runJson)) {
+      return java.util.Optional.empty();
+    }
+    String recorded;
+    try {
+      com.fasterxml.jackson.databind.JsonNode n =
+          org.varl.cli.common.Json.MAPPER.readTree(runJson.toFile()).get("dataChecksum");
+      recorded = n == null || !n.isTextual() ? null : n.asText();
+    } catch (java.io.IOException e) {
+      return java.util.Optional.of(runJson + " cannot be read to check --data: " + e.getMessage());
+    }
+    if (recorded == null) {
+      return java.util.Optional.empty();
+    }
+    String now = org.varl.models.vae.DataChecksum.of("csv:" + csv, null);
+    if (recorded.equals(now)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "--data "
+            + csv
+            + " is not the file the run was trained on (checksum "
+            + recorded.substring(0, Math.min(19, recorded.length()))
+            + " at training, "
+            + now.substring(0, Math.min(19, now.length()))
+            + " now); the given file is used");
+  }
+
+  /**
    * The file of {@code --data csv:PATH}.
    *
    * @throws IllegalArgumentException for any other form

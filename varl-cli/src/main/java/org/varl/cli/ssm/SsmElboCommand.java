@@ -76,11 +76,14 @@ public final class SsmElboCommand implements Callable<Integer> {
           "--truth " + truth + " does not fit --data: " + e.getMessage());
     }
     SequenceData held = all.heldOut();
+    java.util.Optional<String> change = SsmCommand.dataChange(model.model, csv.toAbsolutePath());
     EngineSetup.logging(false);
     EngineSetup.threads(1);
     try (NDManager m = NDManager.newBaseManager()) {
       SsmTrainer.Run run = SsmCheckpoint.read(model.model.resolve(SsmTrainCommand.CHECKPOINT), m);
       SsmTrainCommand.requireFits(run.model().config(), all);
+      // After every check: a refused input stays one line.
+      change.ifPresent(w -> System.err.println("varl ssm elbo: warning: " + w));
       double[] logLik = Kalman.logLikelihoods(exact, held);
       double[][] terms = SequenceElbo.evaluate(m, run.model(), held, samples, seed.seed);
       int n = held.sequences();
@@ -118,6 +121,7 @@ public final class SsmElboCommand implements Callable<Integer> {
       out.put("length", t);
       out.put("samples", samples);
       out.put("train_steps", run.steps());
+      change.ifPresent(w -> out.put("dataChange", w));
       Path file = model.outDir().resolve(ELBO_JSON);
       Outputs.all(
           () -> {

@@ -187,6 +187,8 @@ public final class SsmTrainCommand implements Callable<Integer> {
     }
     SequenceData all = SsmFiles.readSequences(csv, 2);
     SequenceData train = all.train();
+    String checksum = org.varl.models.vae.DataChecksum.of("csv:" + csv, null);
+
     EngineSetup.logging(false);
     EngineSetup.threads(threads);
     long start = System.nanoTime();
@@ -207,6 +209,8 @@ public final class SsmTrainCommand implements Callable<Integer> {
         if (resume != null) {
           SsmTrainer.Run back = SsmCheckpoint.read(resume.resolve(CHECKPOINT), m);
           requireFits(back.model().config(), all);
+          SsmCommand.dataChange(resume, csv)
+              .ifPresent(w -> System.err.println("varl ssm train: warning: " + w));
           before = back.steps();
           run = SsmTrainer.continueTo(m, back, steps, train, listener);
         } else {
@@ -256,6 +260,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
                 target.resolve(RUN),
                 Map.of(
                     "data", csv.toString(),
+                    "dataChecksum", checksum,
                     "trainSequences", train.sequences(),
                     "heldOutSequences", all.sequences() - train.sequences(),
                     "length", all.length(),

@@ -147,6 +147,30 @@ class SsmCommandsTest {
     // The bound holds up to Monte Carlo error.
     assertThat(e.get("gap_per_step").asDouble())
         .isGreaterThan(-3 * e.get("gap_se_per_step").asDouble());
+    assertThat(e.has("dataChange")).isFalse();
+    // Another file of the same shape: scored, with the change recorded in elbo.json.
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    lines.set(3, lines.get(3).replaceFirst(",([^,]*)$", ",0.5"));
+    Path edited = Files.write(dir.resolve("edited.csv"), lines);
+    Path out2 = dir.resolve("eval2");
+    assertThat(
+            run(
+                    "ssm",
+                    "elbo",
+                    "--model",
+                    model.toString(),
+                    "--data",
+                    "csv:" + edited,
+                    "--truth",
+                    truth.toString(),
+                    "--samples",
+                    "2",
+                    "--out",
+                    out2.toString())
+                .code())
+        .isZero();
+    JsonNode e2 = new ObjectMapper().readTree(out2.resolve("elbo.json").toFile());
+    assertThat(e2.get("dataChange").asText()).contains("is not the file the run was trained on");
   }
 
   @Test
