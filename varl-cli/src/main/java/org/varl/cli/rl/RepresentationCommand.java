@@ -144,7 +144,17 @@ public final class RepresentationCommand implements Callable<Integer> {
     EngineSetup.logging(false);
     RepresentationResult r;
     try (ProgressListener bar = new ProgressListener("rl representation", "step")) {
-      r = RepresentationExperiment.run(config, bar);
+      // every finished run rewrites the outputs, so an interrupted comparison keeps its runs
+      r =
+          RepresentationExperiment.run(
+              config,
+              bar,
+              partial ->
+                  Outputs.all(
+                      () -> {
+                        RepresentationFiles.write(out, partial);
+                        return null;
+                      }));
     }
     Outputs.all(
         () -> {

@@ -62,6 +62,17 @@ public final class RepresentationExperiment {
 
   /** Runs every variant for every seed. */
   public static RepresentationResult run(RepresentationConfig config, Listener listener) {
+    return run(config, listener, r -> {});
+  }
+
+  /**
+   * Runs every variant for every seed, handing {@code partial} the result so far after each run (so
+   * that a caller can write what is finished: a long comparison interrupted keeps its runs).
+   */
+  public static RepresentationResult run(
+      RepresentationConfig config,
+      Listener listener,
+      java.util.function.Consumer<RepresentationResult> partial) {
     int threadsBefore = EngineSetup.currentThreads();
     EngineSetup.threads(1);
     List<RepresentationResult.Run> runs = new ArrayList<>();
@@ -87,6 +98,7 @@ public final class RepresentationExperiment {
           } finally {
             deleteTree(tmp);
           }
+          partial.accept(new RepresentationResult(config, List.copyOf(runs), images));
         }
       }
     } finally {
