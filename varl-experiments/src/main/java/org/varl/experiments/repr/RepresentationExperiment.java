@@ -116,7 +116,7 @@ public final class RepresentationExperiment {
         .withEvaluation(c.evalEvery(), c.evalEpisodes())
         .withThreads(1)
         // the whole run fits (the buffer never overwrites), so this is SAC's 10^6 buffer too
-        .withReplay(0, (int) Math.min(1_000_000, c.steps()), -1);
+        .withReplay(0, (int) Math.min(1_000_000, Math.max(256, c.steps())), -1);
   }
 
   private static RepresentationResult.Run state(
