@@ -52,7 +52,7 @@ public final class RepresentationCommand implements Callable<Integer> {
 
   @Option(
       names = "--variants",
-      paramLabel = "state|vae-z|pixels[,...]",
+      paramLabel = "state|vae-z|pixels|vae-z-refit[,...]",
       defaultValue = "state,vae-z,pixels",
       split = ",",
       description =
@@ -126,6 +126,13 @@ public final class RepresentationCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int probeFrames;
 
+  @Option(
+      names = "--refit-every",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Steps between VAE refits in vae-z-refit (default: ${DEFAULT-VALUE}).")
+  long refitEvery;
+
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
   Path out;
 
@@ -140,6 +147,7 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withPixelOptions(new PixelOptions(imageSize, frameStack))
             .withEvaluation(evalEvery, evalEpisodes)
             .withProbeFrames(probeFrames)
+            .withRefitEvery(refitEvery)
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;

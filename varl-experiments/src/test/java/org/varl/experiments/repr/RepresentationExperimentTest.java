@@ -19,7 +19,9 @@ class RepresentationExperimentTest {
         .withPixelOptions(new PixelOptions(16, 2))
         .withVae(300, 1, 2, 16)
         .withEvaluation(100, 1)
-        .withProbeFrames(200);
+        .withProbeFrames(200)
+        .withVariants(List.of("state", "vae-z", "pixels", "vae-z-refit"))
+        .withRefitEvery(150);
   }
 
   @Test
@@ -27,8 +29,8 @@ class RepresentationExperimentTest {
     List<Integer> partial = new ArrayList<>();
     RepresentationResult r =
         RepresentationExperiment.run(tiny(), Listener.NONE, p -> partial.add(p.runs().size()));
-    assertThat(partial).containsExactly(1, 2, 3);
-    assertThat(r.labels()).containsExactly("state", "vae-z", "pixels-mlp");
+    assertThat(partial).containsExactly(1, 2, 3, 4);
+    assertThat(r.labels()).containsExactly("state", "vae-z", "pixels-mlp", "vae-z-refit");
     for (RepresentationResult.Run run : r.runs()) {
       assertThat(run.seed()).isEqualTo(5);
       assertThat(run.steps()).isEqualTo(200);
@@ -65,7 +67,7 @@ class RepresentationExperimentTest {
     assertThat(RepresentationResult.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
     assertThatThrownBy(() -> tiny().withSteps(10)).hasMessage("steps must be >= 200, found 10");
     assertThatThrownBy(() -> tiny().withVariants(List.of("state", "raw")))
-        .hasMessage("variants must be among state, vae-z, pixels, found 'raw'");
+        .hasMessage("variants must be among state, vae-z, pixels, vae-z-refit, found 'raw'");
     assertThat(
             tiny()
                 .withPixels(new RepresentationConfig.PixelsVariant("pixels", c -> c))
