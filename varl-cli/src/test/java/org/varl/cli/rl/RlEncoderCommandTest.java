@@ -122,6 +122,36 @@ class RlEncoderCommandTest {
                 dir.resolve("e").toString()))
         .as(err.toString())
         .isZero();
+    // the run acts as a collection policy, through its encoder
+    assertThat(
+            run(
+                err,
+                "rl",
+                "collect",
+                "--policy",
+                run.toString(),
+                "--image-size",
+                "16",
+                "--steps",
+                "50",
+                "--out",
+                dir.resolve("c").toString()))
+        .as(err.toString())
+        .isZero();
+    StringWriter size = new StringWriter();
+    assertThat(
+            run(
+                size,
+                "rl",
+                "collect",
+                "--policy",
+                run.toString(),
+                "--steps",
+                "50",
+                "--out",
+                dir.resolve("c2").toString()))
+        .isEqualTo(2);
+    assertThat(size.toString()).contains("sees encoded frames of");
     // the agent saw 3 x 2 latents: a VAE run whose latent differs is refused at evaluation
     Files.writeString(
         run.resolve("observation.json"), spec.replace("\"latent\": 2", "\"latent\": 3"));
