@@ -2,6 +2,7 @@ package org.varl.cli.rl;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.varl.cli.common.Outputs;
@@ -52,7 +53,7 @@ public final class RepresentationCommand implements Callable<Integer> {
 
   @Option(
       names = "--variants",
-      paramLabel = "state|vae-z|pixels[,...]",
+      paramLabel = "state|vae-z|pixels|vae-z-refit[,...]",
       defaultValue = "state,vae-z,pixels",
       split = ",",
       description =
@@ -126,12 +127,53 @@ public final class RepresentationCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int probeFrames;
 
+  @Option(
+      names = "--refit-every",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Steps between VAE refits in vae-z-refit (default: ${DEFAULT-VALUE}).")
+  long refitEvery;
+
+  @Option(
+      names = "--merge",
+      paramLabel = "DIR[,DIR...]",
+      split = ",",
+      description =
+          "Instead of running: merge the outputs of earlier runs (e.g. one process per seed) into"
+              + " --out; the images are copied from the first DIR (default: none).")
+  List<Path> merge;
+
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
   Path out;
 
   @Override
   public Integer call() {
     Outputs.directory(out);
+    if (merge != null && !merge.isEmpty()) {
+      List<RepresentationResult> parts = new java.util.ArrayList<>();
+      for (Path d : merge) {
+        parts.add(RepresentationFiles.read(d));
+      }
+      RepresentationResult merged = RepresentationFiles.merge(parts);
+      Outputs.all(
+          () -> {
+            RepresentationFiles.write(out, merged);
+            for (String f :
+                List.of(RepresentationFiles.TRAVERSAL, RepresentationFiles.RECONSTRUCTIONS)) {
+              Path from = merge.get(0).resolve(f);
+              if (java.nio.file.Files.isRegularFile(from)
+                  && !from.toAbsolutePath()
+                      .normalize()
+                      .equals(out.resolve(f).toAbsolutePath().normalize())) {
+                org.varl.core.io.AtomicFiles.write(
+                    out.resolve(f), o -> o.write(java.nio.file.Files.readAllBytes(from)));
+              }
+            }
+            return null;
+          });
+      print(merged);
+      return 0;
+    }
     RepresentationConfig config =
         RepresentationConfig.defaults()
             .withSteps(steps)
@@ -140,17 +182,33 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withPixelOptions(new PixelOptions(imageSize, frameStack))
             .withEvaluation(evalEvery, evalEpisodes)
             .withProbeFrames(probeFrames)
+            .withRefitEvery(refitEvery)
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;
     try (ProgressListener bar = new ProgressListener("rl representation", "step")) {
-      r = RepresentationExperiment.run(config, bar);
+      // every finished run rewrites the outputs, so an interrupted comparison keeps its runs
+      r =
+          RepresentationExperiment.run(
+              config,
+              bar,
+              partial ->
+                  Outputs.all(
+                      () -> {
+                        RepresentationFiles.write(out, partial);
+                        return null;
+                      }));
     }
     Outputs.all(
         () -> {
           RepresentationFiles.write(out, r);
           return null;
         });
+    print(r);
+    return 0;
+  }
+
+  private void print(RepresentationResult r) {
     for (String label : r.labels()) {
       RepresentationResult.Probe p = r.medianProbe(label);
       System.out.printf(
@@ -168,6 +226,5 @@ public final class RepresentationCommand implements Callable<Integer> {
           p.thetaDot());
     }
     System.out.println("wrote " + out.resolve(RepresentationFiles.JSON));
-    return 0;
   }
 }

@@ -196,4 +196,93 @@ final class RepresentationFiles {
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     Plots.save(chart, png);
   }
+
+  /**
+   * Reads back what {@link #write} wrote into {@code dir} (runs, curves, probes; no images), so
+   * that comparisons run as separate processes (one per seed) can be merged into one set of
+   * outputs.
+   *
+   * @throws IllegalArgumentException one line for a missing or corrupt directory
+   */
+  static RepresentationResult read(Path dir) {
+    Path json = dir.resolve(JSON);
+    try {
+      com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(json.toFile());
+      com.fasterxml.jackson.databind.JsonNode st = root.get("settings");
+      java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(CURVES));
+      Map<String, List<RepresentationResult.Point>> curves = new LinkedHashMap<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] c = line.split(",");
+        curves
+            .computeIfAbsent(c[0] + "#" + c[1], k -> new ArrayList<>())
+            .add(
+                new RepresentationResult.Point(
+                    Long.parseLong(c[2]), Double.parseDouble(c[3]), Double.parseDouble(c[4])));
+      }
+      List<RepresentationResult.Run> runs = new ArrayList<>();
+      var fields = root.get("variants").fields();
+      while (fields.hasNext()) {
+        var e = fields.next();
+        com.fasterxml.jackson.databind.JsonNode v = e.getValue();
+        com.fasterxml.jackson.databind.JsonNode p = v.get("probe");
+        RepresentationResult.Probe probe =
+            new RepresentationResult.Probe(
+                number(p.get("cos_theta")), number(p.get("sin_theta")), number(p.get("theta_dot")));
+        for (int i = 0; i < v.get("seeds").size(); i++) {
+          long seed = v.get("seeds").get(i).asLong();
+          double wall = v.get("wall_seconds").get(i).asDouble();
+          runs.add(
+              new RepresentationResult.Run(
+                  e.getKey(),
+                  seed,
+                  v.get("eval_returns").get(i).asDouble(),
+                  Double.NaN,
+                  wall,
+                  v.get("representation_seconds").get(i).asDouble(),
+                  Math.round(v.get("steps_per_second").get(i).asDouble() * wall),
+                  Math.round(v.get("updates_per_second").get(i).asDouble() * wall),
+                  List.copyOf(curves.getOrDefault(e.getKey() + "#" + seed, List.of())),
+                  probe));
+        }
+      }
+      RepresentationConfig c =
+          RepresentationConfig.defaults()
+              .withSteps(st.get("steps").asLong())
+              .withSeeds(st.get("seeds").asInt(), st.get("seed").asLong())
+              .withPixelOptions(
+                  new org.varl.rl.env.PixelOptions(
+                      st.get("image_size").asInt(), st.get("frame_stack").asInt()))
+              .withVae(
+                  st.get("collect_steps").asInt(),
+                  st.get("vae_epochs").asInt(),
+                  st.get("latent").asInt(),
+                  st.get("vae_hidden").asInt())
+              .withEvaluation(st.get("eval_every").asLong(), st.get("eval_episodes").asInt())
+              .withProbeFrames(st.get("probe_frames").asInt())
+              .withPixels(
+                  new RepresentationConfig.PixelsVariant(
+                      st.get("pixels_variant").asText(), x -> x));
+      return new RepresentationResult(c, runs, java.util.Optional.empty());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "--merge: cannot read " + json + " and " + dir.resolve(CURVES) + ": " + e.getMessage());
+    }
+  }
+
+  private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+    return n == null || n.isNull() ? Double.NaN : n.asDouble();
+  }
+
+  /** The runs of {@code parts} as one result (settings of the first, seeds counted over all). */
+  static RepresentationResult merge(List<RepresentationResult> parts) {
+    List<RepresentationResult.Run> runs = new ArrayList<>();
+    java.util.Set<Long> seeds = new java.util.TreeSet<>();
+    for (RepresentationResult p : parts) {
+      runs.addAll(p.runs());
+      p.runs().forEach(r -> seeds.add(r.seed()));
+    }
+    runs.sort(java.util.Comparator.comparing(RepresentationResult.Run::seed));
+    RepresentationConfig c = parts.get(0).config().withSeeds(seeds.size(), seeds.iterator().next());
+    return new RepresentationResult(c, runs, java.util.Optional.empty());
+  }
 }

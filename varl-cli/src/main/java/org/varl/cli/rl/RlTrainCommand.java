@@ -291,7 +291,10 @@ public final class RlTrainCommand implements Callable<Integer> {
           config =
               config.withReplay(
                   config.batchSize(),
-                  (int) Math.min(Algorithms.SAC_SCHEDULE.bufferSize(), steps),
+                  (int)
+                      Math.min(
+                          Algorithms.SAC_SCHEDULE.bufferSize(),
+                          Math.max(steps, batchSize == null ? 256 : batchSize)),
                   config.learningStarts());
         }
       } else {

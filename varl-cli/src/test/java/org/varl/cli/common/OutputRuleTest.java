@@ -65,6 +65,7 @@ class OutputRuleTest {
         List.of("vae", "interpolate", "--model", model),
         List.of("rl", "tabular"),
         List.of("rl", "collect", "--steps", "5"),
+        List.of("rl", "representation", "--steps", "200", "--seeds", "1"),
         List.of("imitation", "demos"),
         List.of("imitation", "train", "--demos", "no-such-demos"),
         List.of("imitation", "eval", "--model", model),

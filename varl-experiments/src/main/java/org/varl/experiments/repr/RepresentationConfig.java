@@ -32,6 +32,8 @@ import org.varl.rl.train.TrainConfig;
  * @param probeFrames held-out random-policy frames for the linear probes (half fit, half score)
  * @param variants which of {@code state}, {@code vae-z}, {@code pixels} to run, in order
  * @param pixels the pixels variant's label and the change it makes to its training config
+ * @param refitEvery for {@code vae-z-refit} (vae-z with {@code --encoder-refit-every}): steps
+ *     between refits of the VAE on the buffer's frames (2 epochs each)
  */
 public record RepresentationConfig(
     long steps,
@@ -46,10 +48,11 @@ public record RepresentationConfig(
     int evalEpisodes,
     int probeFrames,
     List<String> variants,
-    PixelsVariant pixels) {
+    PixelsVariant pixels,
+    long refitEvery) {
 
   /** The variant names. */
-  public static final List<String> VARIANTS = List.of("state", "vae-z", "pixels");
+  public static final List<String> VARIANTS = List.of("state", "vae-z", "pixels", "vae-z-refit");
 
   /**
    * How the pixels variant trains: its label in the outputs and the change to its {@link
@@ -102,6 +105,9 @@ public record RepresentationConfig(
       }
     }
     variants = List.copyOf(variants);
+    if (refitEvery < 1) {
+      throw new IllegalArgumentException("refit-every must be >= 1, found " + refitEvery);
+    }
     if (pixels == null) {
       pixels = PixelsVariant.mlp();
     }
@@ -125,8 +131,9 @@ public record RepresentationConfig(
         2_000,
         10,
         4_000,
-        VARIANTS,
-        PixelsVariant.mlp());
+        List.of("state", "vae-z", "pixels"),
+        PixelsVariant.mlp(),
+        5_000);
   }
 
   /** With {@code n} SAC steps per run. */
@@ -144,7 +151,8 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With {@code n} seeds from {@code first}. */
@@ -162,7 +170,8 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With the VAE's data and training. */
@@ -180,7 +189,8 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With the rendering options. */
@@ -198,7 +208,8 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With an evaluation of {@code episodes} every {@code every} steps. */
@@ -216,7 +227,8 @@ public record RepresentationConfig(
         episodes,
         probeFrames,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With {@code n} probe frames. */
@@ -234,7 +246,8 @@ public record RepresentationConfig(
         evalEpisodes,
         n,
         variants,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With only {@code names} run. */
@@ -252,7 +265,8 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         names,
-        pixels);
+        pixels,
+        refitEvery);
   }
 
   /** With the pixels variant {@code p}. */
@@ -270,7 +284,27 @@ public record RepresentationConfig(
         evalEpisodes,
         probeFrames,
         variants,
-        p);
+        p,
+        refitEvery);
+  }
+
+  /** With a refit of the VAE every {@code n} steps in {@code vae-z-refit}. */
+  public RepresentationConfig withRefitEvery(long n) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels,
+        n);
   }
 
   /** The label of variant {@code name} in the outputs ({@code pixels} → the pixels label). */

@@ -31,6 +31,8 @@ import org.varl.rl.env.Env;
 import org.varl.rl.env.Envs;
 import org.varl.rl.replay.ReplayDirectory;
 import org.varl.rl.repr.Collect;
+import org.varl.rl.repr.EncodedEnv;
+import org.varl.rl.repr.EncoderRefit;
 import org.varl.rl.repr.ObservationEncoder;
 import org.varl.rl.repr.ObservationSpec;
 import org.varl.rl.train.MetricsRow;
@@ -62,6 +64,17 @@ public final class RepresentationExperiment {
 
   /** Runs every variant for every seed. */
   public static RepresentationResult run(RepresentationConfig config, Listener listener) {
+    return run(config, listener, r -> {});
+  }
+
+  /**
+   * Runs every variant for every seed, handing {@code partial} the result so far after each run (so
+   * that a caller can write what is finished: a long comparison interrupted keeps its runs).
+   */
+  public static RepresentationResult run(
+      RepresentationConfig config,
+      Listener listener,
+      java.util.function.Consumer<RepresentationResult> partial) {
     int threadsBefore = EngineSetup.currentThreads();
     EngineSetup.threads(1);
     List<RepresentationResult.Run> runs = new ArrayList<>();
@@ -75,8 +88,9 @@ public final class RepresentationExperiment {
           try {
             switch (variant) {
               case "state" -> runs.add(state(config, seed, tmp, probe, listener));
-              case "vae-z" -> {
-                VaeRun v = vaeZ(config, seed, tmp, probe, listener, i == 0);
+              case "vae-z", "vae-z-refit" -> {
+                VaeRun v =
+                    vaeZ(config, seed, tmp, probe, listener, i == 0, variant.equals("vae-z-refit"));
                 runs.add(v.run());
                 if (v.images() != null) {
                   images = Optional.of(v.images());
@@ -87,6 +101,7 @@ public final class RepresentationExperiment {
           } finally {
             deleteTree(tmp);
           }
+          partial.accept(new RepresentationResult(config, List.copyOf(runs), images));
         }
       }
     } finally {
@@ -104,7 +119,7 @@ public final class RepresentationExperiment {
         .withEvaluation(c.evalEvery(), c.evalEpisodes())
         .withThreads(1)
         // the whole run fits (the buffer never overwrites), so this is SAC's 10^6 buffer too
-        .withReplay(0, (int) Math.min(1_000_000, c.steps()), -1);
+        .withReplay(0, (int) Math.min(1_000_000, Math.max(256, c.steps())), -1);
   }
 
   private static RepresentationResult.Run state(
@@ -119,7 +134,7 @@ public final class RepresentationExperiment {
       stack[i] = single[i];
     }
     RepresentationResult.Probe p = probe.score(single, stack);
-    return train("state", t, () -> Envs.make("pendulum"), tmp, 0, p, listener);
+    return train("state", t, () -> Envs.make("pendulum"), tmp, 0, p, listener, null);
   }
 
   private static RepresentationResult.Run pixels(
@@ -150,7 +165,8 @@ public final class RepresentationExperiment {
         tmp,
         0,
         p,
-        listener);
+        listener,
+        null);
   }
 
   private record VaeRun(RepresentationResult.Run run, RepresentationResult.Images images) {}
@@ -161,7 +177,8 @@ public final class RepresentationExperiment {
       Path tmp,
       ProbeData probe,
       Listener listener,
-      boolean pictures) {
+      boolean pictures,
+      boolean refit) {
     long start = System.nanoTime();
     listener.stage("seed " + seed + " vae-z: collect " + c.collectSteps() + " random frames", 0);
     Collect.Result collected =
@@ -215,16 +232,40 @@ public final class RepresentationExperiment {
       }
       RepresentationResult.Probe p = probe.score(single, stack);
       RepresentationResult.Images images =
-          pictures ? images(enc.vae(), probe, c.pixelOptions().imageSize(), z, l) : null;
+          pictures && !refit ? images(enc.vae(), probe, c.pixelOptions().imageSize(), z, l) : null;
+      TrainConfig t = sac(c, "pendulum-pixels", seed);
+      Supplier<Env> environments = envs.factory();
+      EncoderRefit hook = null;
+      if (refit) {
+        EncodedEnv first = (EncodedEnv) envs.factory().get();
+        boolean[] given = {false};
+        environments =
+            () -> {
+              if (!given[0]) {
+                given[0] = true;
+                return first;
+              }
+              return envs.factory().get();
+            };
+        hook =
+            new EncoderRefit(
+                first,
+                c.refitEvery(),
+                2,
+                seed,
+                org.varl.rl.train.Algorithms.schedule(t).bufferSize(),
+                null);
+      }
       RepresentationResult.Run run =
           train(
-              "vae-z",
-              sac(c, "pendulum-pixels", seed),
-              envs.factory(),
+              refit ? "vae-z-refit" : "vae-z",
+              t,
+              environments,
               tmp.resolve("sac"),
               representationSeconds,
               p,
-              listener);
+              listener,
+              hook);
       return new VaeRun(run, images);
     }
   }
@@ -280,7 +321,8 @@ public final class RepresentationExperiment {
       Path out,
       double representationSeconds,
       RepresentationResult.Probe probe,
-      Listener listener) {
+      Listener listener,
+      OffPolicyTrainer.StepHook hook) {
     listener.stage("seed " + t.seed() + " " + label + ": SAC, " + t.steps() + " steps", t.steps());
     List<RepresentationResult.Point> curve = new ArrayList<>();
     long[] shown = {0};
@@ -292,6 +334,7 @@ public final class RepresentationExperiment {
             out,
             null,
             new TrainListener() {
+              // (the hook, if any, refits the encoder)
               @Override
               public void progress(long step, double stepsPerSecond, double lastReturn) {
                 listener.advance(step - shown[0]);
@@ -306,7 +349,8 @@ public final class RepresentationExperiment {
                           row.step(), row.evalReturnMean(), row.evalReturnStd()));
                 }
               }
-            });
+            },
+            hook);
     double seconds = (System.nanoTime() - start) / 1e9;
     listener.advance(t.steps() - shown[0]);
     MetricsRow last = r.lastEvaluation();

@@ -106,7 +106,7 @@ public final class Collect {
   public static Result run(Config config, LongConsumer progress) {
     TimeLimit env = Envs.make(config.env(), config.pixels());
     if (config.random()) {
-      return loop(config, env, null, null, progress);
+      return loop(config, env, null, null, null, progress);
     }
     Path dir = Path.of(config.policy().strip());
     if (!Files.isRegularFile(dir.resolve(OffPolicyTrainer.CHECKPOINT))) {
@@ -131,6 +131,21 @@ public final class Collect {
                     + ", it cannot act in "
                     + pixels.id());
           }
+          if (modelEnv instanceof EncodedEnv encoded) {
+            // a run on VAE latents (observation.json): encode the pixels as it saw them
+            if (!encoded.encoder().shape().equals(pixels.imageShape())) {
+              throw new IllegalArgumentException(
+                  "policy "
+                      + dir
+                      + " sees encoded frames of "
+                      + encoded.encoder().shape()
+                      + ", "
+                      + config.env()
+                      + " with these --image-size/--frame-stack renders "
+                      + pixels.imageShape());
+            }
+            return loop(config, env, agent, null, encoded.encoder(), progress);
+          }
           if (onPixels
               && modelEnv.observationSpace().dimension() != env.observationSpace().dimension()) {
             throw new IllegalArgumentException(
@@ -143,12 +158,17 @@ public final class Collect {
                     + " with these --image-size/--frame-stack gives "
                     + env.observationSpace().dimension());
           }
-          return loop(config, env, agent, onState ? modelEnv : null, progress);
+          return loop(config, env, agent, onState ? modelEnv : null, null, progress);
         });
   }
 
   private static Result loop(
-      Config config, TimeLimit env, Agent agent, Env stateEnv, LongConsumer progress) {
+      Config config,
+      TimeLimit env,
+      Agent agent,
+      Env stateEnv,
+      ObservationEncoder encoder,
+      LongConsumer progress) {
     PixelEnv pixels = (PixelEnv) env.unwrapped();
     int n = (int) config.steps();
     int frame = config.pixels().imageSize() * config.pixels().imageSize();
@@ -170,6 +190,8 @@ public final class Collect {
         action = randomAction(env, config.seed(), t);
       } else if (stateEnv != null) {
         action = agent.act(stateEnv.setState(env.state()), false, t);
+      } else if (encoder != null) {
+        action = agent.act(encoder.encode(obs), false, t);
       } else {
         action = agent.act(obs, false, t);
       }
