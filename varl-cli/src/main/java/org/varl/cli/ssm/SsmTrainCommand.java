@@ -25,7 +25,7 @@ import org.varl.models.ssm.SsmCheckpoint;
 import org.varl.models.ssm.SsmConfig;
 import org.varl.models.ssm.SsmDivergedException;
 import org.varl.models.ssm.SsmEncoder;
-import org.varl.models.ssm.SsmFiles;
+import org.varl.models.ssm.SsmLikelihood;
 import org.varl.models.ssm.SsmTrainConfig;
 import org.varl.models.ssm.SsmTrainer;
 import picocli.CommandLine;
@@ -59,8 +59,28 @@ public final class SsmTrainCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "SPEC",
       required = true,
-      description = "Sequences: csv:PATH, a sequences.csv written by varl ssm generate.")
+      description =
+          "Sequences: csv:PATH, a sequences.csv written by varl ssm generate, or replay:DIR, a"
+              + " directory of varl rl collect (frames flattened, episodes cut into --window"
+              + " steps).")
   String data;
+
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "With replay:DIR: steps per sequence, consecutive windows inside each episode (default:"
+              + " ${DEFAULT-VALUE}).")
+  int window;
+
+  @Option(
+      names = "--likelihood",
+      paramLabel = "gaussian|bernoulli",
+      description =
+          "Decoder: gaussian (learned sigma per dimension) or bernoulli (frames in [0, 1]);"
+              + " default: bernoulli for replay:DIR, gaussian for csv:PATH.")
+  String likelihood;
 
   @Option(
       names = "--encoder",
@@ -174,9 +194,18 @@ public final class SsmTrainCommand implements Callable<Integer> {
     boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
     Path target = resume != null && !outGiven ? resume : out;
     Outputs.directory(target);
-    Path csv = SsmCommand.csvPath(data).toAbsolutePath();
+    String source = SsmCommand.dataSpec(data);
+    boolean replay = source.startsWith("replay:");
+    if (window < 1 || window > 100_000) {
+      throw new IllegalArgumentException("--window must be in [1, 100000], found " + window);
+    }
+    SsmLikelihood lik =
+        likelihood != null
+            ? SsmLikelihood.parse(likelihood)
+            : replay ? SsmLikelihood.BERNOULLI : SsmLikelihood.GAUSSIAN;
     if (resume != null) {
-      ResumeRule.rejectUnhonoured(spec, Set.of("--steps", "--threads", "--out", "--data"));
+      ResumeRule.rejectUnhonoured(
+          spec, Set.of("--steps", "--threads", "--out", "--data", "--window"));
     } else if (Files.exists(target.resolve(CHECKPOINT))) {
       throw new IllegalArgumentException(
           "--out "
@@ -185,9 +214,9 @@ public final class SsmTrainCommand implements Callable<Integer> {
               + CHECKPOINT
               + "); use --resume or another --out");
     }
-    SequenceData all = SsmFiles.readSequences(csv, 2);
+    SequenceData all = SsmCommand.readData(source, window, 2);
     SequenceData train = all.train();
-    String checksum = org.varl.models.vae.DataChecksum.of("csv:" + csv, null);
+    String checksum = org.varl.models.vae.DataChecksum.of(source, null);
 
     EngineSetup.logging(false);
     EngineSetup.threads(threads);
@@ -209,7 +238,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
         if (resume != null) {
           SsmTrainer.Run back = SsmCheckpoint.read(resume.resolve(CHECKPOINT), m);
           requireFits(back.model().config(), all);
-          SsmCommand.dataChange(resume, csv)
+          SsmCommand.dataChange(resume, source)
               .ifPresent(w -> System.err.println("varl ssm train: warning: " + w));
           before = back.steps();
           run = SsmTrainer.continueTo(m, back, steps, train, listener);
@@ -223,7 +252,8 @@ public final class SsmTrainCommand implements Callable<Integer> {
                   layers,
                   rssm ? deterministic : 0,
                   SsmEncoder.parse(encoder),
-                  encoderHidden);
+                  encoderHidden,
+                  lik);
           SsmTrainConfig tc =
               new SsmTrainConfig(
                   steps,
@@ -256,17 +286,17 @@ public final class SsmTrainCommand implements Callable<Integer> {
           () -> {
             SsmCheckpoint.write(target.resolve(CHECKPOINT), done);
             writeMetrics(target.resolve(METRICS), done.history());
-            Json.write(
-                target.resolve(RUN),
-                Map.of(
-                    "data", csv.toString(),
-                    "dataChecksum", checksum,
-                    "trainSequences", train.sequences(),
-                    "heldOutSequences", all.sequences() - train.sequences(),
-                    "length", all.length(),
-                    "model", done.model().config(),
-                    "train", done.train(),
-                    "parameters", done.model().parameterCount()));
+            Map<String, Object> runJson = new java.util.LinkedHashMap<>();
+            runJson.put("data", SsmCommand.dataPath(source).toString());
+            runJson.put("dataSpec", source);
+            runJson.put("dataChecksum", checksum);
+            runJson.put("trainSequences", train.sequences());
+            runJson.put("heldOutSequences", all.sequences() - train.sequences());
+            runJson.put("length", all.length());
+            runJson.put("model", done.model().config());
+            runJson.put("train", done.train());
+            runJson.put("parameters", done.model().parameterCount());
+            Json.write(target.resolve(RUN), runJson);
             plot(target.resolve(PLOT), done.history(), done.model().config());
             return null;
           });

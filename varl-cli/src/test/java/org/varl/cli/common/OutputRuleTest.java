@@ -73,6 +73,7 @@ class OutputRuleTest {
         List.of("ssm", "generate"),
         List.of("ssm", "train", "--data", "csv:no-such.csv"),
         List.of("ssm", "elbo", "--model", model, "--data", "csv:no-such.csv", "--truth", "t.json"),
+        List.of("ssm", "predict", "--model", model),
         List.of("tour", "--only", "control"));
   }
 

@@ -118,9 +118,7 @@ public final class SequenceElbo {
     NDList pParts = pAll.split(2, pAll.getShape().dimension() - 1);
     Distribution q = Normal.diagonalFromLogVariance(qParts.get(0), qParts.get(1));
     Distribution p = Normal.diagonalFromLogVariance(pParts.get(0), pParts.get(1));
-    NDArray mean = model.decoderMean(path.features(cAll, zAll));
-    NDArray logVar = mean.zerosLike().add(model.decoderLogVariance());
-    NDArray recon = Normal.diagonalFromLogVariance(mean, logVar).logProb(x);
+    NDArray recon = model.logLikelihood(path.features(cAll, zAll), x);
     NDArray kl = Kl.divergence(q, p);
     NDArray klObjective = objectiveKl(kl, qParts, pParts, objective);
     NDArray reconSum = recon.sum(new int[] {1});

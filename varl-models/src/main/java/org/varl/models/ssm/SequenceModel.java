@@ -71,8 +71,11 @@ public final class SequenceModel {
     p.add(initLogVariance);
     n.add("init.logVariance");
     add(p, n, "decoder.", decoder.parameters(), decoder.parameterNames());
-    p.add(decoderLogVariance);
-    n.add("decoder.logVariance");
+    if (config.likelihood() == SsmLikelihood.GAUSSIAN) {
+      // the Bernoulli decoder has no σ_x: the vector exists but is no parameter (no gradient)
+      p.add(decoderLogVariance);
+      n.add("decoder.logVariance");
+    }
     add(p, n, "posterior.", posteriorNet.parameters(), posteriorNet.parameterNames());
     p.addAll(path.parameters());
     n.addAll(path.parameterNames());
@@ -182,6 +185,30 @@ public final class SequenceModel {
   /** The decoder's mean for {@code features: [..., featureSize]}. */
   public NDArray decoderMean(NDArray features) {
     return decoder.forward(features);
+  }
+
+  /**
+   * E[x_t | features_t], {@code [..., dx]}: the decoder's output for the Gaussian likelihood, σ of
+   * the logits for the Bernoulli one.
+   */
+  public NDArray observationMean(NDArray features) {
+    NDArray out = decoder.forward(features);
+    return config.likelihood() == SsmLikelihood.BERNOULLI ? ai.djl.nn.Activation.sigmoid(out) : out;
+  }
+
+  /**
+   * log p(x_t | features_t) summed over the observation's dimensions, {@code [...]}, for {@code x,
+   * features: [..., ·]}.
+   */
+  public NDArray logLikelihood(NDArray features, NDArray x) {
+    NDArray out = decoder.forward(features);
+    if (config.likelihood() == SsmLikelihood.BERNOULLI) {
+      return org.varl.core.distributions.Bernoulli.ofLogits(out)
+          .logProb(x)
+          .sum(new int[] {x.getShape().dimension() - 1});
+    }
+    NDArray logVar = out.zerosLike().add(decoderLogVariance);
+    return org.varl.core.distributions.Normal.diagonalFromLogVariance(out, logVar).logProb(x);
   }
 
   /** log σ_x² of the decoder, {@code [dx]}. */

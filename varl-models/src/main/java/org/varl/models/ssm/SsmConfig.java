@@ -14,6 +14,8 @@ package org.varl.models.ssm;
  *     0: the RSSM of PlaNet, Hafner et al. 2019, whose default there is 200; here 32)
  * @param encoder filtering or smoothing (default filtering)
  * @param encoderHidden size of the smoothing encoder's backward GRU (default 32)
+ * @param likelihood the decoder's observation model (default gaussian; null reads as gaussian, so
+ *     checkpoints written before the field existed still load)
  */
 public record SsmConfig(
     int dimZ,
@@ -23,7 +25,8 @@ public record SsmConfig(
     int layers,
     int deterministic,
     SsmEncoder encoder,
-    int encoderHidden) {
+    int encoderHidden,
+    SsmLikelihood likelihood) {
 
   /** Upper bound of every size: keeps the weight matrices far below 2^31 entries. */
   public static final int MAX_SIZE = 4096;
@@ -41,6 +44,31 @@ public record SsmConfig(
       throw new IllegalArgumentException("encoder must be filtering or smoothing, found null");
     }
     requireSize("encoderHidden", encoderHidden, 1);
+    if (likelihood == null) {
+      likelihood = SsmLikelihood.GAUSSIAN;
+    }
+  }
+
+  /** A model with the Gaussian decoder. */
+  public SsmConfig(
+      int dimZ,
+      int dimX,
+      int dimA,
+      int hidden,
+      int layers,
+      int deterministic,
+      SsmEncoder encoder,
+      int encoderHidden) {
+    this(
+        dimZ,
+        dimX,
+        dimA,
+        hidden,
+        layers,
+        deterministic,
+        encoder,
+        encoderHidden,
+        SsmLikelihood.GAUSSIAN);
   }
 
   private static void requireSize(String name, int v, int min) {
@@ -61,26 +89,35 @@ public record SsmConfig(
   }
 
   public SsmConfig withDimZ(int v) {
-    return new SsmConfig(v, dimX, dimA, hidden, layers, deterministic, encoder, encoderHidden);
+    return new SsmConfig(
+        v, dimX, dimA, hidden, layers, deterministic, encoder, encoderHidden, likelihood);
   }
 
   public SsmConfig withHidden(int v) {
-    return new SsmConfig(dimZ, dimX, dimA, v, layers, deterministic, encoder, encoderHidden);
+    return new SsmConfig(
+        dimZ, dimX, dimA, v, layers, deterministic, encoder, encoderHidden, likelihood);
   }
 
   public SsmConfig withLayers(int v) {
-    return new SsmConfig(dimZ, dimX, dimA, hidden, v, deterministic, encoder, encoderHidden);
+    return new SsmConfig(
+        dimZ, dimX, dimA, hidden, v, deterministic, encoder, encoderHidden, likelihood);
   }
 
   public SsmConfig withDeterministic(int v) {
-    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, v, encoder, encoderHidden);
+    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, v, encoder, encoderHidden, likelihood);
   }
 
   public SsmConfig withEncoder(SsmEncoder v) {
-    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, deterministic, v, encoderHidden);
+    return new SsmConfig(
+        dimZ, dimX, dimA, hidden, layers, deterministic, v, encoderHidden, likelihood);
+  }
+
+  public SsmConfig withLikelihood(SsmLikelihood v) {
+    return new SsmConfig(
+        dimZ, dimX, dimA, hidden, layers, deterministic, encoder, encoderHidden, v);
   }
 
   public SsmConfig withEncoderHidden(int v) {
-    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, deterministic, encoder, v);
+    return new SsmConfig(dimZ, dimX, dimA, hidden, layers, deterministic, encoder, v, likelihood);
   }
 }

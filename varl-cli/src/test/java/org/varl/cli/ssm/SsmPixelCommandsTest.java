@@ -1,0 +1,306 @@
+package org.varl.cli.ssm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.varl.cli.VarlCommand;
+import org.varl.core.engine.EngineSetup;
+import org.varl.models.ssm.ReplaySequences;
+import org.varl.models.ssm.SequenceData;
+import picocli.CommandLine;
+
+/**
+ * {@code varl ssm train --data replay:DIR} and {@code varl ssm predict} in-process on a tiny
+ * pixel-Pendulum replay (frame stack 1): the files, the baseline's numbers against the frames, and
+ * bad inputs as one line, exit 2, nothing written.
+ */
+class SsmPixelCommandsTest {
+
+  @TempDir static Path shared;
+  @TempDir Path dir;
+  static Path replay;
+  static Path model;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = VarlCommand.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(out));
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void replayAndModel() {
+    EngineSetup.threads(1);
+    replay = shared.resolve("replay");
+    Run r =
+        run(
+            "rl",
+            "collect",
+            "--env",
+            "pendulum-pixels",
+            "--frame-stack",
+            "1",
+            "--image-size",
+            "16",
+            "--steps",
+            "600",
+            "--seed",
+            "2",
+            "--out",
+            replay.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    model = shared.resolve("model");
+    r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--window",
+            "20",
+            "--rssm",
+            "--deterministic",
+            "8",
+            "--dim-z",
+            "3",
+            "--hidden",
+            "16",
+            "--steps",
+            "20",
+            "--batch-size",
+            "4",
+            "--out",
+            model.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void trainOnReplayRecordsTheDataAndTheBernoulliDecoder() throws Exception {
+    JsonNode runJson = new ObjectMapper().readTree(model.resolve("run.json").toFile());
+    assertThat(runJson.get("dataSpec").asText()).isEqualTo("replay:" + replay.toAbsolutePath());
+    assertThat(runJson.get("length").asInt()).isEqualTo(20);
+    // 3 episodes of 200 steps, 10 windows each; 20% held out
+    assertThat(runJson.get("trainSequences").asInt()).isEqualTo(24);
+    assertThat(runJson.get("model").get("likelihood").asText()).isEqualTo("BERNOULLI");
+    assertThat(runJson.get("model").get("dimX").asInt()).isEqualTo(256);
+    assertThat(Files.readAllLines(model.resolve("metrics.csv"))).hasSize(21);
+  }
+
+  @Test
+  void predictWritesTheCurvesTheProbeAndTheStrip() throws Exception {
+    Path out = dir.resolve("pred");
+    Run r =
+        run(
+            "ssm",
+            "predict",
+            "--model",
+            model.toString(),
+            "--context",
+            "5",
+            "--horizon",
+            "10",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("prediction.csv"));
+    assertThat(csv.get(0)).isEqualTo("horizon,model_mse,last_frame_mse");
+    assertThat(csv).hasSize(11);
+    // the repeated-frame baseline by hand on the held-out windows of 15 steps
+    SequenceData held = ReplaySequences.read(replay, 15, 2).data().heldOut();
+    for (int k : new int[] {1, 10}) {
+      double sum = 0;
+      for (int s = 0; s < held.sequences(); s++) {
+        double[][] o = held.observations(s);
+        for (int j = 0; j < held.dimX(); j++) {
+          double d = o[4 + k][j] - o[4][j];
+          sum += d * d;
+        }
+      }
+      double expected = sum / ((double) held.sequences() * held.dimX());
+      assertThat(Double.parseDouble(csv.get(k).split(",")[2])).isCloseTo(expected, within(1e-12));
+      assertThat(Double.parseDouble(csv.get(k).split(",")[1])).isBetween(0.0, 1.0);
+    }
+    JsonNode j = new ObjectMapper().readTree(out.resolve("prediction.json").toFile());
+    assertThat(j.get("sequences").asInt()).isEqualTo(held.sequences());
+    assertThat(j.get("context").asInt()).isEqualTo(5);
+    assertThat(j.get("horizon").asInt()).isEqualTo(10);
+    assertThat(j.get("vae_baseline").asText()).startsWith("skipped");
+    assertThat(j.get("probe_z").has("theta_dot")).isTrue();
+    assertThat(j.get("probe_belief").has("cos_theta")).isTrue();
+    assertThat(Files.size(out.resolve("prediction.png"))).isPositive();
+  }
+
+  @Test
+  void predictWithAVaeAddsItsBaseline() throws Exception {
+    Path vae = dir.resolve("vae");
+    Run v =
+        run(
+            "vae",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--arch",
+            "mlp",
+            "--latent",
+            "2",
+            "--hidden",
+            "16",
+            "--epochs",
+            "1",
+            "--out",
+            vae.toString());
+    assertThat(v.code()).as(v.err()).isZero();
+    Path out = dir.resolve("pred");
+    Run r =
+        run(
+            "ssm",
+            "predict",
+            "--model",
+            model.toString(),
+            "--context",
+            "5",
+            "--horizon",
+            "10",
+            "--vae",
+            vae.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("prediction.csv"));
+    assertThat(csv.get(0)).isEqualTo("horizon,model_mse,last_frame_mse,vae_mse");
+    // no dynamics: the VAE's prediction is the same frame at every horizon step, so its error
+    // against frame 5 + k differs from the last frame's only by the reconstruction
+    assertThat(Double.parseDouble(csv.get(3).split(",")[3])).isBetween(0.0, 1.0);
+    JsonNode j = new ObjectMapper().readTree(out.resolve("prediction.json").toFile());
+    assertThat(j.get("vae_mse_mean").isNumber()).isTrue();
+  }
+
+  /** Exit 2, one line containing {@code expected}, and {@code out} empty or absent. */
+  private static void assertBad(Path out, String expected, String... args) throws Exception {
+    Run r = run(args);
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
+    if (Files.exists(out)) {
+      try (Stream<Path> left = Files.list(out)) {
+        assertThat(left).as("nothing written").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void badInputsAreOneLineExitTwoAndWriteNothing() throws Exception {
+    Path out = dir.resolve("out");
+    String m = model.toString();
+    assertBad(
+        out,
+        "holds 0 windows of 205 steps inside an episode (longest episode 200 steps), at least 2"
+            + " are needed; --context 5 + --horizon 200 is too long",
+        "ssm",
+        "predict",
+        "--model",
+        m,
+        "--horizon",
+        "200",
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "does not exist",
+        "ssm",
+        "predict",
+        "--model",
+        m,
+        "--data",
+        "replay:" + dir.resolve("nope"),
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "--data must be replay:DIR",
+        "ssm",
+        "predict",
+        "--model",
+        m,
+        "--data",
+        "csv:x.csv",
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "--context must be",
+        "ssm",
+        "predict",
+        "--model",
+        m,
+        "--context",
+        "0",
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "does not exist; write one with `varl rl collect",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + dir.resolve("nope"),
+        "--out",
+        out.toString());
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertBad(
+        out,
+        "has no replay.json (not written by varl rl collect?)",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + empty,
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "holds 0 windows of 300 steps",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + replay,
+        "--window",
+        "300",
+        "--out",
+        out.toString());
+    assertBad(
+        out,
+        "likelihood must be gaussian or bernoulli, found 'poisson'",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + replay,
+        "--likelihood",
+        "poisson",
+        "--out",
+        out.toString());
+    Path truncated = dir.resolve("truncated");
+    Files.createDirectories(truncated);
+    for (String f : new String[] {"replay.json", "steps.csv", "states.csv"}) {
+      Files.copy(replay.resolve(f), truncated.resolve(f));
+    }
+    byte[] frames = Files.readAllBytes(replay.resolve("frames-idx3-ubyte"));
+    Files.write(
+        truncated.resolve("frames-idx3-ubyte"), java.util.Arrays.copyOf(frames, frames.length - 7));
+    assertBad(
+        out, "truncated", "ssm", "train", "--data", "replay:" + truncated, "--out", out.toString());
+  }
+}
