@@ -228,6 +228,28 @@ class SsmPixelCommandsTest {
     assertThat(spec.get("latent").asInt()).isEqualTo(11);
     Run e = run("rl", "eval", "--model", out.toString(), "--episodes", "1");
     assertThat(e.code()).as(e.err()).isZero();
+    // the belief agent acts in rl collect through its own environment; the frames are recorded
+    Path collected = dir.resolve("collected");
+    Run c =
+        run(
+            "rl",
+            "collect",
+            "--env",
+            "pendulum-pixels",
+            "--image-size",
+            "16",
+            "--frame-stack",
+            "1",
+            "--policy",
+            out.toString(),
+            "--steps",
+            "250",
+            "--out",
+            collected.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    ReplaySequences back = ReplaySequences.read(collected, 50, 2);
+    // 200 steps of episode 0 and 50 of episode 1
+    assertThat(back.data().sequences()).isEqualTo(5);
     Path bad = dir.resolve("sac-bad");
     assertBad(
         bad,

@@ -120,6 +120,11 @@ public final class BeliefEnv implements Env {
     }
   }
 
+  /** The pixel environment underneath (the one that renders the frames). */
+  public Env inner() {
+    return pixels;
+  }
+
   @Override
   public Box observationSpace() {
     return space;
