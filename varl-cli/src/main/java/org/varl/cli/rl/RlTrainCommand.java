@@ -163,14 +163,15 @@ public final class RlTrainCommand implements Callable<Integer> {
   // Pixel observations and their encoder (issue 13, representation learning).
   @Option(
       names = "--encoder",
-      paramLabel = "none|conv|vae:RUN",
+      paramLabel = "none|conv|vae:RUN|ssm:RUN",
       defaultValue = "none",
       description =
           "What the agent sees: none (the observation vector; on a pixel environment the raw frame"
               + " stack through the MLPs), conv (sac on a pixel environment: SAC+AE's conv encoder"
               + " trained by the critic) or vae:RUN (each frame encoded to the latent mean of the"
-              + " VAE run RUN of varl vae train, the k latents concatenated)"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " VAE run RUN of varl vae train, the k latents concatenated) or ssm:RUN (the filtering"
+              + " belief of the varl ssm train run RUN, updated from each frame and action; needs"
+              + " --frame-stack 1) (default: ${DEFAULT-VALUE}).")
   String encoder;
 
   @Option(
@@ -274,9 +275,11 @@ public final class RlTrainCommand implements Callable<Integer> {
       Algorithms.require(config.algo());
       Envs.make(config.env());
       String e = encoder.strip();
-      if (!e.equals("none") && !e.equals("conv") && !(e.startsWith("vae:") && e.length() > 4)) {
+      if (!e.equals("none")
+          && !e.equals("conv")
+          && !((e.startsWith("vae:") || e.startsWith("ssm:")) && e.length() > 4)) {
         throw new IllegalArgumentException(
-            "encoder must be none, conv or vae:RUN, found '" + encoder + "'");
+            "encoder must be none, conv, vae:RUN or ssm:RUN, found '" + encoder + "'");
       }
       if (Envs.isPixels(config.env())) {
         PixelOptions pixels =
@@ -322,7 +325,7 @@ public final class RlTrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "encoder-refit-epochs must be >= 1, found " + refitEpochs);
       }
-      if (refitEvery > 0 && (observation == null || observation.encoder().equals("none"))) {
+      if (refitEvery > 0 && (observation == null || !observation.encoder().startsWith("vae:"))) {
         throw new IllegalArgumentException(
             "--encoder-refit-every needs --encoder vae:RUN on a pixel environment");
       }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description =
         "Sequential latent state-space models (a VAE through time): linear-Gaussian data with the"
             + " Kalman filter's exact log-likelihood, training with a filtering or smoothing"
-            + " encoder, the held-out ELBO against the exact value.",
+            + " encoder, the held-out ELBO against the exact value; frames of a replay directory"
+            + " (varl rl collect) as sequences, open-loop prediction and a probe of the belief.",
     subcommands = {
       SsmGenerateCommand.class,
       SsmTrainCommand.class,

@@ -151,7 +151,7 @@ class RlEncoderCommandTest {
                 "--out",
                 dir.resolve("c2").toString()))
         .isEqualTo(2);
-    assertThat(size.toString()).contains("sees encoded frames of");
+    assertThat(size.toString()).contains("sees frames of 16x16, --image-size is 32");
     // the agent saw 3 x 2 latents: a VAE run whose latent differs is refused at evaluation
     Files.writeString(
         run.resolve("observation.json"), spec.replace("\"latent\": 2", "\"latent\": 3"));

@@ -201,7 +201,7 @@ class RlTrainEvalCommandsTest {
       "--encoder conv needs a pixel environment (pendulum-pixels, cartpole-pixels), found 'pendulum'",
       "encoder-features needs --encoder conv",
       "encoder-features must be >= 1, found 0",
-      "encoder must be none, conv or vae:RUN, found 'ae'",
+      "encoder must be none, conv, vae:RUN or ssm:RUN, found 'ae'",
     };
     for (int i = 0; i < cases.length; i++) {
       Path out = dir.resolve("bad" + i);

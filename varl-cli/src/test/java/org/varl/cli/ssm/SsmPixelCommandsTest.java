@@ -190,6 +190,105 @@ class SsmPixelCommandsTest {
     assertThat(j.get("vae_mse_mean").isNumber()).isTrue();
   }
 
+  @Test
+  void sacTrainsOnTheBeliefAndEvaluatesFromObservationJson() throws Exception {
+    Path out = dir.resolve("sac");
+    Run r =
+        run(
+            "rl",
+            "train",
+            "--algo",
+            "sac",
+            "--env",
+            "pendulum-pixels",
+            "--image-size",
+            "16",
+            "--frame-stack",
+            "1",
+            "--encoder",
+            "ssm:" + model,
+            "--steps",
+            "200",
+            "--hidden",
+            "16",
+            "--batch-size",
+            "32",
+            "--learning-starts",
+            "50",
+            "--eval-every",
+            "100",
+            "--eval-episodes",
+            "1",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode spec = new ObjectMapper().readTree(out.resolve("observation.json").toFile());
+    assertThat(spec.get("encoder").asText()).isEqualTo("ssm:" + model.toAbsolutePath());
+    // the belief: z (3) and h (8)
+    assertThat(spec.get("latent").asInt()).isEqualTo(11);
+    Run e = run("rl", "eval", "--model", out.toString(), "--episodes", "1");
+    assertThat(e.code()).as(e.err()).isZero();
+    // the belief agent acts in rl collect through its own environment; the frames are recorded
+    Path collected = dir.resolve("collected");
+    Run c =
+        run(
+            "rl",
+            "collect",
+            "--env",
+            "pendulum-pixels",
+            "--image-size",
+            "16",
+            "--frame-stack",
+            "1",
+            "--policy",
+            out.toString(),
+            "--steps",
+            "250",
+            "--out",
+            collected.toString());
+    assertThat(c.code()).as(c.err()).isZero();
+    ReplaySequences back = ReplaySequences.read(collected, 50, 2);
+    // 200 steps of episode 0 and 50 of episode 1
+    assertThat(back.data().sequences()).isEqualTo(5);
+    Path bad = dir.resolve("sac-bad");
+    assertBad(
+        bad,
+        "the model reads observations of 256 values, the environment's have 768 (3x16x16)",
+        "rl",
+        "train",
+        "--algo",
+        "sac",
+        "--env",
+        "pendulum-pixels",
+        "--image-size",
+        "16",
+        "--frame-stack",
+        "3",
+        "--encoder",
+        "ssm:" + model,
+        "--steps",
+        "200",
+        "--out",
+        bad.toString());
+    assertBad(
+        bad,
+        "no checkpoint.bin",
+        "rl",
+        "train",
+        "--algo",
+        "sac",
+        "--env",
+        "pendulum-pixels",
+        "--frame-stack",
+        "1",
+        "--encoder",
+        "ssm:" + dir.resolve("nothing"),
+        "--steps",
+        "200",
+        "--out",
+        bad.toString());
+  }
+
   /** Exit 2, one line containing {@code expected}, and {@code out} empty or absent. */
   private static void assertBad(Path out, String expected, String... args) throws Exception {
     Run r = run(args);

@@ -134,35 +134,6 @@ public final class SsmPrediction {
           System.arraycopy(flat, (t * n + s) * dx, predicted[s][t], 0, dx);
         }
       }
-      // filtering over the whole window, for the probe
-      Posterior f = model.posterior(x);
-      carry = m.zeros(new Shape(n, path.carrySize()));
-      for (int t = 0; t < steps; t++) {
-        if (t > 0) {
-          carry = path.advance(carry, z, actions.get(t - 1));
-        }
-        z = f.at(t, carry).get(":, :" + dz);
-        if (t >= context - 1) {
-          float[] zv = z.toFloatArray();
-          float[] hv = recurrent ? carry.toFloatArray() : null;
-          for (int s = 0; s < n; s++) {
-            double[] row = new double[dz];
-            for (int j = 0; j < dz; j++) {
-              row[j] = zv[s * dz + j];
-            }
-            zRows.add(row);
-            if (recurrent) {
-              int dh = path.carrySize();
-              double[] b = new double[dz + dh];
-              System.arraycopy(row, 0, b, 0, dz);
-              for (int j = 0; j < dh; j++) {
-                b[dz + j] = hv[s * dh + j];
-              }
-              beliefRows.add(b);
-            }
-          }
-        }
-      }
     }
     double[] modelMse = new double[horizon];
     double[] lastMse = new double[horizon];
@@ -194,6 +165,16 @@ public final class SsmPrediction {
         vaeMse[k] = sv / count;
       }
     }
+    double[][][] beliefs = filter(manager, model, data);
+    for (int t = context - 1; t < steps; t++) {
+      for (int s = 0; s < n; s++) {
+        double[] b = beliefs[s][t];
+        zRows.add(java.util.Arrays.copyOf(b, dz));
+        if (recurrent) {
+          beliefRows.add(b);
+        }
+      }
+    }
     // probe rows: sequence-major within each step; split by sequence
     int rowsPerStep = n;
     int probeSteps = steps - (context - 1);
@@ -209,6 +190,51 @@ public final class SsmPrediction {
     double[] probeZ = probe(zRows, targets, n);
     double[] probeBelief = recurrent ? probe(beliefRows, targets, n) : null;
     return new Result(modelMse, lastMse, vaeMse, predicted, probeZ, probeBelief);
+  }
+
+  /**
+   * The filtering beliefs of every sequence, {@code [n][T][dim]}: [μ_z,t] (Markov) or [μ_z,t, h_t]
+   * (RSSM), z_t the posterior mean given x_{0:t} and a_{0:t−1} ({@link SsmFilter} online), all
+   * sequences at once in one sub-manager. With a smoothing encoder the means see x_{t:T}.
+   */
+  public static double[][][] filter(NDManager manager, SequenceModel model, SequenceData data) {
+    SequenceElbo.requireFits(model, data);
+    int n = data.sequences();
+    int steps = data.length();
+    int dx = data.dimX();
+    int da = data.dimA();
+    int dz = model.config().dimZ();
+    LatentPath path = model.path();
+    boolean recurrent = model.config().recurrent();
+    int dh = recurrent ? path.carrySize() : 0;
+    double[][][] out = new double[n][steps][dz + dh];
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x =
+          m.create(SequenceElbo.floats(data.x(), 0, n * steps * dx), new Shape(n, steps, dx));
+      NDArray actions =
+          m.create(SequenceElbo.floats(data.a(), 0, n * steps * da), new Shape(n, steps, da))
+              .transpose(1, 0, 2);
+      Posterior f = model.posterior(x);
+      NDArray carry = m.zeros(new Shape(n, path.carrySize()));
+      NDArray z = null;
+      for (int t = 0; t < steps; t++) {
+        if (t > 0) {
+          carry = path.advance(carry, z, actions.get(t - 1));
+        }
+        z = f.at(t, carry).get(":, :" + dz);
+        float[] zv = z.toFloatArray();
+        float[] hv = recurrent ? carry.toFloatArray() : null;
+        for (int s = 0; s < n; s++) {
+          for (int j = 0; j < dz; j++) {
+            out[s][t][j] = zv[s * dz + j];
+          }
+          for (int j = 0; j < dh; j++) {
+            out[s][t][dz + j] = hv[s * dh + j];
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static NDArray initial(NDManager m, SequenceModel model, int n) {

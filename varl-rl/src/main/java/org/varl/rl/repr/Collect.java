@@ -106,7 +106,7 @@ public final class Collect {
   public static Result run(Config config, LongConsumer progress) {
     TimeLimit env = Envs.make(config.env(), config.pixels());
     if (config.random()) {
-      return loop(config, env, null, null, null, progress);
+      return loop(config, env, (PixelEnv) env.unwrapped(), null, null, progress);
     }
     Path dir = Path.of(config.policy().strip());
     if (!Files.isRegularFile(dir.resolve(OffPolicyTrainer.CHECKPOINT))) {
@@ -131,20 +131,26 @@ public final class Collect {
                     + ", it cannot act in "
                     + pixels.id());
           }
-          if (modelEnv instanceof EncodedEnv encoded) {
-            // a run on VAE latents (observation.json): encode the pixels as it saw them
-            if (!encoded.encoder().shape().equals(pixels.imageShape())) {
+          Env encoded =
+              modelEnv instanceof EncodedEnv e
+                  ? e.inner()
+                  : modelEnv instanceof BeliefEnv b ? b.inner() : null;
+          if (onPixels && encoded != null) {
+            // the agent sees latents or a belief kept online: step its own environment and record
+            // the frames rendered underneath
+            PixelEnv under = (PixelEnv) ((TimeLimit) encoded).unwrapped();
+            if (under.imageShape().height() != config.pixels().imageSize()) {
               throw new IllegalArgumentException(
                   "policy "
                       + dir
-                      + " sees encoded frames of "
-                      + encoded.encoder().shape()
-                      + ", "
-                      + config.env()
-                      + " with these --image-size/--frame-stack renders "
-                      + pixels.imageShape());
+                      + " sees frames of "
+                      + under.imageShape().height()
+                      + "x"
+                      + under.imageShape().width()
+                      + ", --image-size is "
+                      + config.pixels().imageSize());
             }
-            return loop(config, env, agent, null, encoded.encoder(), progress);
+            return loop(config, modelEnv, under, agent, null, progress);
           }
           if (onPixels
               && modelEnv.observationSpace().dimension() != env.observationSpace().dimension()) {
@@ -158,18 +164,13 @@ public final class Collect {
                     + " with these --image-size/--frame-stack gives "
                     + env.observationSpace().dimension());
           }
-          return loop(config, env, agent, onState ? modelEnv : null, null, progress);
+          return loop(
+              config, env, (PixelEnv) env.unwrapped(), agent, onState ? modelEnv : null, progress);
         });
   }
 
   private static Result loop(
-      Config config,
-      TimeLimit env,
-      Agent agent,
-      Env stateEnv,
-      ObservationEncoder encoder,
-      LongConsumer progress) {
-    PixelEnv pixels = (PixelEnv) env.unwrapped();
+      Config config, Env env, PixelEnv pixels, Agent agent, Env stateEnv, LongConsumer progress) {
     int n = (int) config.steps();
     int frame = config.pixels().imageSize() * config.pixels().imageSize();
     double[] frames = new double[n * frame];
@@ -190,8 +191,6 @@ public final class Collect {
         action = randomAction(env, config.seed(), t);
       } else if (stateEnv != null) {
         action = agent.act(stateEnv.setState(env.state()), false, t);
-      } else if (encoder != null) {
-        action = agent.act(encoder.encode(obs), false, t);
       } else {
         action = agent.act(obs, false, t);
       }

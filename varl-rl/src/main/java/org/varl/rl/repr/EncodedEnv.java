@@ -72,6 +72,11 @@ public final class EncodedEnv implements Env {
     return encoder.encode(fromBytes(lastRaw));
   }
 
+  /** The pixel environment underneath (the one that renders the frames). */
+  public Env inner() {
+    return pixels;
+  }
+
   @Override
   public Box observationSpace() {
     return space;

@@ -21,8 +21,10 @@ import org.varl.rl.env.PixelOptions;
  *
  * @param env the pixel environment's name
  * @param pixels the rendering options
- * @param encoder {@code none} or {@code vae:RUN} with RUN an absolute directory
- * @param latent the latent size per frame the agent saw (0 for {@code none})
+ * @param encoder {@code none}, {@code vae:RUN} or {@code ssm:RUN} (the filtering belief of a {@code
+ *     varl ssm train} run, {@link BeliefEnv}) with RUN an absolute directory
+ * @param latent the latent size per frame the agent saw (0 for {@code none}; for {@code ssm:} the
+ *     size of the belief)
  */
 public record ObservationSpec(String env, PixelOptions pixels, String encoder, int latent) {
 
@@ -40,9 +42,9 @@ public record ObservationSpec(String env, PixelOptions pixels, String encoder, i
               + env
               + "'");
     }
-    if (!encoder.equals("none") && !encoder.startsWith("vae:")) {
+    if (!encoder.equals("none") && !encoder.startsWith("vae:") && !encoder.startsWith("ssm:")) {
       throw new IllegalArgumentException(
-          "encoder must be none or vae:RUN, found '" + encoder + "'");
+          "encoder must be none, vae:RUN or ssm:RUN, found '" + encoder + "'");
     }
   }
 
@@ -55,6 +57,14 @@ public record ObservationSpec(String env, PixelOptions pixels, String encoder, i
     String e = encoder == null ? "none" : encoder.strip();
     if (e.equals("none")) {
       return new ObservationSpec(env, pixels, "none", 0);
+    }
+    if (e.startsWith("ssm:") && e.length() > 4) {
+      Path run = Path.of(e.substring(4).strip()).toAbsolutePath().normalize();
+      ImageShape shape = EncodedEnv.imageShape(Envs.make(env, pixels));
+      try (BeliefEnv.Model model = BeliefEnv.Model.load(run)) {
+        model.requireFits(shape);
+        return new ObservationSpec(env, pixels, "ssm:" + run, model.dimension());
+      }
     }
     if (!e.startsWith("vae:") || e.length() == 4) {
       throw new IllegalArgumentException(
@@ -77,6 +87,23 @@ public record ObservationSpec(String env, PixelOptions pixels, String encoder, i
     if (encoder.equals("none")) {
       return new Environments(() -> Envs.make(env, pixels), null);
     }
+    if (encoder.startsWith("ssm:")) {
+      BeliefEnv.Model model = BeliefEnv.Model.load(Path.of(encoder.substring(4)));
+      if (model.dimension() != latent) {
+        model.close();
+        throw new IllegalArgumentException(
+            "--encoder "
+                + encoder
+                + ": the model's belief has "
+                + model.dimension()
+                + " values, the agent was trained on "
+                + latent
+                + " ("
+                + FILE
+                + ")");
+      }
+      return new Environments(() -> new BeliefEnv(Envs.make(env, pixels), model), null, model);
+    }
     ImageShape shape = EncodedEnv.imageShape(Envs.make(env, pixels));
     ObservationEncoder enc = ObservationEncoder.load(vaeRun(), shape);
     if (enc.latent() != latent) {
@@ -95,13 +122,27 @@ public record ObservationSpec(String env, PixelOptions pixels, String encoder, i
     return new Environments(() -> new EncodedEnv(Envs.make(env, pixels), enc), enc);
   }
 
-  /** A run's environment factory and the encoder it shares. */
-  public record Environments(Supplier<Env> factory, ObservationEncoder encoder)
+  /**
+   * A run's environment factory and the encoder it shares (null for the raw stack and for a belief,
+   * whose model is {@code resource}).
+   */
+  public record Environments(
+      Supplier<Env> factory, ObservationEncoder encoder, AutoCloseable resource)
       implements AutoCloseable {
+
+    /** Environments that share {@code encoder} (may be null). */
+    public Environments(Supplier<Env> factory, ObservationEncoder encoder) {
+      this(factory, encoder, encoder);
+    }
+
     @Override
     public void close() {
-      if (encoder != null) {
-        encoder.close();
+      if (resource != null) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot free the encoder: " + e.getMessage(), e);
+        }
       }
     }
   }
