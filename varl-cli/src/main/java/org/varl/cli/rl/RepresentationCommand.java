@@ -57,8 +57,19 @@ public final class RepresentationCommand implements Callable<Integer> {
       defaultValue = "state,vae-z,pixels",
       split = ",",
       description =
-          "Which variants to run, any of state, vae-z, pixels (default: ${DEFAULT-VALUE}).")
+          "Which variants to run, any of state, vae-z, pixels, vae-z-refit (default:"
+              + " ${DEFAULT-VALUE}).")
   String[] variants;
+
+  @Option(
+      names = "--pixels",
+      paramLabel = "conv|mlp",
+      defaultValue = "conv",
+      description =
+          "The agent of the pixels variant: conv (SAC+AE's conv encoder trained through the"
+              + " critic, as rl train --encoder conv) or mlp (the plain MLP on the flattened stack,"
+              + " labelled pixels-mlp) (default: ${DEFAULT-VALUE}).")
+  String pixels;
 
   @Option(
       names = "--collect-steps",
@@ -183,6 +194,7 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withEvaluation(evalEvery, evalEpisodes)
             .withProbeFrames(probeFrames)
             .withRefitEvery(refitEvery)
+            .withPixels(RepresentationConfig.PixelsVariant.parse(pixels))
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;

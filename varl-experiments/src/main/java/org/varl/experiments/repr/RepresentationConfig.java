@@ -15,8 +15,9 @@ import org.varl.rl.train.TrainConfig;
  *       latent} per frame) trained for {@code vaeEpochs} epochs on {@code collectSteps} frames of a
  *       uniform random policy (those steps are not counted in {@code steps});
  *   <li>the pixels variant: {@code pendulum-pixels}' raw stack, with the agent that {@link
- *       #pixels()} configures (until the conv-encoder SAC is available, the plain MLP SAC on the
- *       flattened stack, labelled {@code pixels-mlp}).
+ *       #pixels()} configures: by default SAC+AE's conv encoder trained through the critic (label
+ *       {@code pixels}); {@link PixelsVariant#mlp()} is the plain MLP on the flattened stack (label
+ *       {@code pixels-mlp}).
  * </ul>
  *
  * @param steps SAC environment steps per run, ≥ 200
@@ -60,9 +61,28 @@ public record RepresentationConfig(
    */
   public record PixelsVariant(String label, UnaryOperator<TrainConfig> configure) {
 
-    /** SAC's plain MLP on the flattened frame stack. */
+    /** SAC's plain MLP on the flattened frame stack (an ablation: no convolutions). */
     public static PixelsVariant mlp() {
       return new PixelsVariant("pixels-mlp", c -> c);
+    }
+
+    /**
+     * The issue's baseline: SAC with SAC+AE's conv encoder trained end to end through the critic
+     * ({@code rl train --encoder conv}, {@link org.varl.rl.agents.ConvEncoder}), with its encoder
+     * defaults (50 features, critic τ 0.01, encoder τ 0.05, 1,000 random steps).
+     */
+    public static PixelsVariant conv() {
+      return new PixelsVariant("pixels", c -> c.withEncoder("conv", 0));
+    }
+
+    /** {@code conv} or {@code mlp}; anything else names the value. */
+    public static PixelsVariant parse(String name) {
+      return switch (name.strip()) {
+        case "conv" -> conv();
+        case "mlp" -> mlp();
+        default ->
+            throw new IllegalArgumentException("pixels must be conv or mlp, found '" + name + "'");
+      };
     }
   }
 
@@ -109,14 +129,14 @@ public record RepresentationConfig(
       throw new IllegalArgumentException("refit-every must be >= 1, found " + refitEvery);
     }
     if (pixels == null) {
-      pixels = PixelsVariant.mlp();
+      pixels = PixelsVariant.conv();
     }
   }
 
   /**
    * The issue's budget: 20,000 steps, 3 seeds from 1, 32 × 32 frames stacked 3, a VAE (latent 8,
    * hidden 256) trained 5 epochs on 10,000 random frames, an evaluation of 10 episodes every 2,000
-   * steps, probes on 4,000 held-out frames, all three variants, pixels with the MLP.
+   * steps, probes on 4,000 held-out frames, all three variants, pixels with the conv encoder.
    */
   public static RepresentationConfig defaults() {
     return new RepresentationConfig(
@@ -132,7 +152,7 @@ public record RepresentationConfig(
         10,
         4_000,
         List.of("state", "vae-z", "pixels"),
-        PixelsVariant.mlp(),
+        PixelsVariant.conv(),
         5_000);
   }
 

@@ -35,6 +35,7 @@ import org.varl.rl.repr.EncodedEnv;
 import org.varl.rl.repr.EncoderRefit;
 import org.varl.rl.repr.ObservationEncoder;
 import org.varl.rl.repr.ObservationSpec;
+import org.varl.rl.train.Algorithms;
 import org.varl.rl.train.MetricsRow;
 import org.varl.rl.train.OffPolicyTrainer;
 import org.varl.rl.train.TrainConfig;
@@ -118,8 +119,13 @@ public final class RepresentationExperiment {
         .withSeed(seed)
         .withEvaluation(c.evalEvery(), c.evalEpisodes())
         .withThreads(1)
-        // the whole run fits (the buffer never overwrites), so this is SAC's 10^6 buffer too
-        .withReplay(0, (int) Math.min(1_000_000, Math.max(256, c.steps())), -1);
+        // the whole run fits (the buffer never overwrites), so this is SAC's 10^6 buffer too; the
+        // random steps are SAC's 100 for every variant (the conv encoder's own default is 1,000),
+        // so that all variants update equally often on the same budget
+        .withReplay(
+            0,
+            (int) Math.min(1_000_000, Math.max(256, c.steps())),
+            (int) Algorithms.SAC_SCHEDULE.learningStarts());
   }
 
   private static RepresentationResult.Run state(

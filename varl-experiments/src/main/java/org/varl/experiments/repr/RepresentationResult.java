@@ -30,7 +30,8 @@ public record RepresentationResult(
   /**
    * One SAC run.
    *
-   * @param variant the variant's label ({@code state}, {@code vae-z}, {@code pixels-mlp} …)
+   * @param variant the variant's label ({@code state}, {@code vae-z}, {@code pixels}, {@code
+   *     pixels-mlp} …)
    * @param seed the seed
    * @param evalReturn the final evaluation's mean return
    * @param evalStd its population standard deviation

@@ -30,7 +30,7 @@ class RepresentationExperimentTest {
     RepresentationResult r =
         RepresentationExperiment.run(tiny(), Listener.NONE, p -> partial.add(p.runs().size()));
     assertThat(partial).containsExactly(1, 2, 3, 4);
-    assertThat(r.labels()).containsExactly("state", "vae-z", "pixels-mlp", "vae-z-refit");
+    assertThat(r.labels()).containsExactly("state", "vae-z", "pixels", "vae-z-refit");
     for (RepresentationResult.Run run : r.runs()) {
       assertThat(run.seed()).isEqualTo(5);
       assertThat(run.steps()).isEqualTo(200);
@@ -50,7 +50,7 @@ class RepresentationExperimentTest {
     assertThat(z.cosTheta()).isLessThanOrEqualTo(1).isGreaterThan(-10);
     assertThat(z.thetaDot()).isLessThanOrEqualTo(1);
     // 256 pixels per frame against 100 fitting rows: not computed
-    assertThat(r.medianProbe("pixels-mlp").cosTheta()).isNaN();
+    assertThat(r.medianProbe("pixels").cosTheta()).isNaN();
     assertThat(r.runsOf("vae-z").get(0).representationSeconds()).isPositive();
     RepresentationResult.Images im = r.images().orElseThrow();
     assertThat(im.frames()).hasNumberOfRows(8);
