@@ -140,6 +140,8 @@ class SsmPixelCommandsTest {
     assertThat(j.get("context").asInt()).isEqualTo(5);
     assertThat(j.get("horizon").asInt()).isEqualTo(10);
     assertThat(j.get("vae_baseline").asText()).startsWith("skipped");
+    // 256 Bernoulli pixels: an ELBO per step between the untrained model's (about -256 log 2) and 0
+    assertThat(j.get("heldout_elbo_per_step").asDouble()).isBetween(-256 * Math.log(2), 0.0);
     assertThat(j.get("probe_z").has("theta_dot")).isTrue();
     assertThat(j.get("probe_belief").has("cos_theta")).isTrue();
     assertThat(Files.size(out.resolve("prediction.png"))).isPositive();
