@@ -102,6 +102,47 @@ class SsmPixelCommandsTest {
   }
 
   @Test
+  void resumeOnReplayKeepsTheRunsWindowsAndEqualsAnUninterruptedRun() throws Exception {
+    Path part = dir.resolve("part");
+    Run r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--window",
+            "20",
+            "--rssm",
+            "--deterministic",
+            "8",
+            "--dim-z",
+            "3",
+            "--hidden",
+            "16",
+            "--steps",
+            "8",
+            "--batch-size",
+            "4",
+            "--out",
+            part.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // no --window: the run's 20, not the default 32
+    r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--steps",
+            "20",
+            "--resume",
+            part.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(part.resolve("metrics.csv")))
+        .isEqualTo(Files.readAllLines(model.resolve("metrics.csv")));
+  }
+
+  @Test
   void predictWritesTheCurvesTheProbeAndTheStrip() throws Exception {
     Path out = dir.resolve("pred");
     Run r =
