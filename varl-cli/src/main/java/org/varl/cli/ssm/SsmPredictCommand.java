@@ -22,6 +22,7 @@ import org.varl.core.engine.EngineSetup;
 import org.varl.core.io.AtomicFiles;
 import org.varl.models.ssm.ReplaySequences;
 import org.varl.models.ssm.SequenceData;
+import org.varl.models.ssm.SequenceElbo;
 import org.varl.models.ssm.SsmCheckpoint;
 import org.varl.models.ssm.SsmPrediction;
 import org.varl.models.ssm.SsmTrainer;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
           + " last context frame through a per-frame VAE (no dynamics). A linear probe from the"
           + " filtered belief (mu_z, and [mu_z, h_t] for the RSSM) to the true states.",
       "Writes prediction.csv (horizon, model_mse, last_frame_mse[, vae_mse]), prediction.json"
-          + " (means, probe R^2 per state column) and prediction.png (rows of true frames above"
+          + " (means, probe R^2 per state column, the held-out ELBO per step) and prediction.png (rows of true frames above"
           + " the model's)."
     })
 public final class SsmPredictCommand implements Callable<Integer> {
@@ -154,6 +155,13 @@ public final class SsmPredictCommand implements Callable<Integer> {
       SsmPrediction.Result r =
           SsmPrediction.run(root, run.model(), heldAll, states, m, context, horizon, baseline);
       Map<String, Object> out = summary(r, run, source, heldAll.sequences(), all.stateNames());
+      // the held-out ELBO of the same windows (4 draws each), nats per step
+      double[][] terms = SequenceElbo.evaluate(root, run.model(), heldAll, 4, 1);
+      double elbo = 0;
+      for (double e : terms[0]) {
+        elbo += e / heldAll.length() / heldAll.sequences();
+      }
+      out.put("heldout_elbo_per_step", elbo);
       Path dir = model.outDir();
       int side = all.imageSize();
       Outputs.all(

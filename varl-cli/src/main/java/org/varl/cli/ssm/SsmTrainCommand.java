@@ -71,7 +71,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
       defaultValue = "32",
       description =
           "With replay:DIR: steps per sequence, consecutive windows inside each episode (default:"
-              + " ${DEFAULT-VALUE}).")
+              + " ${DEFAULT-VALUE}; with --resume the run's own).")
   int window;
 
   @Option(
@@ -214,7 +214,14 @@ public final class SsmTrainCommand implements Callable<Integer> {
               + CHECKPOINT
               + "); use --resume or another --out");
     }
-    SequenceData all = SsmCommand.readData(source, window, 2);
+    int windowUsed = window;
+    if (resume != null
+        && replay
+        && !spec.commandLine().getParseResult().hasMatchedOption("--window")) {
+      // the resumed run's windows, so that it continues on the same sequences
+      windowUsed = recordedLength(resume, window);
+    }
+    SequenceData all = SsmCommand.readData(source, windowUsed, 2);
     SequenceData train = all.train();
     String checksum = org.varl.models.vae.DataChecksum.of(source, null);
 
@@ -320,6 +327,20 @@ public final class SsmTrainCommand implements Callable<Integer> {
           target);
     }
     return 0;
+  }
+
+  /** The {@code length} a run's run.json records, or {@code fallback}. */
+  static int recordedLength(Path runDir, int fallback) {
+    Path file = runDir.resolve(RUN);
+    if (!Files.isRegularFile(file)) {
+      return fallback;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(file.toFile()).get("length");
+      return n != null && n.canConvertToInt() ? n.asInt() : fallback;
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+    }
   }
 
   static void requireFits(SsmConfig c, SequenceData d) {

@@ -102,6 +102,47 @@ class SsmPixelCommandsTest {
   }
 
   @Test
+  void resumeOnReplayKeepsTheRunsWindowsAndEqualsAnUninterruptedRun() throws Exception {
+    Path part = dir.resolve("part");
+    Run r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--window",
+            "20",
+            "--rssm",
+            "--deterministic",
+            "8",
+            "--dim-z",
+            "3",
+            "--hidden",
+            "16",
+            "--steps",
+            "8",
+            "--batch-size",
+            "4",
+            "--out",
+            part.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // no --window: the run's 20, not the default 32
+    r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--steps",
+            "20",
+            "--resume",
+            part.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(part.resolve("metrics.csv")))
+        .isEqualTo(Files.readAllLines(model.resolve("metrics.csv")));
+  }
+
+  @Test
   void predictWritesTheCurvesTheProbeAndTheStrip() throws Exception {
     Path out = dir.resolve("pred");
     Run r =
@@ -140,6 +181,8 @@ class SsmPixelCommandsTest {
     assertThat(j.get("context").asInt()).isEqualTo(5);
     assertThat(j.get("horizon").asInt()).isEqualTo(10);
     assertThat(j.get("vae_baseline").asText()).startsWith("skipped");
+    // 256 Bernoulli pixels: an ELBO per step between the untrained model's (about -256 log 2) and 0
+    assertThat(j.get("heldout_elbo_per_step").asDouble()).isBetween(-256 * Math.log(2), 0.0);
     assertThat(j.get("probe_z").has("theta_dot")).isTrue();
     assertThat(j.get("probe_belief").has("cos_theta")).isTrue();
     assertThat(Files.size(out.resolve("prediction.png"))).isPositive();

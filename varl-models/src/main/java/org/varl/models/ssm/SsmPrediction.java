@@ -121,10 +121,8 @@ public final class SsmPrediction {
         if (t > 0) {
           carry = path.advance(carry, z, actions.get(t - 1));
         }
-        NDArray dist =
-            t < context
-                ? q.at(t, carry)
-                : t == 0 ? initial(m, model, n) : model.transitionPrior(carry);
+        // context >= 1, so the rollout's first step already has a carry: p(z_t | carry_t)
+        NDArray dist = t < context ? q.at(t, carry) : model.transitionPrior(carry);
         z = dist.get(":, :" + dz);
         means.add(model.observationMean(path.features(carry, z)));
       }
@@ -235,10 +233,6 @@ public final class SsmPrediction {
       }
     }
     return out;
-  }
-
-  private static NDArray initial(NDManager m, SequenceModel model, int n) {
-    return m.zeros(new Shape(n, 2L * model.config().dimZ())).add(model.initialPrior(m));
   }
 
   private static float[] stackFloats(List<NDArray> arrays) {
