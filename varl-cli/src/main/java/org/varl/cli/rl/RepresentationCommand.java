@@ -91,6 +91,13 @@ public final class RepresentationCommand implements Callable<Integer> {
   int vaeHidden;
 
   @Option(
+      names = "--vae-batch-size",
+      paramLabel = "N",
+      defaultValue = "128",
+      description = "The VAE's mini-batch size (default: ${DEFAULT-VALUE}).")
+  int vaeBatch;
+
+  @Option(
       names = "--image-size",
       paramLabel = "N",
       defaultValue = "32",
@@ -183,6 +190,7 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withEvaluation(evalEvery, evalEpisodes)
             .withProbeFrames(probeFrames)
             .withRefitEvery(refitEvery)
+            .withVaeBatch(vaeBatch)
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;
