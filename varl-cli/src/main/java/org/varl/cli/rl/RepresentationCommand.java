@@ -102,6 +102,13 @@ public final class RepresentationCommand implements Callable<Integer> {
   int vaeHidden;
 
   @Option(
+      names = "--vae-batch-size",
+      paramLabel = "N",
+      defaultValue = "128",
+      description = "The VAE's mini-batch size (default: ${DEFAULT-VALUE}).")
+  int vaeBatch;
+
+  @Option(
       names = "--image-size",
       paramLabel = "N",
       defaultValue = "32",
@@ -195,6 +202,7 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withProbeFrames(probeFrames)
             .withRefitEvery(refitEvery)
             .withPixels(RepresentationConfig.PixelsVariant.parse(pixels))
+            .withVaeBatch(vaeBatch)
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;

@@ -65,6 +65,7 @@ final class RepresentationFiles {
     settings.put("vae_epochs", c.vaeEpochs());
     settings.put("latent", c.latent());
     settings.put("vae_hidden", c.vaeHidden());
+    settings.put("vae_batch_size", c.vaeBatch());
     settings.put("eval_every", c.evalEvery());
     settings.put("eval_episodes", c.evalEpisodes());
     settings.put("probe_frames", c.probeFrames());
@@ -259,6 +260,7 @@ final class RepresentationFiles {
                   st.get("vae_hidden").asInt())
               .withEvaluation(st.get("eval_every").asLong(), st.get("eval_episodes").asInt())
               .withProbeFrames(st.get("probe_frames").asInt())
+              .withVaeBatch(st.has("vae_batch_size") ? st.get("vae_batch_size").asInt() : 128)
               .withPixels(
                   new RepresentationConfig.PixelsVariant(
                       st.get("pixels_variant").asText(), x -> x));

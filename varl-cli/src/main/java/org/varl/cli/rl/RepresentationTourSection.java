@@ -20,9 +20,9 @@ import org.varl.experiments.repr.RepresentationResult;
  */
 public final class RepresentationTourSection implements TourSection {
 
-  static final long STEPS = 3000;
-  static final int COLLECT = 4000;
-  static final int VAE_EPOCHS = 8;
+  static final long STEPS = 4000;
+  static final int COLLECT = 3000;
+  static final int VAE_EPOCHS = 6;
 
   /** The probe target for cos θ and sin θ. */
   static final double PROBE_TARGET = 0.9;

@@ -12,6 +12,8 @@
  *       raw); {@link org.varl.core.data.CsvLoader}: numeric CSV with an optional label column and
  *       per-column scaling; {@link org.varl.core.data.Shapes}: procedurally generated 28x28 sprites
  *       with known generative factors.
+ *   <li>{@link org.varl.core.data.ReplayFrames}: the frames of a replay directory of {@code varl rl
+ *       collect} ({@code replay:DIR}), their true states as factors;
  *   <li>{@link org.varl.core.data.MiniBatches}: a seeded shuffle into mini-batches per epoch;
  *       {@link org.varl.core.data.Binarizer}: seeded dynamic binarization. Both are pure functions
  *       of (seed, epoch[, step]), so a resumed run reproduces the uninterrupted one exactly.

@@ -50,7 +50,8 @@ public record RepresentationConfig(
     int probeFrames,
     List<String> variants,
     PixelsVariant pixels,
-    long refitEvery) {
+    long refitEvery,
+    int vaeBatch) {
 
   /** The variant names. */
   public static final List<String> VARIANTS = List.of("state", "vae-z", "pixels", "vae-z-refit");
@@ -125,6 +126,9 @@ public record RepresentationConfig(
       }
     }
     variants = List.copyOf(variants);
+    if (vaeBatch < 1) {
+      throw new IllegalArgumentException("vae-batch-size must be >= 1, found " + vaeBatch);
+    }
     if (refitEvery < 1) {
       throw new IllegalArgumentException("refit-every must be >= 1, found " + refitEvery);
     }
@@ -153,7 +157,8 @@ public record RepresentationConfig(
         4_000,
         List.of("state", "vae-z", "pixels"),
         PixelsVariant.conv(),
-        5_000);
+        5_000,
+        128);
   }
 
   /** With {@code n} SAC steps per run. */
@@ -172,7 +177,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With {@code n} seeds from {@code first}. */
@@ -191,7 +197,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With the VAE's data and training. */
@@ -210,7 +217,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With the rendering options. */
@@ -229,7 +237,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With an evaluation of {@code episodes} every {@code every} steps. */
@@ -248,7 +257,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With {@code n} probe frames. */
@@ -267,7 +277,8 @@ public record RepresentationConfig(
         n,
         variants,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With only {@code names} run. */
@@ -286,7 +297,8 @@ public record RepresentationConfig(
         probeFrames,
         names,
         pixels,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With the pixels variant {@code p}. */
@@ -305,7 +317,8 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         p,
-        refitEvery);
+        refitEvery,
+        vaeBatch);
   }
 
   /** With a refit of the VAE every {@code n} steps in {@code vae-z-refit}. */
@@ -324,6 +337,27 @@ public record RepresentationConfig(
         probeFrames,
         variants,
         pixels,
+        n,
+        vaeBatch);
+  }
+
+  /** With VAE mini-batches of {@code n} frames. */
+  public RepresentationConfig withVaeBatch(int n) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels,
+        refitEvery,
         n);
   }
 

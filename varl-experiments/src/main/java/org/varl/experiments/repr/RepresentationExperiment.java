@@ -204,7 +204,7 @@ public final class RepresentationExperiment {
             new ModelOptions(
                 Architecture.CONV, Likelihood.BERNOULLI, c.vaeHidden(), c.latent(), 0.1),
             new org.varl.models.vae.TrainConfig(
-                c.vaeEpochs(), 128, 1e-3, 1.0, Estimator.PATHWISE, 5, seed, 1, false),
+                c.vaeEpochs(), c.vaeBatch(), 1e-3, 1.0, Estimator.PATHWISE, 5, seed, 1, false),
             vaeDir,
             null),
         new TrainingListener() {

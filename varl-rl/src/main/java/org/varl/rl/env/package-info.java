@@ -11,6 +11,10 @@
  *       MountainCarContinuous-v0}): Gymnasium's classic-control equations and constants, checked
  *       against hand-computed steps and against trajectories recorded from Gymnasium itself;
  *   <li>{@link org.varl.rl.env.Envs}: the registry, each environment made in its time limit;
+ *   <li>{@link org.varl.rl.env.PixelEnv} ({@code pendulum-pixels}, {@code cartpole-pixels}): the
+ *       pole rendered by {@link org.varl.rl.env.PoleRenderer} as grey frames, the observation a
+ *       stack of the last k ({@link org.varl.rl.env.ImageObservations}); the true state stays in
+ *       {@code state()};
  *   <li>{@link org.varl.rl.env.Rollout}: an open-loop rollout of a given action sequence;
  *   <li>{@link org.varl.rl.env.Obstacle} ({@code obstacle-1}, {@code obstacle-2}): this project's
  *       multimodal-imitation task (issue 12), not Gymnasium's; its observation is the double state
