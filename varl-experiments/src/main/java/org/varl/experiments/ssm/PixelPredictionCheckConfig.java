@@ -11,13 +11,13 @@ import org.varl.models.ssm.SsmTrainConfig;
  * last 20% by open-loop prediction and a probe of its belief.
  *
  * @param imageSize frame side in pixels (default 16)
- * @param collectSteps environment steps collected (default 4000: 20 episodes of 200)
+ * @param collectSteps environment steps collected (default 10000: 50 episodes of 200)
  * @param context frames filtered before the rollout (default 5)
  * @param horizon steps predicted open loop (default 20)
  * @param dimZ size of z_t (default 4)
  * @param hidden width of the networks (default 64)
  * @param deterministic size of the RSSM's h_t (default 32)
- * @param trainSteps Adam steps (default 400)
+ * @param trainSteps Adam steps (default 2500)
  * @param batchSize windows per step (default 16)
  * @param stripWindows held-out windows drawn in the strip (default 3)
  * @param seed collection, parameters and noise
@@ -58,7 +58,7 @@ public record PixelPredictionCheckConfig(
   }
 
   public static PixelPredictionCheckConfig defaults() {
-    return new PixelPredictionCheckConfig(16, 4000, 5, 20, 4, 64, 32, 400, 16, 3, 1);
+    return new PixelPredictionCheckConfig(16, 10000, 5, 20, 4, 64, 32, 2500, 16, 3, 1);
   }
 
   public PixelPredictionCheckConfig withImageSize(int v) {
