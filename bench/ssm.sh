@@ -2,7 +2,9 @@
 # Training throughput of the vector state-space model (varl-models ssm) at the CLI's defaults (dim-z 2, dim-x 4,
 # dim-a 1, hidden 64), filtering / smoothing encoder, with and without the RSSM path, one PyTorch thread:
 # ms per step, sequence-steps/s (B x T per step), and the share of the step spent outside matrix products (every
-# linear layer of the step replayed alone, forward and both backward products; see org.varl.bench.ssm.SsmThroughput).
+# linear layer of the step replayed alone, forward and both backward products; see org.varl.bench.ssm.SsmThroughput);
+# then the pixel model (32x32 random-policy pendulum-pixels frames, frame-stack 1, RSSM dim-z 4, hidden 128,
+# Bernoulli decoder) at the same T and B.
 # Usage: bench/ssm.sh [T=50] [B=32] [STEPS=200] [WARMUP=30] [ablation]  (ablation: only the batched-vs-per-step ELBO)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

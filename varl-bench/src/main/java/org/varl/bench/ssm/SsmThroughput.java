@@ -6,9 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.varl.core.distributions.Distribution;
 import org.varl.core.distributions.Normal;
 import org.varl.core.engine.EngineSetup;
@@ -17,13 +23,18 @@ import org.varl.core.random.NoiseStream;
 import org.varl.models.ssm.LatentPath;
 import org.varl.models.ssm.LinearGaussianSsm;
 import org.varl.models.ssm.Posterior;
+import org.varl.models.ssm.ReplaySequences;
 import org.varl.models.ssm.SequenceData;
 import org.varl.models.ssm.SequenceElbo;
 import org.varl.models.ssm.SequenceModel;
 import org.varl.models.ssm.SsmConfig;
 import org.varl.models.ssm.SsmEncoder;
+import org.varl.models.ssm.SsmLikelihood;
 import org.varl.models.ssm.SsmTrainConfig;
 import org.varl.models.ssm.SsmTrainer;
+import org.varl.rl.env.PixelOptions;
+import org.varl.rl.replay.ReplayDirectory;
+import org.varl.rl.repr.Collect;
 
 /**
  * Training throughput of the vector state-space model (sequence-steps per second = B × T × steps /
@@ -39,6 +50,10 @@ import org.varl.models.ssm.SsmTrainer;
  * inside the loop over t; prior, decoder, distributions and KL once on the stacked {@code [B, T,
  * ·]} arrays) against the same mathematics written step by step (prior, decoder, three
  * distributions and a KL per time step), both on the filtering model.
+ *
+ * <p>Then the pixel model ({@code ssm train --data replay:DIR --dim-z 4 --hidden 128 --rssm}: 32×32
+ * random-policy frames of {@code pendulum-pixels}, one per step, Bernoulli decoder) at the same T
+ * and B.
  *
  * <p>Usage: {@code SsmThroughput [T=50] [B=32] [STEPS=200] [WARMUP=30] [ablation]} (the last: only
  * the ablation). Prints one line per variant.
@@ -65,44 +80,20 @@ public final class SsmThroughput {
             base.withDeterministic(32).withEncoder(SsmEncoder.SMOOTHING));
     boolean ablationOnly = args.length > 4 && args[4].equals("ablation");
     for (SsmConfig c : ablationOnly ? List.<SsmConfig>of() : variants) {
-      SsmTrainConfig tc = SsmTrainConfig.defaults().withBatchSize(b).withSteps(warmup);
-      double stepMs;
-      double[] each = new double[steps];
-      try (NDManager m = NDManager.newBaseManager()) {
-        SsmTrainer.Run run = SsmTrainer.train(m, c, tc, data, SsmTrainer.Listener.none());
-        long start = System.nanoTime();
-        long[] last = {start};
-        SsmTrainer.continueTo(
-            m,
-            run,
-            warmup + steps,
-            data,
-            (k, total, e, r, kl) -> {
-              long now = System.nanoTime();
-              each[(int) (k - warmup - 1)] = (now - last[0]) / 1e6;
-              last[0] = now;
-            });
-        stepMs = (System.nanoTime() - start) / 1e6 / steps;
-      }
-      java.util.Arrays.sort(each);
-      double medianMs = each[steps / 2];
-      double matmulMs = matmulMs(products(c, b, t), 20);
-      System.out.printf(
-          Locale.ROOT,
-          "ssm %s%s T %d B %d: %.2f ms/step mean (%.0f sequence-steps/s), %.2f median, %.2f"
-              + " fastest; matrix products %.2f ms/step: %.1f%% of the fastest step, outside them"
-              + " %.1f%%%n",
-          c.encoder().id(),
-          c.recurrent() ? " rssm" : "",
-          t,
-          b,
-          stepMs,
-          b * t / (stepMs / 1000),
-          medianMs,
-          each[0],
-          matmulMs,
-          100 * matmulMs / each[0],
-          100 * (1 - matmulMs / each[0]));
+      measure(
+          "ssm " + c.encoder().id() + (c.recurrent() ? " rssm" : ""), c, data, t, b, steps, warmup);
+    }
+    if (!ablationOnly) {
+      // the pixel model of `varl ssm train --data replay:DIR --dim-z 4 --hidden 128 --rssm`: 32x32
+      // frames of random-policy pendulum-pixels (frame-stack 1), Bernoulli decoder
+      SequenceData frames = pixelWindows(t);
+      SsmConfig pixels =
+          SsmConfig.defaults(frames.dimX(), 1)
+              .withDimZ(4)
+              .withHidden(128)
+              .withDeterministic(32)
+              .withLikelihood(SsmLikelihood.BERNOULLI);
+      measure("ssm pixels 32x32 filtering rssm", pixels, frames, t, b, steps, warmup);
     }
     try (NDManager m = NDManager.newBaseManager()) {
       SequenceModel model = SequenceModel.create(m, base, 1);
@@ -119,6 +110,71 @@ public final class SsmThroughput {
           batched,
           perStep,
           perStep / batched);
+    }
+  }
+
+  /** Times {@code steps} training steps after {@code warmup} and prints one line. */
+  static void measure(
+      String label, SsmConfig c, SequenceData data, int t, int b, int steps, int warmup) {
+    SsmTrainConfig tc = SsmTrainConfig.defaults().withBatchSize(b).withSteps(warmup);
+    double stepMs;
+    double[] each = new double[steps];
+    try (NDManager m = NDManager.newBaseManager()) {
+      SsmTrainer.Run run = SsmTrainer.train(m, c, tc, data, SsmTrainer.Listener.none());
+      long start = System.nanoTime();
+      long[] last = {start};
+      SsmTrainer.continueTo(
+          m,
+          run,
+          warmup + steps,
+          data,
+          (k, total, e, r, kl) -> {
+            long now = System.nanoTime();
+            each[(int) (k - warmup - 1)] = (now - last[0]) / 1e6;
+            last[0] = now;
+          });
+      stepMs = (System.nanoTime() - start) / 1e6 / steps;
+    }
+    java.util.Arrays.sort(each);
+    double medianMs = each[steps / 2];
+    double matmulMs = matmulMs(products(c, b, t), 20);
+    System.out.printf(
+        Locale.ROOT,
+        "%s T %d B %d: %.2f ms/step mean (%.0f sequence-steps/s), %.2f median, %.2f"
+            + " fastest; matrix products %.2f ms/step: %.1f%% of the fastest step, outside them"
+            + " %.1f%%%n",
+        label,
+        t,
+        b,
+        stepMs,
+        b * t / (stepMs / 1000),
+        medianMs,
+        each[0],
+        matmulMs,
+        100 * matmulMs / each[0],
+        100 * (1 - matmulMs / each[0]));
+  }
+
+  /** Windows of {@code t} steps of 32x32 random-policy pendulum-pixels frames (frame-stack 1). */
+  static SequenceData pixelWindows(int t) {
+    int episodes = 20;
+    Collect.Result r =
+        Collect.run(
+            new Collect.Config(
+                "pendulum-pixels", new PixelOptions(32, 1), "random", 200L * episodes, 1),
+            k -> {});
+    try {
+      Path dir = Files.createTempDirectory("varl-bench-ssm");
+      try {
+        ReplayDirectory.write(dir, r.contents());
+        return ReplaySequences.read(dir, t, 2).data();
+      } finally {
+        try (Stream<Path> files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
