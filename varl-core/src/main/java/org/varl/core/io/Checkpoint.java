@@ -126,6 +126,34 @@ public final class Checkpoint {
     this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
   }
 
+  /**
+   * Refuses to checkpoint a diverged run: every value of every parameter must be finite, so that a
+   * run whose training produced NaN or ±∞ never overwrites a good checkpoint.
+   *
+   * @param names the parameters' names, in the order of {@code parameters}
+   * @param parameters the arrays to check
+   * @param file the checkpoint that would have been written (named in the message)
+   * @throws IllegalStateException naming the first non-finite parameter, its value and index
+   */
+  public static void requireFinite(List<String> names, List<NDArray> parameters, Path file) {
+    for (int i = 0; i < parameters.size(); i++) {
+      float[] v = parameters.get(i).toFloatArray();
+      for (int j = 0; j < v.length; j++) {
+        if (!Float.isFinite(v[j])) {
+          throw new IllegalStateException(
+              "training diverged: parameter "
+                  + names.get(i)
+                  + " holds "
+                  + v[j]
+                  + " at index "
+                  + j
+                  + "; nothing written to "
+                  + file);
+        }
+      }
+    }
+  }
+
   /** A new checkpoint of the given kind. */
   public static Builder builder(String kind) {
     return new Builder(kind);

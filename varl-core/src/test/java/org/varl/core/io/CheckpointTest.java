@@ -29,6 +29,21 @@ class CheckpointTest {
   }
 
   @Test
+  void requireFiniteNamesTheFirstNonFiniteParameterItsValueAndIndex() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      java.util.List<ai.djl.ndarray.NDArray> ps =
+          java.util.List.of(m.create(new float[] {1f, 2f}), m.create(new float[] {0f, Float.NaN}));
+      Path file = Path.of("run/checkpoint.bin");
+      Checkpoint.requireFinite(java.util.List.of("a", "b"), ps.subList(0, 1), file);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Checkpoint.requireFinite(java.util.List.of("a", "b"), ps, file))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "training diverged: parameter b holds NaN at index 1; nothing written to " + file);
+    }
+  }
+
+  @Test
   void everyDtypeCounterAndTheConfigRoundTripInOrder(@TempDir Path dir) {
     Path file = dir.resolve("c.bin");
     sample().write(file);

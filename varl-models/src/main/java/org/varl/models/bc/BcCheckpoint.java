@@ -42,23 +42,7 @@ public final class BcCheckpoint {
    */
   public static void write(Path file, BcConfig config, BcTrainer.Run run) {
     BcPolicy policy = run.policy();
-    List<NDArray> params = policy.parameters();
-    for (int i = 0; i < params.size(); i++) {
-      float[] v = params.get(i).toFloatArray();
-      for (int j = 0; j < v.length; j++) {
-        if (!Float.isFinite(v[j])) {
-          throw new IllegalStateException(
-              "training diverged: parameter "
-                  + policy.parameterNames().get(i)
-                  + " holds "
-                  + v[j]
-                  + " at index "
-                  + j
-                  + "; nothing written to "
-                  + file);
-        }
-      }
-    }
+    Checkpoint.requireFinite(policy.parameterNames(), policy.parameters(), file);
     ObjectNode root = JSON.createObjectNode();
     root.put("policy", policy instanceof GaussianBcPolicy ? GAUSSIAN : MSE);
     root.set("config", JSON.valueToTree(config));
@@ -67,7 +51,7 @@ public final class BcCheckpoint {
         .putCounter("step", run.losses().length)
         .putCounter("stateDim", policy.stateDim())
         .putCounter("actionDim", policy.actionDim())
-        .putParameters(PARAMS, policy.parameterNames(), params)
+        .putParameters(PARAMS, policy.parameterNames(), policy.parameters())
         .putAdam(ADAM, run.adam().state())
         .putDoubles(LOSSES, new long[] {run.losses().length}, run.losses())
         .build()

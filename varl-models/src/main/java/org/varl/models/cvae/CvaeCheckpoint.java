@@ -37,22 +37,7 @@ public final class CvaeCheckpoint {
    */
   public static void write(Path file, CvaeConfig config, CvaeTrainer.Run run) {
     CvaePolicy policy = run.policy();
-    for (int i = 0; i < policy.parameters().size(); i++) {
-      float[] v = policy.parameters().get(i).toFloatArray();
-      for (int j = 0; j < v.length; j++) {
-        if (!Float.isFinite(v[j])) {
-          throw new IllegalStateException(
-              "training diverged: parameter "
-                  + policy.parameterNames().get(i)
-                  + " holds "
-                  + v[j]
-                  + " at index "
-                  + j
-                  + "; nothing written to "
-                  + file);
-        }
-      }
-    }
+    Checkpoint.requireFinite(policy.parameterNames(), policy.parameters(), file);
     String json;
     try {
       json = JSON.writeValueAsString(config);

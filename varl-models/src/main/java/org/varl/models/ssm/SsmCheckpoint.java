@@ -35,22 +35,7 @@ public final class SsmCheckpoint {
    */
   public static void write(Path file, SsmTrainer.Run run) {
     SequenceModel model = run.model();
-    for (int i = 0; i < model.parameters().size(); i++) {
-      float[] v = model.parameters().get(i).toFloatArray();
-      for (int j = 0; j < v.length; j++) {
-        if (!Float.isFinite(v[j])) {
-          throw new IllegalStateException(
-              "training diverged: parameter "
-                  + model.parameterNames().get(i)
-                  + " holds "
-                  + v[j]
-                  + " at index "
-                  + j
-                  + "; nothing written to "
-                  + file);
-        }
-      }
-    }
+    Checkpoint.requireFinite(model.parameterNames(), model.parameters(), file);
     String json;
     try {
       json = JSON.writeValueAsString(new SsmRunConfig(model.config(), run.train()));
