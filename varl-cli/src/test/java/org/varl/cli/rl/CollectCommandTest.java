@@ -2,16 +2,12 @@ package org.varl.cli.rl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.varl.cli.VarlCommand;
-import picocli.CommandLine;
+import org.varl.cli.CliRun;
 
 /** {@code varl rl collect} and {@code varl vae train --data replay:DIR}, in-process. */
 class CollectCommandTest {
@@ -19,15 +15,7 @@ class CollectCommandTest {
   @TempDir Path dir;
 
   private static int run(StringWriter err, String... args) {
-    CommandLine cl = VarlCommand.newCommandLine();
-    cl.setErr(new PrintWriter(err));
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
-    try {
-      return cl.execute(args);
-    } finally {
-      System.setOut(stdout);
-    }
+    return CliRun.run(err, args);
   }
 
   private static String oneLine(StringWriter err) {

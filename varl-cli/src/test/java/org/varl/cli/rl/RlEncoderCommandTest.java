@@ -2,9 +2,6 @@ package org.varl.cli.rl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.varl.cli.VarlCommand;
-import picocli.CommandLine;
+import org.varl.cli.CliRun;
 
 /** {@code varl rl train --encoder vae:RUN} (and its refit) end to end, in-process, short runs. */
 class RlEncoderCommandTest {
@@ -21,15 +17,7 @@ class RlEncoderCommandTest {
   @TempDir Path dir;
 
   private static int run(StringWriter err, String... args) {
-    CommandLine cl = VarlCommand.newCommandLine();
-    cl.setErr(new PrintWriter(err));
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
-    try {
-      return cl.execute(args);
-    } finally {
-      System.setOut(stdout);
-    }
+    return CliRun.run(err, args);
   }
 
   private static String[] train(Path out, String... extra) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.varl.cli.VarlCommand;
+import org.varl.cli.CliRun;
 import org.varl.core.engine.EngineSetup;
 import org.varl.models.ssm.Kalman;
 import org.varl.models.ssm.LinearGaussianSsm;
 import org.varl.models.ssm.SequenceData;
 import org.varl.models.ssm.SsmFiles;
-import picocli.CommandLine;
 
 /**
  * {@code varl ssm generate|train|elbo} in-process on small sizes: the files each writes, exact
@@ -35,22 +32,15 @@ class SsmCommandsTest {
   static Path truth;
   static Path model;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = VarlCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(out));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private static CliRun.Result run(String... args) {
+    return CliRun.capture(args);
   }
 
   @BeforeAll
   static void dataAndAModel() {
     EngineSetup.threads(1);
     data = shared.resolve("data");
-    Run r =
+    CliRun.Result r =
         run(
             "ssm",
             "generate",
@@ -116,7 +106,7 @@ class SsmCommandsTest {
     assertThat(model.resolve("elbo.png")).isNotEmptyFile();
     assertThat(model.resolve("run.json")).isNotEmptyFile();
     Path out = dir.resolve("eval");
-    Run r =
+    CliRun.Result r =
         run(
             "ssm",
             "elbo",
@@ -192,12 +182,12 @@ class SsmCommandsTest {
     };
     assertThat(run(concat(base, "--steps", "20", "--out", whole.toString())).code()).isZero();
     assertThat(run(concat(base, "--steps", "8", "--out", part.toString())).code()).isZero();
-    Run r =
+    CliRun.Result r =
         run("ssm", "train", "--data", "csv:" + csv, "--steps", "20", "--resume", part.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readAllLines(part.resolve("metrics.csv")))
         .isEqualTo(Files.readAllLines(whole.resolve("metrics.csv")));
-    Run refused =
+    CliRun.Result refused =
         run(
             "ssm",
             "train",
@@ -211,7 +201,7 @@ class SsmCommandsTest {
             part.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err().strip()).doesNotContain("\n").contains("--lr is not honoured");
-    Run again = run(concat(base, "--steps", "8", "--out", part.toString()));
+    CliRun.Result again = run(concat(base, "--steps", "8", "--out", part.toString()));
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("already holds a run");
   }
@@ -237,7 +227,7 @@ class SsmCommandsTest {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     java.io.PrintStream old = System.err;
     System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-    Run r;
+    CliRun.Result r;
     try {
       r =
           run(
@@ -274,7 +264,7 @@ class SsmCommandsTest {
 
   /** Exit 2, one line containing {@code expected}, and {@code out} not created. */
   private void assertBad(Path out, String expected, String... args) throws Exception {
-    Run r = run(args);
+    CliRun.Result r = run(args);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
     if (Files.exists(out)) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.varl.cli.VarlCommand;
+import org.varl.cli.CliRun;
 import org.varl.core.engine.EngineSetup;
 import org.varl.models.ssm.ReplaySequences;
 import org.varl.models.ssm.SequenceData;
-import picocli.CommandLine;
 
 /**
  * {@code varl ssm train --data replay:DIR} and {@code varl ssm predict} in-process on a tiny
@@ -32,22 +29,15 @@ class SsmPixelCommandsTest {
   static Path replay;
   static Path model;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = VarlCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(out));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private static CliRun.Result run(String... args) {
+    return CliRun.capture(args);
   }
 
   @BeforeAll
   static void replayAndModel() {
     EngineSetup.threads(1);
     replay = shared.resolve("replay");
-    Run r =
+    CliRun.Result r =
         run(
             "rl",
             "collect",
@@ -104,7 +94,7 @@ class SsmPixelCommandsTest {
   @Test
   void resumeOnReplayKeepsTheRunsWindowsAndEqualsAnUninterruptedRun() throws Exception {
     Path part = dir.resolve("part");
-    Run r =
+    CliRun.Result r =
         run(
             "ssm",
             "train",
@@ -145,7 +135,7 @@ class SsmPixelCommandsTest {
   @Test
   void predictWritesTheCurvesTheProbeAndTheStrip() throws Exception {
     Path out = dir.resolve("pred");
-    Run r =
+    CliRun.Result r =
         run(
             "ssm",
             "predict",
@@ -191,7 +181,7 @@ class SsmPixelCommandsTest {
   @Test
   void predictWithAVaeAddsItsBaseline() throws Exception {
     Path vae = dir.resolve("vae");
-    Run v =
+    CliRun.Result v =
         run(
             "vae",
             "train",
@@ -209,7 +199,7 @@ class SsmPixelCommandsTest {
             vae.toString());
     assertThat(v.code()).as(v.err()).isZero();
     Path out = dir.resolve("pred");
-    Run r =
+    CliRun.Result r =
         run(
             "ssm",
             "predict",
@@ -236,7 +226,7 @@ class SsmPixelCommandsTest {
   @Test
   void sacTrainsOnTheBeliefAndEvaluatesFromObservationJson() throws Exception {
     Path out = dir.resolve("sac");
-    Run r =
+    CliRun.Result r =
         run(
             "rl",
             "train",
@@ -269,11 +259,11 @@ class SsmPixelCommandsTest {
     assertThat(spec.get("encoder").asText()).isEqualTo("ssm:" + model.toAbsolutePath());
     // the belief: z (3) and h (8)
     assertThat(spec.get("latent").asInt()).isEqualTo(11);
-    Run e = run("rl", "eval", "--model", out.toString(), "--episodes", "1");
+    CliRun.Result e = run("rl", "eval", "--model", out.toString(), "--episodes", "1");
     assertThat(e.code()).as(e.err()).isZero();
     // the belief agent acts in rl collect through its own environment; the frames are recorded
     Path collected = dir.resolve("collected");
-    Run c =
+    CliRun.Result c =
         run(
             "rl",
             "collect",
@@ -334,7 +324,7 @@ class SsmPixelCommandsTest {
 
   /** Exit 2, one line containing {@code expected}, and {@code out} empty or absent. */
   private static void assertBad(Path out, String expected, String... args) throws Exception {
-    Run r = run(args);
+    CliRun.Result r = run(args);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
     if (Files.exists(out)) {
