@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Compare SAC on Pendulum's true state, on the latent means of a conv VAE trained on replayed"
-          + " frames (vae-z), and on raw pixels, with the same seeds and environment steps.",
+          + " frames (vae-z), on raw pixels, and on the belief of a sequential latent model"
+          + " (belief), with the same seeds and environment steps.",
       "Writes representation.json, curves.csv, returns.png, wall_seconds.png,"
           + " latent_traversal.png and reconstructions.png into --out."
     })
@@ -53,13 +54,58 @@ public final class RepresentationCommand implements Callable<Integer> {
 
   @Option(
       names = "--variants",
-      paramLabel = "state|vae-z|pixels|vae-z-refit[,...]",
+      paramLabel = "state|vae-z|pixels|vae-z-refit|belief[,...]",
       defaultValue = "state,vae-z,pixels",
       split = ",",
       description =
-          "Which variants to run, any of state, vae-z, pixels, vae-z-refit (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Which variants to run, any of state, vae-z, pixels, vae-z-refit, belief (SAC on the"
+              + " filtering belief of an RSSM trained on single random frames, as rl train"
+              + " --frame-stack 1 --encoder ssm:RUN) (default: ${DEFAULT-VALUE}).")
   String[] variants;
+
+  @Option(
+      names = "--belief-collect-steps",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description =
+          "belief: random-policy steps whose frames the RSSM is trained on, not counted in --steps"
+              + " (default: ${DEFAULT-VALUE}).")
+  int beliefCollectSteps;
+
+  @Option(
+      names = "--belief-window",
+      paramLabel = "T",
+      defaultValue = "40",
+      description = "belief: steps per training window (default: ${DEFAULT-VALUE}).")
+  int beliefWindow;
+
+  @Option(
+      names = "--belief-dim-z",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "belief: size of z_t (default: ${DEFAULT-VALUE}).")
+  int beliefDimZ;
+
+  @Option(
+      names = "--belief-hidden",
+      paramLabel = "N",
+      defaultValue = "128",
+      description = "belief: width of the RSSM's networks (default: ${DEFAULT-VALUE}).")
+  int beliefHidden;
+
+  @Option(
+      names = "--belief-deterministic",
+      paramLabel = "N",
+      defaultValue = "32",
+      description = "belief: size of the RSSM's h_t (default: ${DEFAULT-VALUE}).")
+  int beliefDeterministic;
+
+  @Option(
+      names = "--belief-model-steps",
+      paramLabel = "N",
+      defaultValue = "3000",
+      description = "belief: Adam steps of the RSSM, batch 32 (default: ${DEFAULT-VALUE}).")
+  int beliefModelSteps;
 
   @Option(
       names = "--pixels",
@@ -203,6 +249,14 @@ public final class RepresentationCommand implements Callable<Integer> {
             .withRefitEvery(refitEvery)
             .withPixels(RepresentationConfig.PixelsVariant.parse(pixels))
             .withVaeBatch(vaeBatch)
+            .withBelief(
+                new RepresentationConfig.BeliefVariant(
+                    beliefCollectSteps,
+                    beliefWindow,
+                    beliefDimZ,
+                    beliefHidden,
+                    beliefDeterministic,
+                    beliefModelSteps))
             .withVariants(Arrays.stream(variants).map(String::strip).toList());
     EngineSetup.logging(false);
     RepresentationResult r;

@@ -70,6 +70,13 @@ final class RepresentationFiles {
     settings.put("eval_episodes", c.evalEpisodes());
     settings.put("probe_frames", c.probeFrames());
     settings.put("pixels_variant", c.pixels().label());
+    RepresentationConfig.BeliefVariant b = c.belief();
+    settings.put("belief_collect_steps", b.collectSteps());
+    settings.put("belief_window", b.window());
+    settings.put("belief_dim_z", b.dimZ());
+    settings.put("belief_hidden", b.hidden());
+    settings.put("belief_deterministic", b.deterministic());
+    settings.put("belief_model_steps", b.trainSteps());
     root.put("settings", settings);
     Map<String, Object> variants = new LinkedHashMap<>();
     for (String label : r.labels()) {
@@ -109,6 +116,25 @@ final class RepresentationFiles {
           "wall_ratio_vae_z_over_state",
           r.medianWallSeconds("vae-z") / r.medianWallSeconds("state"));
       root.put("targets", t);
+    }
+    if (variants.containsKey("belief") && variants.containsKey("state")) {
+      // issue 14: "single frames fail, the belief recovers most of the state's return"; with
+      // --frame-stack 1 the vae-z variant is the single frame through the VAE
+      Map<String, Object> t = new LinkedHashMap<>();
+      double s = r.medianReturn("state");
+      double belief = r.medianReturn("belief");
+      t.put("belief_median", belief);
+      t.put("state_median", s);
+      if (variants.containsKey("vae-z")) {
+        double f = r.medianReturn("vae-z");
+        t.put("single_frame", c.pixelOptions().frameStack() == 1);
+        t.put("belief_recovered_fraction", (belief - f) / (s - f));
+      }
+      t.put("belief_probe_theta_dot", finite(r.medianProbe("belief").thetaDot()));
+      t.put(
+          "wall_ratio_belief_over_state",
+          r.medianWallSeconds("belief") / r.medianWallSeconds("state"));
+      root.put("belief_targets", t);
     }
     return root;
   }
@@ -261,6 +287,7 @@ final class RepresentationFiles {
               .withEvaluation(st.get("eval_every").asLong(), st.get("eval_episodes").asInt())
               .withProbeFrames(st.get("probe_frames").asInt())
               .withVaeBatch(st.has("vae_batch_size") ? st.get("vae_batch_size").asInt() : 128)
+              .withBelief(belief(st))
               .withPixels(
                   new RepresentationConfig.PixelsVariant(
                       st.get("pixels_variant").asText(), x -> x));
@@ -269,6 +296,21 @@ final class RepresentationFiles {
       throw new IllegalArgumentException(
           "--merge: cannot read " + json + " and " + dir.resolve(CURVES) + ": " + e.getMessage());
     }
+  }
+
+  /** The belief settings of an older file (which has none) read as the defaults. */
+  private static RepresentationConfig.BeliefVariant belief(
+      com.fasterxml.jackson.databind.JsonNode st) {
+    if (!st.has("belief_model_steps")) {
+      return RepresentationConfig.BeliefVariant.defaults();
+    }
+    return new RepresentationConfig.BeliefVariant(
+        st.get("belief_collect_steps").asInt(),
+        st.get("belief_window").asInt(),
+        st.get("belief_dim_z").asInt(),
+        st.get("belief_hidden").asInt(),
+        st.get("belief_deterministic").asInt(),
+        st.get("belief_model_steps").asInt());
   }
 
   private static double number(com.fasterxml.jackson.databind.JsonNode n) {

@@ -28,7 +28,7 @@ class RepresentationCommandTest {
     };
     String[] expected = {
       "pixels must be conv or mlp, found 'cnn'",
-      "variants must be among state, vae-z, pixels, vae-z-refit, found 'raw'",
+      "variants must be among state, vae-z, pixels, vae-z-refit, belief, found 'raw'",
       "steps must be >= 200, found 10",
     };
     for (int i = 0; i < cases.length; i++) {

@@ -79,4 +79,43 @@ class RepresentationFilesTest {
     assertThatThrownBy(() -> RepresentationFiles.read(dir.resolve("none")))
         .hasMessageStartingWith("--merge: cannot read");
   }
+
+  @Test
+  void theBeliefComparisonIsComputedFromTheMediansAndItsSettingsSurviveAMerge() {
+    RepresentationResult one = seed(1, -150, -1200);
+    List<RepresentationResult.Run> runs = new java.util.ArrayList<>(one.runs());
+    runs.add(
+        new RepresentationResult.Run(
+            "belief",
+            1,
+            -300,
+            5,
+            60,
+            200,
+            3000,
+            2900,
+            List.of(new RepresentationResult.Point(3000, -300, 2)),
+            new RepresentationResult.Probe(0.99, 0.98, 0.9)));
+    org.varl.experiments.repr.RepresentationConfig.BeliefVariant b =
+        new org.varl.experiments.repr.RepresentationConfig.BeliefVariant(5000, 30, 3, 64, 16, 700);
+    RepresentationResult r =
+        new RepresentationResult(
+            one.config().withBelief(b).withPixelOptions(new org.varl.rl.env.PixelOptions(32, 1)),
+            runs,
+            Optional.empty());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> t =
+        (java.util.Map<String, Object>) RepresentationFiles.json(r).get("belief_targets");
+    // (b − f) / (s − f) = (−300 + 1200) / (−150 + 1200) = 900 / 1050
+    assertThat((double) t.get("belief_recovered_fraction"))
+        .isCloseTo(900.0 / 1050, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(t.get("single_frame")).isEqualTo(true);
+    assertThat((double) t.get("wall_ratio_belief_over_state")).isEqualTo(2.0);
+    assertThat((double) t.get("belief_probe_theta_dot")).isEqualTo(0.9);
+    try (OutputSet set = OutputSet.open()) {
+      RepresentationFiles.write(dir.resolve("b"), r);
+      set.commit();
+    }
+    assertThat(RepresentationFiles.read(dir.resolve("b")).config().belief()).isEqualTo(b);
+  }
 }

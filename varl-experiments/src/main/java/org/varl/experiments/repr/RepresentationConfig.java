@@ -33,6 +33,7 @@ import org.varl.rl.train.TrainConfig;
  * @param probeFrames held-out random-policy frames for the linear probes (half fit, half score)
  * @param variants which of {@code state}, {@code vae-z}, {@code pixels} to run, in order
  * @param pixels the pixels variant's label and the change it makes to its training config
+ * @param belief the {@code belief} variant's sequential latent model
  * @param refitEvery for {@code vae-z-refit} (vae-z with {@code --encoder-refit-every}): steps
  *     between refits of the VAE on the buffer's frames (2 epochs each)
  */
@@ -51,10 +52,63 @@ public record RepresentationConfig(
     List<String> variants,
     PixelsVariant pixels,
     long refitEvery,
-    int vaeBatch) {
+    int vaeBatch,
+    BeliefVariant belief) {
 
   /** The variant names. */
-  public static final List<String> VARIANTS = List.of("state", "vae-z", "pixels", "vae-z-refit");
+  public static final List<String> VARIANTS =
+      List.of("state", "vae-z", "pixels", "vae-z-refit", "belief");
+
+  /**
+   * The {@code belief} variant (issue 14, the SLAC idea of Lee et al. 2019): SAC on the filtering
+   * belief b_t = [μ_z,t, h_t] of a sequential latent model (an RSSM, {@link
+   * org.varl.models.ssm.SequenceModel}) trained on frames of a uniform random policy, one frame per
+   * observation whatever {@link #pixelOptions()} stacks (frame stack 1: the velocity is hidden, the
+   * model must infer it).
+   *
+   * @param collectSteps random-policy steps whose frames the model is trained on (not counted in
+   *     {@code steps}), ≥ 200
+   * @param window steps per training sequence (windows cut inside episodes), in [2, 200]
+   * @param dimZ size of z_t, ≥ 1
+   * @param hidden width of the model's networks, ≥ 1
+   * @param deterministic size of the RSSM's h_t, ≥ 1
+   * @param trainSteps Adam steps of the model (batch 32, step size 3e-3: {@code varl ssm train}'s
+   *     defaults), ≥ 1
+   */
+  public record BeliefVariant(
+      int collectSteps, int window, int dimZ, int hidden, int deterministic, int trainSteps) {
+
+    public BeliefVariant {
+      if (collectSteps < 200) {
+        throw new IllegalArgumentException(
+            "belief-collect-steps must be >= 200, found " + collectSteps);
+      }
+      if (window < 2 || window > 200) {
+        throw new IllegalArgumentException("belief-window must be in [2, 200], found " + window);
+      }
+      if (dimZ < 1 || dimZ > 256) {
+        throw new IllegalArgumentException("belief-dim-z must be in [1, 256], found " + dimZ);
+      }
+      if (hidden < 1 || hidden > 4096) {
+        throw new IllegalArgumentException("belief-hidden must be in [1, 4096], found " + hidden);
+      }
+      if (deterministic < 1 || deterministic > 4096) {
+        throw new IllegalArgumentException(
+            "belief-deterministic must be in [1, 4096], found " + deterministic);
+      }
+      if (trainSteps < 1) {
+        throw new IllegalArgumentException("belief-model-steps must be >= 1, found " + trainSteps);
+      }
+    }
+
+    /**
+     * The model measured in the README's pixel section: 20,000 random frames, windows of 40, z of
+     * 4, networks of 128, h_t of 32, 3,000 Adam steps.
+     */
+    public static BeliefVariant defaults() {
+      return new BeliefVariant(20_000, 40, 4, 128, 32, 3_000);
+    }
+  }
 
   /**
    * How the pixels variant trains: its label in the outputs and the change to its {@link
@@ -135,6 +189,9 @@ public record RepresentationConfig(
     if (pixels == null) {
       pixels = PixelsVariant.conv();
     }
+    if (belief == null) {
+      belief = BeliefVariant.defaults();
+    }
   }
 
   /**
@@ -158,7 +215,8 @@ public record RepresentationConfig(
         List.of("state", "vae-z", "pixels"),
         PixelsVariant.conv(),
         5_000,
-        128);
+        128,
+        BeliefVariant.defaults());
   }
 
   /** With {@code n} SAC steps per run. */
@@ -178,7 +236,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With {@code n} seeds from {@code first}. */
@@ -198,7 +257,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With the VAE's data and training. */
@@ -218,7 +278,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With the rendering options. */
@@ -238,7 +299,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With an evaluation of {@code episodes} every {@code every} steps. */
@@ -258,7 +320,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With {@code n} probe frames. */
@@ -278,7 +341,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With only {@code names} run. */
@@ -298,7 +362,8 @@ public record RepresentationConfig(
         names,
         pixels,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With the pixels variant {@code p}. */
@@ -318,7 +383,8 @@ public record RepresentationConfig(
         variants,
         p,
         refitEvery,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With a refit of the VAE every {@code n} steps in {@code vae-z-refit}. */
@@ -338,7 +404,8 @@ public record RepresentationConfig(
         variants,
         pixels,
         n,
-        vaeBatch);
+        vaeBatch,
+        belief);
   }
 
   /** With VAE mini-batches of {@code n} frames. */
@@ -358,7 +425,29 @@ public record RepresentationConfig(
         variants,
         pixels,
         refitEvery,
-        n);
+        n,
+        belief);
+  }
+
+  /** With the belief variant's model {@code b}. */
+  public RepresentationConfig withBelief(BeliefVariant b) {
+    return new RepresentationConfig(
+        steps,
+        seeds,
+        seed,
+        pixelOptions,
+        collectSteps,
+        vaeEpochs,
+        latent,
+        vaeHidden,
+        evalEvery,
+        evalEpisodes,
+        probeFrames,
+        variants,
+        pixels,
+        refitEvery,
+        vaeBatch,
+        b);
   }
 
   /** The label of variant {@code name} in the outputs ({@code pixels} → the pixels label). */

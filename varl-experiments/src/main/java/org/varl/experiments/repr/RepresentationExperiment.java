@@ -53,8 +53,12 @@ import org.varl.rl.train.TrainListener;
  *     vae-z:  frames of collectSteps uniform-random steps (seed s) → conv VAE (Bernoulli, latent
  *             per frame) → SAC on pendulum-pixels through the frozen encoder's means
  *     pixels: SAC on pendulum-pixels' raw stack (the configured agent)
+ *     belief: frames (stack 1) of belief.collectSteps random steps (seed s) → RSSM → SAC on
+ *             its filtering belief b_t = [μ_z,t, h_t] (issue 14; with a frame stack of 1,
+ *             vae-z is the memoryless single frame it is measured against)
  *   probes: held-out random frames (a seed no run uses), least squares fit on one half, R² on the
- *           other: cos θ, sin θ from one frame's features, θ̇ from the stack's
+ *           other: cos θ, sin θ from one frame's features, θ̇ from the stack's (the belief's
+ *           probes all read b_t)
  * </pre>
  *
  * Runs go to temporary directories (deleted afterwards); every network runs on one engine thread.
@@ -97,6 +101,7 @@ public final class RepresentationExperiment {
                   images = Optional.of(v.images());
                 }
               }
+              case "belief" -> runs.add(belief(config, seed, tmp, probe, listener));
               default -> runs.add(pixels(config, seed, tmp, probe, listener));
             }
           } finally {
@@ -173,6 +178,35 @@ public final class RepresentationExperiment {
         p,
         listener,
         null);
+  }
+
+  /**
+   * Issue 14's belief: the RSSM of {@link BeliefModel} trained on this seed's random frames, then
+   * SAC on its filtering belief ({@code rl train --frame-stack 1 --encoder ssm:RUN}). The probe
+   * reads cos θ, sin θ and θ̇ all from b_t: a belief, unlike one frame, should carry the velocity.
+   */
+  private static RepresentationResult.Run belief(
+      RepresentationConfig c, long seed, Path tmp, ProbeData probe, Listener listener) {
+    long start = System.nanoTime();
+    Path model = tmp.resolve("ssm");
+    BeliefModel.train(c, seed, tmp.resolve("replay"), model, listener);
+    double representationSeconds = (System.nanoTime() - start) / 1e9;
+    org.varl.rl.env.PixelOptions one = BeliefModel.pixelOptions(c);
+    ObservationSpec spec = ObservationSpec.resolve("pendulum-pixels", one, "ssm:" + model);
+    try (ObservationSpec.Environments envs = spec.open()) {
+      EngineSetup.threads(1);
+      double[][] b = BeliefModel.beliefs(model, probe);
+      RepresentationResult.Probe p = probe.score(b, b);
+      return train(
+          "belief",
+          sac(c, "pendulum-pixels", seed),
+          envs.factory(),
+          tmp.resolve("sac"),
+          representationSeconds,
+          p,
+          listener,
+          null);
+    }
   }
 
   private record VaeRun(RepresentationResult.Run run, RepresentationResult.Images images) {}
@@ -374,7 +408,7 @@ public final class RepresentationExperiment {
   }
 
   /** Held-out random frames with their states and episodes, for the probes. */
-  record ProbeData(float[] frames, double[][] states, long[] episodes, int n) {
+  record ProbeData(float[] frames, double[][] actions, double[][] states, long[] episodes, int n) {
 
     /** The rows of the stack ending at row i, oldest first; the episode's first repeated. */
     int[] stackRows(int i, int k) {
@@ -442,7 +476,8 @@ public final class RepresentationExperiment {
     for (int i = 0; i < frames.length; i++) {
       frames[i] = (float) contents.frames()[i];
     }
-    return new ProbeData(frames, contents.states(), contents.episodes(), contents.steps());
+    return new ProbeData(
+        frames, contents.actions(), contents.states(), contents.episodes(), contents.steps());
   }
 
   private static Path tempDir() {

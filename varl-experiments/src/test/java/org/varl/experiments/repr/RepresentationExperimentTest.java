@@ -67,7 +67,8 @@ class RepresentationExperimentTest {
     assertThat(RepresentationResult.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
     assertThatThrownBy(() -> tiny().withSteps(10)).hasMessage("steps must be >= 200, found 10");
     assertThatThrownBy(() -> tiny().withVariants(List.of("state", "raw")))
-        .hasMessage("variants must be among state, vae-z, pixels, vae-z-refit, found 'raw'");
+        .hasMessage(
+            "variants must be among state, vae-z, pixels, vae-z-refit, belief, found 'raw'");
     assertThat(
             tiny()
                 .withPixels(new RepresentationConfig.PixelsVariant("pixels", c -> c))
