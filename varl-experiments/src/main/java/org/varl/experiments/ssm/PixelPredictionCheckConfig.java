@@ -13,11 +13,12 @@ import org.varl.models.ssm.SsmTrainConfig;
  * @param imageSize frame side in pixels (default 16)
  * @param collectSteps environment steps collected (default 10000: 50 episodes of 200)
  * @param context frames filtered before the rollout (default 5)
- * @param horizon steps predicted open loop (default 20)
+ * @param horizon steps predicted open loop (default 35: windows of 40, which the belief needs to
+ *     learn θ̇ at this budget)
  * @param dimZ size of z_t (default 4)
- * @param hidden width of the networks (default 64)
+ * @param hidden width of the networks (default 128)
  * @param deterministic size of the RSSM's h_t (default 32)
- * @param trainSteps Adam steps (default 2500)
+ * @param trainSteps Adam steps (default 1500)
  * @param batchSize windows per step (default 16)
  * @param stripWindows held-out windows drawn in the strip (default 3)
  * @param seed collection, parameters and noise
@@ -58,7 +59,7 @@ public record PixelPredictionCheckConfig(
   }
 
   public static PixelPredictionCheckConfig defaults() {
-    return new PixelPredictionCheckConfig(16, 10000, 5, 20, 4, 64, 32, 2500, 16, 3, 1);
+    return new PixelPredictionCheckConfig(16, 10000, 5, 35, 4, 128, 32, 1500, 16, 3, 1);
   }
 
   public PixelPredictionCheckConfig withImageSize(int v) {
