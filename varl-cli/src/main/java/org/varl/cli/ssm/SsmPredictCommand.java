@@ -237,6 +237,7 @@ public final class SsmPredictCommand implements Callable<Integer> {
     out.put("encoder", run.model().config().encoder().id());
     out.put("rssm", run.model().config().recurrent());
     out.put("likelihood", run.model().config().likelihood().id());
+    out.put("arch", run.model().config().architecture().id());
     out.put("train_steps", run.steps());
     out.put("sequences", n);
     out.put("context", r.predicted()[0].length - r.modelMse().length);

@@ -20,6 +20,7 @@ import org.varl.cli.common.SeedOption;
 import org.varl.cli.common.StepBar;
 import org.varl.core.engine.EngineSetup;
 import org.varl.core.io.AtomicFiles;
+import org.varl.models.ssm.ReplaySequences;
 import org.varl.models.ssm.SequenceData;
 import org.varl.models.ssm.SsmCheckpoint;
 import org.varl.models.ssm.SsmConfig;
@@ -28,6 +29,7 @@ import org.varl.models.ssm.SsmEncoder;
 import org.varl.models.ssm.SsmLikelihood;
 import org.varl.models.ssm.SsmTrainConfig;
 import org.varl.models.ssm.SsmTrainer;
+import org.varl.models.vae.Architecture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +42,9 @@ import picocli.CommandLine.Option;
     description = {
       "Train the sequential latent model on the first 80%% of the sequences of --data: prior"
           + " p(z_t | z_{t-1}, a_{t-1}) (or p(z_t | h_t) with --rssm), Gaussian MLP decoder"
-          + " p(x_t | z_t), encoder q(z_t | z_{t-1}, a_{t-1}, x_t) (filtering) or"
+          + " p(x_t | z_t) (with --arch conv the VAE's conv decoder, and each frame embedded by the"
+          + " VAE's conv encoder before the posterior), encoder q(z_t | z_{t-1}, a_{t-1}, x_t)"
+          + " (filtering) or"
           + " q(z_t | z_{t-1}, a_{t-1}, x_{t:T}) (smoothing, backward GRU), by Adam on the sequence"
           + " ELBO per step (analytic KL, one reparameterized draw through time).",
       "Writes run.json, metrics.csv (step, elbo_per_step, recon, kl: nats per time step),"
@@ -81,6 +85,17 @@ public final class SsmTrainCommand implements Callable<Integer> {
           "Decoder: gaussian (learned sigma per dimension) or bernoulli (frames in [0, 1]);"
               + " default: bernoulli for replay:DIR, gaussian for csv:PATH.")
   String likelihood;
+
+  @Option(
+      names = "--arch",
+      paramLabel = "mlp|conv",
+      defaultValue = "mlp",
+      description =
+          "Frame networks: mlp (MLPs on the flat frame) or conv (the VAE's conv decoder, and the"
+              + " VAE's conv encoder embedding every frame once per batch before the posterior MLP;"
+              + " needs --data replay:DIR with a frame side divisible by 4) (default:"
+              + " ${DEFAULT-VALUE}).")
+  String arch;
 
   @Option(
       names = "--encoder",
@@ -203,6 +218,13 @@ public final class SsmTrainCommand implements Callable<Integer> {
         likelihood != null
             ? SsmLikelihood.parse(likelihood)
             : replay ? SsmLikelihood.BERNOULLI : SsmLikelihood.GAUSSIAN;
+    Architecture architecture = Architecture.parse(arch);
+    if (architecture == Architecture.CONV && !replay) {
+      throw new IllegalArgumentException(
+          "--arch conv needs frames: --data replay:DIR (a directory of varl rl collect), found '"
+              + data
+              + "'");
+    }
     if (resume != null) {
       ResumeRule.rejectUnhonoured(
           spec, Set.of("--steps", "--threads", "--out", "--data", "--window"));
@@ -221,7 +243,23 @@ public final class SsmTrainCommand implements Callable<Integer> {
       // the resumed run's windows, so that it continues on the same sequences
       windowUsed = recordedLength(resume, window);
     }
-    SequenceData all = SsmCommand.readData(source, windowUsed, 2);
+    SequenceData all;
+    // the frames' shape [channels, side, side] (0s for vectors): what the conv networks need
+    int[] image = {0, 0, 0};
+    if (replay) {
+      ReplaySequences frames = ReplaySequences.read(SsmCommand.dataPath(source), windowUsed, 2);
+      all = frames.data();
+      int side = frames.imageSize();
+      if (all.dimX() % (side * side) == 0) {
+        image = new int[] {all.dimX() / (side * side), side, side};
+      }
+    } else {
+      all = SsmCommand.readData(source, windowUsed, 2);
+    }
+    if (architecture == Architecture.CONV && resume == null) {
+      // before any work: the conv networks halve each side twice
+      org.varl.models.vae.ConvNets.requireImage(image[0], image[1], image[2]);
+    }
     SequenceData train = all.train();
     String checksum = org.varl.models.vae.DataChecksum.of(source, null);
 
@@ -260,7 +298,11 @@ public final class SsmTrainCommand implements Callable<Integer> {
                   rssm ? deterministic : 0,
                   SsmEncoder.parse(encoder),
                   encoderHidden,
-                  lik);
+                  lik,
+                  architecture,
+                  image[0],
+                  image[1],
+                  image[2]);
           SsmTrainConfig tc =
               new SsmTrainConfig(
                   steps,
@@ -300,6 +342,7 @@ public final class SsmTrainCommand implements Callable<Integer> {
             runJson.put("trainSequences", train.sequences());
             runJson.put("heldOutSequences", all.sequences() - train.sequences());
             runJson.put("length", all.length());
+            runJson.put("arch", done.model().config().architecture().id());
             runJson.put("model", done.model().config());
             runJson.put("train", done.train());
             runJson.put("parameters", done.model().parameterCount());
@@ -311,10 +354,11 @@ public final class SsmTrainCommand implements Callable<Integer> {
       double last = h.length == 0 ? Double.NaN : h[h.length - 1][0];
       System.out.printf(
           Locale.ROOT,
-          "trained %s%s encoder on %d sequences of %d steps: %d steps (total %d) in %.1f s (%.0f"
+          "trained %s%s encoder (arch %s) on %d sequences of %d steps: %d steps (total %d) in %.1f s (%.0f"
               + " sequence-steps/s), last minibatch ELBO per step %.4f nats; run in %s%n",
           run.model().config().encoder().id(),
           run.model().config().recurrent() ? " rssm" : "",
+          run.model().config().architecture().id(),
           train.sequences(),
           all.length(),
           h.length - before,

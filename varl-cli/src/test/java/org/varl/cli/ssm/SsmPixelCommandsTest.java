@@ -322,6 +322,137 @@ class SsmPixelCommandsTest {
         bad.toString());
   }
 
+  @Test
+  void convRunTrainsPredictsAndFeedsSacThroughTheBelief() throws Exception {
+    Path conv = dir.resolve("conv");
+    CliRun.Result r =
+        run(
+            "ssm",
+            "train",
+            "--data",
+            "replay:" + replay,
+            "--arch",
+            "conv",
+            "--window",
+            "20",
+            "--rssm",
+            "--deterministic",
+            "8",
+            "--dim-z",
+            "3",
+            "--hidden",
+            "16",
+            "--steps",
+            "10",
+            "--batch-size",
+            "4",
+            "--out",
+            conv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode runJson = new ObjectMapper().readTree(conv.resolve("run.json").toFile());
+    assertThat(runJson.get("arch").asText()).isEqualTo("conv");
+    assertThat(runJson.get("model").get("architecture").asText()).isEqualTo("CONV");
+    assertThat(runJson.get("model").get("height").asInt()).isEqualTo(16);
+    assertThat(runJson.get("model").get("channels").asInt()).isEqualTo(1);
+    // the mlp run of the same data records mlp
+    JsonNode mlpJson = new ObjectMapper().readTree(model.resolve("run.json").toFile());
+    assertThat(mlpJson.get("arch").asText()).isEqualTo("mlp");
+
+    Path pred = dir.resolve("conv-pred");
+    r =
+        run(
+            "ssm",
+            "predict",
+            "--model",
+            conv.toString(),
+            "--context",
+            "5",
+            "--horizon",
+            "10",
+            "--out",
+            pred.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(pred.resolve("prediction.json").toFile());
+    assertThat(j.get("arch").asText()).isEqualTo("conv");
+    assertThat(j.get("model_mse_mean").asDouble()).isBetween(0.0, 1.0);
+    assertThat(j.get("heldout_elbo_per_step").asDouble()).isBetween(-256 * Math.log(2) * 1.5, 0.0);
+    assertThat(j.get("probe_belief").has("theta_dot")).isTrue();
+
+    Path sac = dir.resolve("conv-sac");
+    r =
+        run(
+            "rl",
+            "train",
+            "--algo",
+            "sac",
+            "--env",
+            "pendulum-pixels",
+            "--image-size",
+            "16",
+            "--frame-stack",
+            "1",
+            "--encoder",
+            "ssm:" + conv,
+            "--steps",
+            "120",
+            "--hidden",
+            "16",
+            "--batch-size",
+            "32",
+            "--learning-starts",
+            "50",
+            "--eval-every",
+            "120",
+            "--eval-episodes",
+            "1",
+            "--out",
+            sac.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode spec = new ObjectMapper().readTree(sac.resolve("observation.json").toFile());
+    assertThat(spec.get("latent").asInt()).isEqualTo(11);
+
+    Path bad = dir.resolve("conv-bad");
+    assertBad(
+        bad,
+        "--arch conv needs frames: --data replay:DIR (a directory of varl rl collect), found"
+            + " 'csv:x.csv'",
+        "ssm",
+        "train",
+        "--data",
+        "csv:x.csv",
+        "--arch",
+        "conv",
+        "--out",
+        bad.toString());
+    assertBad(
+        bad,
+        "arch must be mlp or conv, found 'resnet'",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + replay,
+        "--arch",
+        "resnet",
+        "--out",
+        bad.toString());
+    // an mlp run cannot be resumed as conv: the run keeps its own architecture
+    assertBad(
+        bad,
+        "--arch is not honoured with --resume",
+        "ssm",
+        "train",
+        "--data",
+        "replay:" + replay,
+        "--arch",
+        "conv",
+        "--steps",
+        "30",
+        "--resume",
+        model.toString(),
+        "--out",
+        bad.toString());
+  }
+
   /** Exit 2, one line containing {@code expected}, and {@code out} empty or absent. */
   private static void assertBad(Path out, String expected, String... args) throws Exception {
     CliRun.Result r = run(args);

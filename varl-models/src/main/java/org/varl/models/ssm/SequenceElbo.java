@@ -152,8 +152,8 @@ public final class SequenceElbo {
   /**
    * The per-sequence ELBO, reconstruction and KL (nats summed over time, each the mean of {@code
    * samples} draws) of every sequence of {@code data} under the model's own encoder, without
-   * gradients, in chunks of at most 256 sequences, each in its own sub-manager. Draw k of chunk c
-   * comes from stream {@link Streams#EVAL_NOISE} at (c, k).
+   * gradients, in chunks of at most 256 sequences ({@link #chunkSize}), each in its own
+   * sub-manager. Draw k of chunk c comes from stream {@link Streams#EVAL_NOISE} at (c, k).
    *
    * @return {@code [3][n]}: elbo, reconstruction, kl
    */
@@ -166,32 +166,49 @@ public final class SequenceElbo {
     int da = data.dimA();
     int dz = model.config().dimZ();
     double[][] out = new double[3][n];
-    int chunk = 256;
+    int chunk = chunkSize(model, steps);
     for (int from = 0, c = 0; from < n; from += chunk, c++) {
       int len = Math.min(chunk, n - from);
       try (NDManager sub = manager.newSubManager()) {
-        NDArray x =
-            sub.create(
-                floats(data.x(), from * steps * dx, len * steps * dx), new Shape(len, steps, dx));
-        NDArray a =
-            sub.create(
-                floats(data.a(), from * steps * da, len * steps * da), new Shape(len, steps, da));
-        Posterior q = model.posterior(x);
+        float[] xs = floats(data.x(), from * steps * dx, len * steps * dx);
+        float[] as = floats(data.a(), from * steps * da, len * steps * da);
+        Shape xShape = new Shape(len, steps, dx);
+        Shape aShape = new Shape(len, steps, da);
+        Posterior q = model.posterior(sub.create(xs, xShape));
         for (int k = 0; k < samples; k++) {
-          NDArray eps =
-              NoiseStream.normal(sub, new Shape(steps, len, dz), seed, Streams.EVAL_NOISE, c, k);
-          Terms t = compute(model, x, a, q, eps, Objective.plain());
-          float[] all =
-              NDArrays.stack(new NDList(t.elbo(), t.reconstruction(), t.kl()), 0).toFloatArray();
-          for (int i = 0; i < len; i++) {
-            for (int r = 0; r < 3; r++) {
-              out[r][from + i] += all[r * len + i] / (double) samples;
+          // each draw in its own scope (x created there, so the ops' results land there): the
+          // conv decoder's activations are freed before the next draw
+          try (NDManager draw = sub.newSubManager()) {
+            NDArray x = draw.create(xs, xShape);
+            NDArray a = draw.create(as, aShape);
+            NDArray eps =
+                NoiseStream.normal(draw, new Shape(steps, len, dz), seed, Streams.EVAL_NOISE, c, k);
+            Terms t = compute(model, x, a, q, eps, Objective.plain());
+            NDArray stacked = NDArrays.stack(new NDList(t.elbo(), t.reconstruction(), t.kl()), 0);
+            float[] all = stacked.toFloatArray();
+            for (int i = 0; i < len; i++) {
+              for (int r = 0; r < 3; r++) {
+                out[r][from + i] += all[r * len + i] / (double) samples;
+              }
             }
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Frames per evaluation chunk of a conv model: its activations, not its sequences, set the peak.
+   */
+  static final int CONV_CHUNK_FRAMES = 2048;
+
+  /**
+   * Sequences per evaluation chunk: 256, or for a conv model as many as fit {@value
+   * #CONV_CHUNK_FRAMES} frames (at least one); the eval noise's coordinates follow the chunks.
+   */
+  static int chunkSize(SequenceModel model, int steps) {
+    return model.config().conv() ? Math.max(1, Math.min(256, CONV_CHUNK_FRAMES / steps)) : 256;
   }
 
   static float[] floats(double[] v, int from, int len) {

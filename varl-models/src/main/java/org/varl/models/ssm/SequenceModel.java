@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.varl.core.nn.Activation;
 import org.varl.core.nn.Mlp;
 import org.varl.core.random.NoiseStream;
 import org.varl.core.random.Streams;
+import org.varl.models.vae.ConvNets;
 
 /**
  * The sequential latent model — a VAE through time:
@@ -29,6 +32,21 @@ import org.varl.core.random.Streams;
  * every f an {@link Mlp} with {@code layers} tanh hidden layers of width {@code hidden} and [μ |
  * log σ²] outputs. The ELBO is {@link SequenceElbo}. Parameters live in the manager given to {@link
  * #create}; their order ({@link #parameters()}) is the checkpoint's.
+ *
+ * <p>With the conv architecture ({@link SsmConfig#conv()}) the frame networks are the VAE's ({@link
+ * ConvNets}, one definition for both models):
+ *
+ * <pre>
+ *   decoder   f_d = ConvNets.decoder(C, H, W, hidden): features_t [F] → logits or mean [C·H·W]
+ *   embedding e_t = ConvNets.encoder(C, H, W, hidden, hidden)(x_t)   (filtering; smoothing:
+ *             g_t = GRU_back(g_{t+1}, e_t))
+ * </pre>
+ *
+ * where the embedding runs once over all B·T frames of the batch, {@code [B·T, C·H·W] → [B·T,
+ * hidden]}, before the time loop (it does not depend on the carry); only the posterior MLP f_q on
+ * [carry_t, e_t] stays in the loop. Their parameters are DJL blocks' arrays held in the same lists,
+ * named {@code decoder.<block>} and {@code encoder.<block>}, initialized by {@link
+ * ConvNets#initialize} from the same parameter stream.
  */
 public final class SequenceModel {
 
@@ -38,9 +56,12 @@ public final class SequenceModel {
   private final NDArray initLoc;
   private final NDArray initLogVariance;
   private final Mlp decoder;
+  private final SequentialBlock convDecoder;
   private final NDArray decoderLogVariance;
   private final Mlp posteriorNet;
+  private final SequentialBlock convEncoder;
   private final Gru backward;
+  private final ParameterStore store;
   private final List<NDArray> parameters;
   private final List<String> names;
 
@@ -51,18 +72,24 @@ public final class SequenceModel {
       NDArray initLoc,
       NDArray initLogVariance,
       Mlp decoder,
+      SequentialBlock convDecoder,
       NDArray decoderLogVariance,
       Mlp posteriorNet,
-      Gru backward) {
+      SequentialBlock convEncoder,
+      Gru backward,
+      ParameterStore store) {
     this.config = config;
     this.path = path;
     this.prior = prior;
     this.initLoc = initLoc;
     this.initLogVariance = initLogVariance;
     this.decoder = decoder;
+    this.convDecoder = convDecoder;
     this.decoderLogVariance = decoderLogVariance;
     this.posteriorNet = posteriorNet;
+    this.convEncoder = convEncoder;
     this.backward = backward;
+    this.store = store;
     List<NDArray> p = new ArrayList<>();
     List<String> n = new ArrayList<>();
     add(p, n, "prior.", prior.parameters(), prior.parameterNames());
@@ -70,13 +97,20 @@ public final class SequenceModel {
     n.add("init.loc");
     p.add(initLogVariance);
     n.add("init.logVariance");
-    add(p, n, "decoder.", decoder.parameters(), decoder.parameterNames());
+    if (convDecoder != null) {
+      ConvNets.collect(convDecoder, "decoder.", n, p);
+    } else {
+      add(p, n, "decoder.", decoder.parameters(), decoder.parameterNames());
+    }
     if (config.likelihood() == SsmLikelihood.GAUSSIAN) {
       // the Bernoulli decoder has no σ_x: the vector exists but is no parameter (no gradient)
       p.add(decoderLogVariance);
       n.add("decoder.logVariance");
     }
     add(p, n, "posterior.", posteriorNet.parameters(), posteriorNet.parameterNames());
+    if (convEncoder != null) {
+      ConvNets.collect(convEncoder, "encoder.", n, p);
+    }
     p.addAll(path.parameters());
     n.addAll(path.parameterNames());
     if (backward != null) {
@@ -97,7 +131,8 @@ public final class SequenceModel {
 
   /**
    * A new model in {@code manager}, its parameters drawn from the seed's parameter stream
-   * (PyTorch's default initializations; the Gaussian vectors start at N(0, 1)).
+   * (PyTorch's default initializations; the Gaussian vectors start at N(0, 1)), in the order
+   * transition, prior, decoder, posterior, conv embedding, backward GRU.
    */
   public static SequenceModel create(NDManager manager, SsmConfig config, long seed) {
     SplittableRandom random = NoiseStream.generator(seed, Streams.PARAMETERS);
@@ -108,13 +143,31 @@ public final class SequenceModel {
     LatentPath path =
         config.recurrent() ? new RecurrentPath(dz, da, transition) : new MarkovPath(dz, da);
     Mlp prior = mlp(manager, random, config, path.carrySize(), 2 * dz);
-    Mlp decoder = mlp(manager, random, config, path.featureSize(), config.dimX());
-    int embedding =
-        config.encoder() == SsmEncoder.SMOOTHING ? config.encoderHidden() : config.dimX();
+    boolean conv = config.conv();
+    Mlp decoder = conv ? null : mlp(manager, random, config, path.featureSize(), config.dimX());
+    SequentialBlock convDecoder = null;
+    if (conv) {
+      convDecoder =
+          ConvNets.decoder(config.channels(), config.height(), config.width(), config.hidden());
+      convDecoder.initialize(manager, DataType.FLOAT32, new Shape(1, path.featureSize()));
+      ConvNets.initialize(blockArrays(convDecoder), random);
+    }
+    // what the posterior reads beside the carry: the frame (mlp) or its conv embedding, or the
+    // backward GRU's state over either
+    int frame = conv ? config.hidden() : config.dimX();
+    int embedding = config.encoder() == SsmEncoder.SMOOTHING ? config.encoderHidden() : frame;
     Mlp posterior = mlp(manager, random, config, path.carrySize() + embedding, 2 * dz);
+    SequentialBlock convEncoder = null;
+    if (conv) {
+      convEncoder =
+          ConvNets.encoder(
+              config.channels(), config.height(), config.width(), config.hidden(), config.hidden());
+      convEncoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.dimX()));
+      ConvNets.initialize(blockArrays(convEncoder), random);
+    }
     Gru backward =
         config.encoder() == SsmEncoder.SMOOTHING
-            ? Gru.create(manager, random, config.dimX(), config.encoderHidden())
+            ? Gru.create(manager, random, frame, config.encoderHidden())
             : null;
     return new SequenceModel(
         config,
@@ -123,9 +176,18 @@ public final class SequenceModel {
         vector(manager, dz),
         vector(manager, dz),
         decoder,
+        convDecoder,
         vector(manager, config.dimX()),
         posterior,
-        backward);
+        convEncoder,
+        backward,
+        conv ? new ParameterStore(manager, false) : null);
+  }
+
+  private static List<NDArray> blockArrays(SequentialBlock block) {
+    List<NDArray> arrays = new ArrayList<>();
+    ConvNets.collect(block, "", new ArrayList<>(), arrays);
+    return arrays;
   }
 
   private static Mlp mlp(NDManager m, SplittableRandom r, SsmConfig c, int in, int out) {
@@ -150,11 +212,22 @@ public final class SequenceModel {
    */
   public Posterior posterior(NDArray x) {
     long t = x.getShape().get(1);
+    NDArray frames = x;
+    if (convEncoder != null) {
+      // all B·T frames through the conv embedding in one call, before any loop over t
+      long b = x.getShape().get(0);
+      NDArray flat = x.reshape(b * t, config.dimX());
+      frames =
+          convEncoder
+              .forward(store, new NDList(flat), false)
+              .singletonOrThrow()
+              .reshape(b, t, config.hidden());
+    }
     NDArray embedded;
     if (backward == null) {
-      embedded = x.transpose(1, 0, 2);
+      embedded = frames.transpose(1, 0, 2);
     } else {
-      NDArray projected = backward.project(x).transpose(1, 0, 2);
+      NDArray projected = backward.project(frames).transpose(1, 0, 2);
       NDArray g = x.getManager().zeros(new Shape(x.getShape().get(0), backward.hiddenSize()));
       NDArray[] gs = new NDArray[(int) t];
       for (int s = (int) t - 1; s >= 0; s--) {
@@ -182,9 +255,21 @@ public final class SequenceModel {
     return loc.concat(manager.zeros(d).add(initLogVariance), 0);
   }
 
-  /** The decoder's mean for {@code features: [..., featureSize]}. */
+  /**
+   * The decoder's output for {@code features: [..., featureSize]}: the Gaussian mean or the
+   * Bernoulli logits, {@code [..., dx]}.
+   */
   public NDArray decoderMean(NDArray features) {
-    return decoder.forward(features);
+    if (convDecoder == null) {
+      return decoder.forward(features);
+    }
+    // the conv block takes [N, F]: flatten the leading dimensions and restore them
+    long[] shape = features.getShape().getShape();
+    NDArray flat = features.reshape(-1, shape[shape.length - 1]);
+    NDArray out = convDecoder.forward(store, new NDList(flat), false).singletonOrThrow();
+    long[] outShape = shape.clone();
+    outShape[outShape.length - 1] = config.dimX();
+    return out.reshape(new Shape(outShape));
   }
 
   /**
@@ -192,7 +277,7 @@ public final class SequenceModel {
    * the logits for the Bernoulli one.
    */
   public NDArray observationMean(NDArray features) {
-    NDArray out = decoder.forward(features);
+    NDArray out = decoderMean(features);
     return config.likelihood() == SsmLikelihood.BERNOULLI ? ai.djl.nn.Activation.sigmoid(out) : out;
   }
 
@@ -201,7 +286,7 @@ public final class SequenceModel {
    * features: [..., ·]}.
    */
   public NDArray logLikelihood(NDArray features, NDArray x) {
-    NDArray out = decoder.forward(features);
+    NDArray out = decoderMean(features);
     if (config.likelihood() == SsmLikelihood.BERNOULLI) {
       return org.varl.core.distributions.Bernoulli.ofLogits(out)
           .logProb(x)

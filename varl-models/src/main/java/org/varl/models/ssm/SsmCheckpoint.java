@@ -11,9 +11,9 @@ import org.varl.core.optim.Adam;
 
 /**
  * A state-space run in the core's checkpoint format ({@link Checkpoint}, kind {@value #KIND}): the
- * {@link SsmRunConfig} (JSON), the counter {@code step}, the parameters under {@code model/},
- * Adam's state under {@code adam/} and the history ({@code history}, {@code [steps, 3]}: per-step
- * ELBO, recon, KL).
+ * {@link SsmRunConfig} (JSON), the counter {@code step}, the parameters under {@code model/} (the
+ * conv architecture's blocks included), Adam's state under {@code adam/} and the history ({@code
+ * history}, {@code [steps, 3]}: per-step ELBO, recon, KL).
  */
 public final class SsmCheckpoint {
 
@@ -73,6 +73,7 @@ public final class SsmCheckpoint {
     }
     try {
       SequenceModel model = SequenceModel.create(manager, config.model(), config.train().seed());
+      requireArchitecture(c, model.config());
       List<NDArray> params = model.parameters();
       c.loadParameters(PARAMS, model.parameterNames(), params);
       Adam adam = Adam.of(params, config.train().learningRate());
@@ -92,6 +93,22 @@ public final class SsmCheckpoint {
       String m = e.getMessage();
       String what = m.startsWith("incompatible checkpoint: ") ? m.substring(25) : m;
       throw new IllegalArgumentException("incompatible checkpoint " + file + ": " + what, e);
+    }
+  }
+
+  /**
+   * The stored parameters must be of the config's architecture: only the conv model has the frame
+   * embedding ({@code encoder.}); said in one line before any shape is compared.
+   */
+  private static void requireArchitecture(Checkpoint c, SsmConfig config) {
+    boolean storedConv =
+        c.tensors().keySet().stream().anyMatch(k -> k.startsWith(PARAMS + "encoder."));
+    if (storedConv != config.conv()) {
+      throw new IllegalArgumentException(
+          "its parameters are an "
+              + (storedConv ? "arch conv" : "arch mlp")
+              + " model's, its config says arch "
+              + config.architecture().id());
     }
   }
 

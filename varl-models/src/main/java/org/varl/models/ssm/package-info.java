@@ -10,8 +10,9 @@
  *       filtering and smoothing moments.
  *   <li>{@link org.varl.models.ssm.SequenceModel}: the learned model on DJL (Gaussian latent,
  *       optional deterministic GRU path: the RSSM of PlaNet), filtering or smoothing encoder
- *       (Krishnan et al. 2017), {@link org.varl.models.ssm.SequenceElbo} the sequence ELBO with
- *       analytic KL, free nats and KL balancing, {@link org.varl.models.ssm.SsmTrainer} its
+ *       (Krishnan et al. 2017), MLP or conv frame networks (the VAE's {@link
+ *       org.varl.models.vae.ConvNets}), {@link org.varl.models.ssm.SequenceElbo} the sequence ELBO
+ *       with analytic KL, free nats and KL balancing, {@link org.varl.models.ssm.SsmTrainer} its
  *       training loop.
  * </ul>
  */

@@ -2,7 +2,11 @@ package org.varl.models.vae;
 
 import java.util.Locale;
 
-/** The encoder/decoder family: fully connected or a small convolutional network for images. */
+/**
+ * The encoder/decoder family: fully connected or a small convolutional network for images ({@link
+ * ConvNets}); the VAE's, and the frame networks' of the state-space model ({@code
+ * org.varl.models.ssm.SsmConfig#architecture}).
+ */
 public enum Architecture {
   /**
    * {@code D -> hidden -> 2*latent} and {@code latent -> hidden -> D}, ReLU hidden units (PyTorch's

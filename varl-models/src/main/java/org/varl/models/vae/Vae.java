@@ -6,20 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.varl.core.engine.TensorViews;
 import org.varl.core.nn.Activation;
 import org.varl.core.nn.Mlp;
 import org.varl.core.random.NoiseStream;
@@ -33,9 +25,10 @@ import org.varl.core.random.Streams;
  *       sigma^2]}, each {@code [B, latent]} (one linear head of width {@code 2*latent}, split in
  *       half, as in PyTorch's fc21/fc22 pair);
  *   <li>decoder: {@code z [N, latent] -> [N, D]}, Bernoulli logits or the Gaussian mean.
- *   <li>conv variant: encoder two 4x4 stride-2 convolutions (32, 64 channels), then {@code hidden}
- *       units and the head; decoder {@code hidden} units, a 64-channel grid at a quarter of the
- *       resolution, and twice (2x nearest upsampling, 3x3 convolution).
+ *   <li>conv variant: the {@link ConvNets} encoder (two 4x4 stride-2 convolutions, 32 and 64
+ *       channels, then {@code hidden} units and the head of width {@code 2*latent}) and decoder
+ *       ({@code hidden} units, a 64-channel grid at a quarter of the resolution, and twice 2x
+ *       nearest upsampling and a 3x3 convolution), shared with the state-space model.
  * </ul>
  *
  * <p>Parameters are initialized from the run seed with PyTorch's default for linear and
@@ -45,13 +38,6 @@ import org.varl.core.random.Streams;
  * the model to free them.
  */
 public final class Vae implements AutoCloseable {
-
-  /**
-   * Channels of the two convolutions (the conv variant); small on purpose, it is a teaching model.
-   */
-  static final int CONV1 = 32;
-
-  static final int CONV2 = 64;
 
   private final VaeConfig config;
   private final NDManager manager;
@@ -102,20 +88,21 @@ public final class Vae implements AutoCloseable {
     } else {
       this.mlpEncoder = null;
       this.mlpDecoder = null;
-      this.encoder = convEncoder(config);
-      this.decoder = convDecoder(config);
+      this.encoder =
+          ConvNets.encoder(
+              config.channels(),
+              config.height(),
+              config.width(),
+              config.hidden(),
+              2 * config.latent());
+      this.decoder =
+          ConvNets.decoder(config.channels(), config.height(), config.width(), config.hidden());
       encoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputDim()));
       decoder.initialize(manager, DataType.FLOAT32, new Shape(1, config.latent()));
-      for (Pair<String, Parameter> e : encoder.getParameters()) {
-        n.add("encoder/" + e.getKey());
-        p.add(e.getValue().getArray());
-      }
-      for (Pair<String, Parameter> e : decoder.getParameters()) {
-        n.add("decoder/" + e.getKey());
-        p.add(e.getValue().getArray());
-      }
+      ConvNets.collect(encoder, "encoder/", n, p);
+      ConvNets.collect(decoder, "decoder/", n, p);
       this.store = new ParameterStore(manager, false);
-      initializeConv(p, random);
+      ConvNets.initialize(p, random);
     }
     this.names = Collections.unmodifiableList(n);
     this.parameters = Collections.unmodifiableList(p);
@@ -133,88 +120,6 @@ public final class Vae implements AutoCloseable {
       m.close();
       throw e;
     }
-  }
-
-  /**
-   * PyTorch's default initialization for the conv variant's DJL blocks, from the same generator as
-   * the MLP variant (see {@link Mlp}): U(−1/√fan_in, 1/√fan_in), fan_in = {@code shape[1] ·
-   * prod(shape[2:])} of the layer's weight.
-   */
-  private static void initializeConv(List<NDArray> params, SplittableRandom random) {
-    double bound = 0;
-    for (NDArray array : params) {
-      long[] shape = array.getShape().getShape();
-      if (shape.length >= 2) {
-        long fanIn = 1;
-        for (int i = 1; i < shape.length; i++) {
-          fanIn *= shape[i];
-        }
-        bound = 1.0 / Math.sqrt(fanIn);
-      }
-      // A bias follows its layer's weight in DJL's parameter order, so it reuses the weight's
-      // bound.
-      float[] values = new float[Math.toIntExact(array.size())];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-      }
-      TensorViews.write(array, values);
-    }
-  }
-
-  private static SequentialBlock convEncoder(VaeConfig c) {
-    Shape image = new Shape(-1, c.channels(), c.height(), c.width());
-    return new SequentialBlock()
-        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(image))))
-        .add(conv(CONV1))
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(conv(CONV2))
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(Linear.builder().setUnits(2L * c.latent()).build());
-  }
-
-  private static SequentialBlock convDecoder(VaeConfig c) {
-    Shape grid = new Shape(-1, CONV2, c.height() / 4, c.width() / 4);
-    return new SequentialBlock()
-        .add(Linear.builder().setUnits(c.hidden()).build())
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(Linear.builder().setUnits((long) CONV2 * (c.height() / 4) * (c.width() / 4)).build())
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(grid))))
-        .add(upsample())
-        .add(sameConv(CONV1))
-        .add(ai.djl.nn.Activation.reluBlock())
-        .add(upsample())
-        .add(sameConv(c.channels()))
-        .add(Blocks.batchFlattenBlock());
-  }
-
-  private static Block conv(int filters) {
-    return Conv2d.builder()
-        .setKernelShape(new Shape(4, 4))
-        .optStride(new Shape(2, 2))
-        .optPadding(new Shape(1, 1))
-        .setFilters(filters)
-        .build();
-  }
-
-  /**
-   * Nearest-neighbour 2x upsampling of {@code [B, C, H, W]}. The decoder upsamples and convolves
-   * instead of using transposed convolutions, which DJL's PyTorch engine does not implement (it
-   * also avoids their checkerboard artefacts; Odena, Dumoulin and Olah, Distill 2016).
-   */
-  private static Block upsample() {
-    return new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)));
-  }
-
-  private static Block sameConv(int filters) {
-    return Conv2d.builder()
-        .setKernelShape(new Shape(3, 3))
-        .optPadding(new Shape(1, 1))
-        .setFilters(filters)
-        .build();
   }
 
   /** The model's configuration. */
