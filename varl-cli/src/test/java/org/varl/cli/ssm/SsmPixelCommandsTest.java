@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,33 @@ class SsmPixelCommandsTest {
     return CliRun.capture(args);
   }
 
+  /**
+   * {@code ssm train} of the shared small RSSM (windows of 20, dim-z 3, h_t of 8, hidden 16, batch
+   * 4) on the replay, {@code steps} steps into {@code out}, with {@code extra} options.
+   */
+  private static CliRun.Result train(Path out, int steps, String... extra) {
+    List<String> args = new ArrayList<>(List.of("ssm", "train", "--data", "replay:" + replay));
+    args.addAll(List.of(extra));
+    args.addAll(
+        List.of(
+            "--window",
+            "20",
+            "--rssm",
+            "--deterministic",
+            "8",
+            "--dim-z",
+            "3",
+            "--hidden",
+            "16",
+            "--steps",
+            Integer.toString(steps),
+            "--batch-size",
+            "4",
+            "--out",
+            out.toString()));
+    return run(args.toArray(String[]::new));
+  }
+
   @BeforeAll
   static void replayAndModel() {
     EngineSetup.threads(1);
@@ -55,27 +83,7 @@ class SsmPixelCommandsTest {
             replay.toString());
     assertThat(r.code()).as(r.err()).isZero();
     model = shared.resolve("model");
-    r =
-        run(
-            "ssm",
-            "train",
-            "--data",
-            "replay:" + replay,
-            "--window",
-            "20",
-            "--rssm",
-            "--deterministic",
-            "8",
-            "--dim-z",
-            "3",
-            "--hidden",
-            "16",
-            "--steps",
-            "20",
-            "--batch-size",
-            "4",
-            "--out",
-            model.toString());
+    r = train(model, 20);
     assertThat(r.code()).as(r.err()).isZero();
   }
 
@@ -94,27 +102,7 @@ class SsmPixelCommandsTest {
   @Test
   void resumeOnReplayKeepsTheRunsWindowsAndEqualsAnUninterruptedRun() throws Exception {
     Path part = dir.resolve("part");
-    CliRun.Result r =
-        run(
-            "ssm",
-            "train",
-            "--data",
-            "replay:" + replay,
-            "--window",
-            "20",
-            "--rssm",
-            "--deterministic",
-            "8",
-            "--dim-z",
-            "3",
-            "--hidden",
-            "16",
-            "--steps",
-            "8",
-            "--batch-size",
-            "4",
-            "--out",
-            part.toString());
+    CliRun.Result r = train(part, 8);
     assertThat(r.code()).as(r.err()).isZero();
     // no --window: the run's 20, not the default 32
     r =
@@ -325,29 +313,7 @@ class SsmPixelCommandsTest {
   @Test
   void convRunTrainsPredictsAndFeedsSacThroughTheBelief() throws Exception {
     Path conv = dir.resolve("conv");
-    CliRun.Result r =
-        run(
-            "ssm",
-            "train",
-            "--data",
-            "replay:" + replay,
-            "--arch",
-            "conv",
-            "--window",
-            "20",
-            "--rssm",
-            "--deterministic",
-            "8",
-            "--dim-z",
-            "3",
-            "--hidden",
-            "16",
-            "--steps",
-            "10",
-            "--batch-size",
-            "4",
-            "--out",
-            conv.toString());
+    CliRun.Result r = train(conv, 10, "--arch", "conv");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode runJson = new ObjectMapper().readTree(conv.resolve("run.json").toFile());
     assertThat(runJson.get("arch").asText()).isEqualTo("conv");
